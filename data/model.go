@@ -1,0 +1,169 @@
+package data
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+	"unicode/utf8"
+)
+
+// Status is where a measure stands.
+type Status string
+
+// The statuses a measure can have. A measure nobody has touched is StatusNotStarted.
+const (
+	StatusNotStarted Status = "not-started"
+	StatusInProgress Status = "in-progress"
+	StatusDone       Status = "done"
+	StatusBlocked    Status = "blocked"
+)
+
+// Statuses lists every status in the order a user sees them.
+var Statuses = []Status{StatusNotStarted, StatusInProgress, StatusDone, StatusBlocked}
+
+// ParseStatus checks a status name.
+func ParseStatus(s string) (Status, error) {
+	for _, st := range Statuses {
+		if string(st) == s {
+			return st, nil
+		}
+	}
+	return "", fmt.Errorf("unknown status %q (use not-started, in-progress, done or blocked)", s)
+}
+
+// ChangeKind says what a change does.
+type ChangeKind string
+
+// The kinds of change a user can make.
+const (
+	ChangeStatus     ChangeKind = "status"      // set a measure's status
+	ChangeNoteAdd    ChangeKind = "note-add"    // add a note; the note's ID is the change's ID
+	ChangeNoteEdit   ChangeKind = "note-edit"   // replace the text of one's own note
+	ChangeNoteDelete ChangeKind = "note-delete" // delete one's own note (a tombstone)
+)
+
+// Limits on what a change may carry. They keep a hostile file from filling
+// the data file or the screen.
+const (
+	MaxNoteBytes    = 64 << 10
+	MaxNameBytes    = 200
+	MaxParents      = 64
+	ChangeIDHexLen  = 32
+	AuthorIDHexLen  = 16
+	TimePrecision   = time.Millisecond
+	maxClockAllowed = 1 << 53
+)
+
+// Change is one entry of the append-only change log. The current state of
+// every measure is derived from the set of changes, so merging two logs is a
+// set union: idempotent, commutative and associative by construction.
+type Change struct {
+	ID         string     `json:"id"`                   // 128 random bits, hex
+	Kind       ChangeKind `json:"kind"`                 // what the change does
+	Measure    string     `json:"measure"`              // measure ID "C.S.N"
+	Author     string     `json:"author"`               // fingerprint of the author's key
+	Name       string     `json:"name"`                 // the author's name when the change was made
+	Delegation string     `json:"delegation,omitempty"` // the author's delegation then
+	Time       time.Time  `json:"time"`                 // wall clock, UTC, millisecond precision
+	Clock      uint64     `json:"clock"`                // Lamport clock: greater than every change the author had seen
+	Status     Status     `json:"status,omitempty"`     // for ChangeStatus
+	Parents    []string   `json:"parents,omitempty"`    // for ChangeStatus: the status changes it supersedes
+	Note       string     `json:"note,omitempty"`       // for note edits and deletions: the note's ID
+	Text       string     `json:"text,omitempty"`       // for note additions and edits
+}
+
+// NoteID returns the ID of the note a note change is about.
+func (c *Change) NoteID() string {
+	if c.Kind == ChangeNoteAdd {
+		return c.ID
+	}
+	return c.Note
+}
+
+// SameContent reports whether two changes carry exactly the same content.
+func (c *Change) SameContent(o *Change) bool {
+	a, _ := json.Marshal(c)
+	b, _ := json.Marshal(o)
+	return bytes.Equal(a, b)
+}
+
+func isHex(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil
+}
+
+// Validate checks a change's form: well-formed IDs, a known kind and status,
+// valid UTF-8 within limits. It does not check the measure against a plan.
+func (c *Change) Validate() error {
+	if !isHex(c.ID, ChangeIDHexLen) {
+		return fmt.Errorf("change ID %q is malformed", clip(c.ID))
+	}
+	if !isHex(c.Author, AuthorIDHexLen) {
+		return fmt.Errorf("change %s: author %q is malformed", c.ID, clip(c.Author))
+	}
+	for _, s := range []string{c.Measure, c.Name, c.Delegation, c.Text, c.Note, string(c.Status), string(c.Kind)} {
+		if !utf8.ValidString(s) {
+			return fmt.Errorf("change %s: text is not valid UTF-8", c.ID)
+		}
+	}
+	if len(c.Name) > MaxNameBytes || len(c.Delegation) > MaxNameBytes {
+		return fmt.Errorf("change %s: the author's name is too long", c.ID)
+	}
+	if c.Time.IsZero() || c.Time.Year() < 2000 {
+		return fmt.Errorf("change %s: time %s is not plausible", c.ID, c.Time.Format(time.RFC3339))
+	}
+	if c.Clock == 0 || c.Clock > maxClockAllowed {
+		return fmt.Errorf("change %s: clock %d is out of range", c.ID, c.Clock)
+	}
+	switch c.Kind {
+	case ChangeStatus:
+		if _, err := ParseStatus(string(c.Status)); err != nil {
+			return fmt.Errorf("change %s: %w", c.ID, err)
+		}
+		if len(c.Parents) > MaxParents {
+			return fmt.Errorf("change %s: too many parents", c.ID)
+		}
+		for _, p := range c.Parents {
+			if !isHex(p, ChangeIDHexLen) {
+				return fmt.Errorf("change %s: parent %q is malformed", c.ID, clip(p))
+			}
+		}
+		if c.Text != "" || c.Note != "" {
+			return fmt.Errorf("change %s: a status change carries no note", c.ID)
+		}
+	case ChangeNoteAdd, ChangeNoteEdit, ChangeNoteDelete:
+		if c.Status != "" || len(c.Parents) > 0 {
+			return fmt.Errorf("change %s: a note change carries no status", c.ID)
+		}
+		if c.Kind == ChangeNoteAdd && c.Note != "" {
+			return fmt.Errorf("change %s: a new note names no other note", c.ID)
+		}
+		if c.Kind != ChangeNoteAdd && !isHex(c.Note, ChangeIDHexLen) {
+			return fmt.Errorf("change %s: note ID %q is malformed", c.ID, clip(c.Note))
+		}
+		if c.Kind == ChangeNoteDelete && c.Text != "" {
+			return fmt.Errorf("change %s: a deletion carries no text", c.ID)
+		}
+		if c.Kind != ChangeNoteDelete && c.Text == "" {
+			return fmt.Errorf("change %s: a note has no text", c.ID)
+		}
+		if len(c.Text) > MaxNoteBytes {
+			return fmt.Errorf("change %s: the note is longer than %d KiB", c.ID, MaxNoteBytes>>10)
+		}
+	default:
+		return fmt.Errorf("change %s: unknown kind %q", c.ID, clip(string(c.Kind)))
+	}
+	return nil
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return s
+}

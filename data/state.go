@@ -1,0 +1,282 @@
+package data
+
+import (
+	"sort"
+	"time"
+)
+
+// Note is a note on a measure as the change log defines it now.
+type Note struct {
+	ID         string
+	Measure    string
+	Author     string // fingerprint of the author's key
+	Name       string
+	Delegation string
+	Created    time.Time
+	Edited     time.Time // zero if never edited
+	Text       string
+}
+
+// StatusValue is one status someone set: the value with who and when.
+type StatusValue struct {
+	Status     Status
+	ChangeID   string
+	Author     string
+	Name       string
+	Delegation string
+	Time       time.Time
+}
+
+// MeasureState is what the change log says of one measure.
+type MeasureState struct {
+	Status Status
+	// Set is the status change now in force; nil when nobody set a status.
+	Set *StatusValue
+	// Conflict is true when people set different statuses without having
+	// seen each other's change. Competing then holds every value in play,
+	// the one in force first.
+	Conflict  bool
+	Competing []StatusValue
+	Notes     []*Note   // live notes, oldest first
+	History   []*Change // every change on the measure, oldest first
+}
+
+// NoteCount returns the number of live notes.
+func (m *MeasureState) NoteCount() int { return len(m.Notes) }
+
+// State is the state derived from a set of changes.
+type State struct {
+	changes  map[string]*Change
+	byMeas   map[string][]*Change
+	measures map[string]*MeasureState
+	maxClock uint64
+}
+
+// NewState returns an empty state.
+func NewState() *State {
+	return &State{changes: map[string]*Change{}, byMeas: map[string][]*Change{}, measures: map[string]*MeasureState{}}
+}
+
+// Has reports whether a change with this ID is known.
+func (s *State) Has(id string) bool { _, ok := s.changes[id]; return ok }
+
+// Change returns the known change with this ID, or nil.
+func (s *State) Change(id string) *Change { return s.changes[id] }
+
+// Len returns the number of known changes.
+func (s *State) Len() int { return len(s.changes) }
+
+// MaxClock returns the highest Lamport clock among known changes.
+func (s *State) MaxClock() uint64 { return s.maxClock }
+
+// Changes returns every known change, ordered by clock, time and ID.
+func (s *State) Changes() []*Change {
+	out := make([]*Change, 0, len(s.changes))
+	for _, c := range s.changes {
+		out = append(out, c)
+	}
+	sortChanges(out)
+	return out
+}
+
+// Measure returns the derived state of a measure; never nil.
+func (s *State) Measure(id string) *MeasureState {
+	if m, ok := s.measures[id]; ok {
+		return m
+	}
+	return &MeasureState{Status: StatusNotStarted}
+}
+
+// Add adds changes whose IDs are not yet known and re-derives the measures
+// they touch. It returns the IDs of the measures touched. Changes are taken
+// as they are; callers validate them first.
+func (s *State) Add(changes ...*Change) []string {
+	dirty := map[string]bool{}
+	for _, c := range changes {
+		if _, ok := s.changes[c.ID]; ok {
+			continue
+		}
+		s.changes[c.ID] = c
+		s.byMeas[c.Measure] = append(s.byMeas[c.Measure], c)
+		if c.Clock > s.maxClock {
+			s.maxClock = c.Clock
+		}
+		dirty[c.Measure] = true
+	}
+	ids := make([]string, 0, len(dirty))
+	for id := range dirty {
+		s.measures[id] = Derive(s.byMeas[id])
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Preview returns the state a measure would have if the given changes were
+// added, without adding them.
+func (s *State) Preview(measure string, extra []*Change) *MeasureState {
+	all := append([]*Change(nil), s.byMeas[measure]...)
+	for _, c := range extra {
+		if _, ok := s.changes[c.ID]; !ok {
+			all = append(all, c)
+		}
+	}
+	return Derive(all)
+}
+
+// MeasureChanges returns the known changes on one measure (unordered).
+func (s *State) MeasureChanges(measure string) []*Change { return s.byMeas[measure] }
+
+func sortChanges(cs []*Change) {
+	sort.Slice(cs, func(i, j int) bool { return changeLess(cs[i], cs[j]) })
+}
+
+// changeLess orders changes by time, then clock, author and ID: the same on
+// every machine.
+func changeLess(a, b *Change) bool {
+	if !a.Time.Equal(b.Time) {
+		return a.Time.Before(b.Time)
+	}
+	if a.Clock != b.Clock {
+		return a.Clock < b.Clock
+	}
+	if a.Author != b.Author {
+		return a.Author < b.Author
+	}
+	return a.ID < b.ID
+}
+
+// causalLess orders changes so that a change always comes after every change
+// its author had seen (Lamport clock first), then as changeLess.
+func causalLess(a, b *Change) bool {
+	if a.Clock != b.Clock {
+		return a.Clock < b.Clock
+	}
+	return changeLess(a, b)
+}
+
+// Derive computes a measure's state from the set of its changes. The result
+// depends only on the set, not on the order of the slice: this is what makes
+// merging commutative, associative and idempotent.
+//
+// Status: the status changes form a graph through Parents (a change
+// supersedes the status changes its author had seen). The heads are those no
+// other change supersedes. The head with the latest time (then author key,
+// then ID) is in force; when heads carry different values the measure is in
+// conflict. A resolution is a status change whose parents are all the heads.
+//
+// Notes: a note added stays until its author deletes it (a tombstone that
+// wins over any edit); among its author's edits the causally last one wins.
+// Edits and deletions by anyone else are ignored.
+func Derive(changes []*Change) *MeasureState {
+	cs := append([]*Change(nil), changes...)
+	sortChanges(cs)
+	ms := &MeasureState{Status: StatusNotStarted, History: cs}
+
+	superseded := map[string]bool{}
+	adds := map[string]*Change{}
+	for _, c := range cs {
+		switch c.Kind {
+		case ChangeStatus:
+			for _, p := range c.Parents {
+				superseded[p] = true
+			}
+		case ChangeNoteAdd:
+			adds[c.ID] = c
+		}
+	}
+
+	var heads []*Change
+	for _, c := range cs {
+		if c.Kind == ChangeStatus && !superseded[c.ID] {
+			heads = append(heads, c)
+		}
+	}
+	if len(heads) > 0 {
+		sort.Slice(heads, func(i, j int) bool { return changeLess(heads[j], heads[i]) }) // latest first
+		win := heads[0]
+		v := statusValue(win)
+		ms.Status, ms.Set = win.Status, &v
+		for _, h := range heads[1:] {
+			if h.Status != win.Status {
+				ms.Conflict = true
+				break
+			}
+		}
+		if ms.Conflict {
+			seen := map[Status]bool{}
+			for _, h := range heads {
+				if !seen[h.Status] { // one entry per value: the latest who set it
+					seen[h.Status] = true
+					ms.Competing = append(ms.Competing, statusValue(h))
+				}
+			}
+		}
+	}
+
+	notes := map[string]*Note{}
+	lastEdit := map[string]*Change{}
+	deleted := map[string]bool{}
+	for _, c := range cs {
+		switch c.Kind {
+		case ChangeNoteAdd:
+			notes[c.ID] = &Note{ID: c.ID, Measure: c.Measure, Author: c.Author, Name: c.Name,
+				Delegation: c.Delegation, Created: c.Time, Text: c.Text}
+		case ChangeNoteEdit, ChangeNoteDelete:
+			add, ok := adds[c.Note]
+			if !ok || add.Author != c.Author {
+				continue
+			}
+			if c.Kind == ChangeNoteDelete {
+				deleted[c.Note] = true
+			} else if prev := lastEdit[c.Note]; prev == nil || causalLess(prev, c) {
+				lastEdit[c.Note] = c
+			}
+		}
+	}
+	for id, n := range notes {
+		if deleted[id] {
+			continue
+		}
+		if e := lastEdit[id]; e != nil {
+			n.Text, n.Edited = e.Text, e.Time
+		}
+		ms.Notes = append(ms.Notes, n)
+	}
+	sort.Slice(ms.Notes, func(i, j int) bool {
+		a, b := ms.Notes[i], ms.Notes[j]
+		if !a.Created.Equal(b.Created) {
+			return a.Created.Before(b.Created)
+		}
+		return a.ID < b.ID
+	})
+	return ms
+}
+
+func statusValue(c *Change) StatusValue {
+	return StatusValue{Status: c.Status, ChangeID: c.ID, Author: c.Author, Name: c.Name, Delegation: c.Delegation, Time: c.Time}
+}
+
+// StatusHeads returns the IDs of the status changes a new status change on
+// this measure supersedes: every head, so that setting a status resolves a
+// conflict.
+func (s *State) StatusHeads(measure string) []string {
+	superseded := map[string]bool{}
+	var status []*Change
+	for _, c := range s.byMeas[measure] {
+		if c.Kind == ChangeStatus {
+			status = append(status, c)
+			for _, p := range c.Parents {
+				superseded[p] = true
+			}
+		}
+	}
+	var out []string
+	for _, c := range status {
+		if !superseded[c.ID] {
+			out = append(out, c.ID)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

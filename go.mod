@@ -1,0 +1,3 @@
+module scoplan
+
+go 1.26.8
