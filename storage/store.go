@@ -1,0 +1,370 @@
+// Package storage keeps everything a delegate writes in one bbolt file: the
+// append-only change log, the user's identity and signing key, the keys of
+// other delegates seen in imported files, and small settings.
+//
+// It never imports Fyne: the GUI and the command line both use it.
+package storage
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"scoplan/data"
+)
+
+// SchemaVersion is the version of the data file's layout this build writes.
+// A file with a higher version was written by a newer scoplan and is refused.
+const SchemaVersion = 1
+
+// Bucket names.
+var (
+	bucketMeta     = []byte("meta")
+	bucketChanges  = []byte("changes")
+	bucketSigners  = []byte("signers")
+	bucketSettings = []byte("settings")
+
+	keyApp      = []byte("app")
+	keySchema   = []byte("schema")
+	keyIdentity = []byte("identity")
+	keyPrivate  = []byte("private-key")
+	keyCreated  = []byte("created")
+
+	appMarker = []byte("scoplan")
+)
+
+// Errors a caller may want to tell apart. Their messages are written for the user.
+var (
+	ErrLocked         = errors.New("scoplan is already open with this data file")
+	ErrNewerSchema    = errors.New("this data file was written by a newer version of scoplan; update scoplan to open it (the file was left untouched)")
+	ErrNotDataFile    = errors.New("this file is not a scoplan data file (the file was left untouched)")
+	ErrDamaged        = errors.New("the data file is damaged and cannot be read (the file was left untouched)")
+	ErrUnknownMeasure = errors.New("there is no such measure")
+	ErrNoSuchNote     = errors.New("there is no such note on this measure")
+	ErrNotYourNote    = errors.New("only the author of a note can change it")
+	ErrEmptyNote      = errors.New("a note cannot be empty")
+	ErrClosed         = errors.New("the data file is closed")
+)
+
+// Options configure Open.
+type Options struct {
+	// Path of the data file; created with its folder if missing.
+	Path string
+	// Timeout to wait for another process to release the file; 1 s if zero.
+	Timeout time.Duration
+	// Now returns the current time; time.Now if nil. Tests set it.
+	Now func() time.Time
+}
+
+// Identity is who writes the changes made through this store.
+type Identity struct {
+	Name       string `json:"name"`
+	Delegation string `json:"delegation"`
+	// Key is the fingerprint of the installation's public key (AuthorIDHexLen hex digits).
+	Key string `json:"-"`
+}
+
+// Store is an open data file. Its methods are safe for concurrent use.
+type Store struct {
+	db   *bolt.DB
+	path string
+	plan *data.Plan
+	now  func() time.Time
+
+	mu      sync.RWMutex
+	state   *data.State
+	me      Identity
+	private ed25519.PrivateKey
+	closed  bool
+	onWrite []func()
+}
+
+// Open opens or creates the data file at opts.Path.
+//
+// An existing file is first inspected read-only, so that a file from a newer
+// scoplan, a damaged file or a file that is not scoplan's is refused without
+// a single byte written. A second process opening the same file gets
+// ErrLocked after opts.Timeout.
+func Open(opts Options) (*Store, error) {
+	if opts.Path == "" {
+		return nil, errors.New("no data file given")
+	}
+	if opts.Timeout == 0 {
+		opts.Timeout = time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	info, err := os.Stat(opts.Path)
+	switch {
+	case err == nil && info.IsDir():
+		return nil, fmt.Errorf("%s is a folder, not a data file", opts.Path)
+	case err == nil && info.Size() == 0:
+		return nil, fmt.Errorf("%s is empty: %w", opts.Path, ErrNotDataFile)
+	case err == nil:
+		if err := inspect(opts.Path, opts.Timeout); err != nil {
+			return nil, err
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(opts.Path), 0o700); err != nil {
+			return nil, fmt.Errorf("cannot create the folder for the data file: %w", err)
+		}
+	default:
+		return nil, fmt.Errorf("cannot read the data file: %w", err)
+	}
+
+	db, err := bolt.Open(opts.Path, 0o600, &bolt.Options{Timeout: opts.Timeout})
+	if err != nil {
+		return nil, openError(err)
+	}
+	s := &Store{db: db, path: opts.Path, plan: data.Load(), now: opts.Now, state: data.NewState()}
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.load(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openError(err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return ErrLocked
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
+		return ErrNotDataFile
+	case errors.Is(err, berrors.ErrChecksum):
+		return ErrDamaged
+	}
+	return fmt.Errorf("cannot open the data file: %w", err)
+}
+
+// inspect opens an existing file read-only and checks that it is a scoplan
+// data file of a schema this build understands.
+func inspect(path string, timeout time.Duration) (err error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	if err != nil {
+		return openError(err)
+	}
+	defer db.Close()
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("cannot read the data file: %w", err)
+	}
+	return safeView(db, func(tx *bolt.Tx) error {
+		if tx.Size() > info.Size() {
+			return fmt.Errorf("%w: it is shorter than its own header says (truncated)", ErrDamaged)
+		}
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || string(meta.Get(keyApp)) != string(appMarker) {
+			return ErrNotDataFile
+		}
+		v, err := strconv.Atoi(string(meta.Get(keySchema)))
+		if err != nil || v < 1 {
+			return ErrDamaged
+		}
+		if v > SchemaVersion {
+			return ErrNewerSchema
+		}
+		return nil
+	})
+}
+
+// safeView runs fn in a read transaction and turns a panic or a memory fault
+// inside bbolt (which a damaged page can cause) into ErrDamaged.
+func safeView(db *bolt.DB, fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = ErrDamaged
+		}
+	}()
+	return db.View(fn)
+}
+
+// safeUpdate is safeView for write transactions.
+func safeUpdate(db *bolt.DB, fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = ErrDamaged
+		}
+	}()
+	return db.Update(fn)
+}
+
+// init creates the buckets, the schema marker and the key pair of a new file.
+func (s *Store) init() error {
+	var fresh bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		fresh = tx.Bucket(bucketMeta) == nil
+		return nil
+	})
+	if err != nil || !fresh {
+		return err
+	}
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return fmt.Errorf("cannot create a signing key: %w", err)
+	}
+	id, _ := json.Marshal(Identity{Name: defaultName()})
+	return safeUpdate(s.db, func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketMeta, bucketChanges, bucketSigners, bucketSettings} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		for k, v := range map[string][]byte{
+			string(keyApp):      appMarker,
+			string(keySchema):   []byte(strconv.Itoa(SchemaVersion)),
+			string(keyPrivate):  priv.Seed(),
+			string(keyIdentity): id,
+			string(keyCreated):  []byte(s.now().UTC().Format(time.RFC3339)),
+		} {
+			if err := meta.Put([]byte(k), v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// load reads the identity, the key and every change into memory.
+func (s *Store) load() error {
+	var changes []*data.Change
+	err := safeView(s.db, func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || tx.Bucket(bucketChanges) == nil || tx.Bucket(bucketSigners) == nil || tx.Bucket(bucketSettings) == nil {
+			return ErrDamaged
+		}
+		seed := meta.Get(keyPrivate)
+		if len(seed) != ed25519.SeedSize {
+			return ErrDamaged
+		}
+		s.private = ed25519.NewKeyFromSeed(seed) // copies the seed out of the transaction
+		if err := json.Unmarshal(meta.Get(keyIdentity), &s.me); err != nil {
+			return ErrDamaged
+		}
+		return tx.Bucket(bucketChanges).ForEach(func(k, v []byte) error {
+			c := new(data.Change)
+			if err := json.Unmarshal(v, c); err != nil || c.ID != string(k) || c.Validate() != nil {
+				return fmt.Errorf("%w: change %q cannot be read", ErrDamaged, clip(string(k)))
+			}
+			changes = append(changes, c)
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	s.me.Key = Fingerprint(s.private.Public().(ed25519.PublicKey))
+	s.state.Add(changes...)
+	return nil
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// Fingerprint is the short form of a public key that identifies an author:
+// the first 8 bytes of its SHA-256, in hex.
+func Fingerprint(pub ed25519.PublicKey) string {
+	sum := sha256.Sum256(pub)
+	return hex.EncodeToString(sum[:data.AuthorIDHexLen/2])
+}
+
+func defaultName() string {
+	for _, v := range []string{"USER", "USERNAME", "LOGNAME"} {
+		if n := os.Getenv(v); n != "" && len(n) <= data.MaxNameBytes {
+			return n
+		}
+	}
+	return ""
+}
+
+// Close closes the data file.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	return s.db.Close()
+}
+
+// Path returns the data file's path.
+func (s *Store) Path() string { return s.path }
+
+// Plan returns the plan the store's measures belong to.
+func (s *Store) Plan() *data.Plan { return s.plan }
+
+// Identity returns the user's name, delegation and key fingerprint.
+func (s *Store) Identity() Identity {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.me
+}
+
+// PublicKey returns the installation's public key.
+func (s *Store) PublicKey() ed25519.PublicKey { return s.private.Public().(ed25519.PublicKey) }
+
+// Sign signs msg with the installation's private key.
+func (s *Store) Sign(msg []byte) []byte { return ed25519.Sign(s.private, msg) }
+
+// SetIdentity changes the name and delegation written on future changes.
+func (s *Store) SetIdentity(name, delegation string) error {
+	if len(name) > data.MaxNameBytes || len(delegation) > data.MaxNameBytes {
+		return fmt.Errorf("a name may have at most %d bytes", data.MaxNameBytes)
+	}
+	id := Identity{Name: name, Delegation: delegation}
+	buf, _ := json.Marshal(id)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return ErrClosed
+	}
+	if err := safeUpdate(s.db, func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyIdentity, buf) }); err != nil {
+		return fmt.Errorf("cannot save your identity: %w", err)
+	}
+	id.Key = s.me.Key
+	s.me = id
+	return nil
+}
+
+// OnWrite registers fn to be called (outside the store's lock) after every
+// successful write of changes, local or imported.
+func (s *Store) OnWrite(fn func()) {
+	s.mu.Lock()
+	s.onWrite = append(s.onWrite, fn)
+	s.mu.Unlock()
+}
+
+func (s *Store) notify() {
+	s.mu.RLock()
+	fns := append([]func(){}, s.onWrite...)
+	s.mu.RUnlock()
+	for _, fn := range fns {
+		fn()
+	}
+}

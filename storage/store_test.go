@@ -1,0 +1,280 @@
+package storage
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scoplan/data"
+)
+
+// openTemp opens a fresh store in t.TempDir and checks the file with bbolt's
+// consistency check when the test ends.
+func openTemp(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "test.db")
+	s, err := Open(Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		s.Close()
+		CheckFile(t, path)
+	})
+	return s, path
+}
+
+// CheckFile runs bbolt's consistency check on a closed data file.
+func CheckFile(t *testing.T, path string) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatalf("reopen for check: %v", err)
+	}
+	defer db.Close()
+	err = db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("bbolt consistency check: %v", err)
+	}
+}
+
+func TestStatusAndNotesSurviveReopen(t *testing.T) {
+	s, path := openTemp(t)
+	if err := s.SetIdentity("Anna Petrova", "Russia"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetStatus("1.2.3", data.StatusInProgress); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.AddNote("1.2.3", "  Roadmap draft circulated\r\n ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.EditNote("1.2.3", n.ID, "Roadmap draft circulated to all"); err != nil {
+		t.Fatal(err)
+	}
+	n2, _ := s.AddNote("1.2.3", "second")
+	if _, err := s.DeleteNote("1.2.3", n2.ID); err != nil {
+		t.Fatal(err)
+	}
+	me := s.Identity()
+	s.Close()
+
+	s2, err := Open(Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if got := s2.Identity(); got != me || got.Name != "Anna Petrova" || len(got.Key) != data.AuthorIDHexLen {
+		t.Errorf("identity after reopen = %+v, want %+v", got, me)
+	}
+	m := s2.Measure("1.2.3")
+	if m.Status != data.StatusInProgress {
+		t.Errorf("status = %s", m.Status)
+	}
+	if len(m.Notes) != 1 || m.Notes[0].Text != "Roadmap draft circulated to all" || m.Notes[0].Name != "Anna Petrova" || m.Notes[0].Delegation != "Russia" {
+		t.Errorf("notes = %+v", m.Notes)
+	}
+	if len(m.History) != 5 || s2.ChangeCount() != 5 {
+		t.Errorf("history has %d changes, log %d", len(m.History), s2.ChangeCount())
+	}
+	// The clock keeps rising across reopen.
+	c, _ := s2.SetStatus("1.2.3", data.StatusDone)
+	if c.Clock != 6 || len(c.Parents) != 1 {
+		t.Errorf("clock %d parents %v", c.Clock, c.Parents)
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	s, _ := openTemp(t)
+	cases := []struct {
+		name string
+		err  error
+		want error
+	}{
+		{"unknown measure", errOf(s.SetStatus("9.9.9", data.StatusDone)), ErrUnknownMeasure},
+		{"unknown status", errOf(s.SetStatus("1.1.1", "finished")), nil},
+		{"empty note", errOf(s.AddNote("1.1.1", "  \n ")), ErrEmptyNote},
+		{"no such note", errOf(s.EditNote("1.1.1", NewChangeID(), "x")), ErrNoSuchNote},
+		{"same status", errOf(s.SetStatus("1.1.1", data.StatusNotStarted)), errUnchanged},
+	}
+	for _, c := range cases {
+		if c.err == nil || (c.want != nil && !errors.Is(c.err, c.want)) {
+			t.Errorf("%s: err = %v, want %v", c.name, c.err, c.want)
+		}
+	}
+	if s.ChangeCount() != 0 {
+		t.Errorf("refused writes left %d changes", s.ChangeCount())
+	}
+}
+
+func errOf(_ *data.Change, err error) error { return err }
+
+func TestSomeoneElsesNoteCannotBeChanged(t *testing.T) {
+	s, _ := openTemp(t)
+	foreign := &data.Change{ID: NewChangeID(), Kind: data.ChangeNoteAdd, Measure: "1.1.1", Author: "0123456789abcdef",
+		Name: "Other", Time: time.Now().UTC().Truncate(time.Millisecond), Clock: 1, Text: "theirs"}
+	s.mu.Lock()
+	err := s.commit(foreign)
+	s.mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.EditNote("1.1.1", foreign.ID, "mine now"); !errors.Is(err, ErrNotYourNote) {
+		t.Errorf("edit: %v", err)
+	}
+	if _, err := s.DeleteNote("1.1.1", foreign.ID); !errors.Is(err, ErrNotYourNote) {
+		t.Errorf("delete: %v", err)
+	}
+}
+
+func sum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+func TestNewerSchemaIsRefusedAndUntouched(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	s, err := Open(Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetStatus("1.1.1", data.StatusDone)
+	s.Close()
+	db, _ := bolt.Open(path, 0o600, nil)
+	db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("2")) })
+	db.Close()
+	before := sum(t, path)
+	_, err = Open(Options{Path: path})
+	if !errors.Is(err, ErrNewerSchema) {
+		t.Fatalf("err = %v", err)
+	}
+	if !strings.Contains(err.Error(), "newer version of scoplan") {
+		t.Errorf("message not plain: %v", err)
+	}
+	if sum(t, path) != before {
+		t.Errorf("the file changed")
+	}
+}
+
+func TestBadFilesAreRefusedAndUntouched(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	s, err := Open(Options{Path: good})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 50; i++ {
+		s.AddNote("1.1.1", strings.Repeat("note ", 100))
+	}
+	s.Close()
+	raw, _ := os.ReadFile(good)
+
+	other := filepath.Join(dir, "other.db")
+	db, _ := bolt.Open(other, 0o600, nil)
+	db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("x")); return err })
+	db.Close()
+	otherRaw, _ := os.ReadFile(other)
+
+	files := map[string][]byte{
+		"text file":           []byte("hello, this is not a database\n"),
+		"empty":               {},
+		"truncated to 1 page": raw[:4096],
+		"truncated half":      raw[:len(raw)/2],
+		"zeroed meta":         append(make([]byte, 8192), raw[8192:]...),
+		"another bolt file":   otherRaw,
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, strings.ReplaceAll(name, " ", "-"))
+		os.WriteFile(p, content, 0o600)
+		s, err := Open(Options{Path: p})
+		if err == nil {
+			s.Close()
+			t.Errorf("%s: opened", name)
+			continue
+		}
+		got, _ := os.ReadFile(p)
+		if !bytes.Equal(got, content) {
+			t.Errorf("%s: file changed", name)
+		}
+		if strings.Contains(err.Error(), "bbolt") || strings.Contains(err.Error(), "panic") {
+			t.Errorf("%s: message is not plain: %v", name, err)
+		}
+	}
+}
+
+// TestSecondProcessFailsFast starts this test binary again as a second
+// process on a file the first one holds.
+func TestSecondProcessFailsFast(t *testing.T) {
+	if p := os.Getenv("SCOPLAN_TEST_OPEN"); p != "" {
+		_, err := Open(Options{Path: p})
+		os.Stderr.WriteString("ERR:" + func() string {
+			if err == nil {
+				return "nil"
+			}
+			return err.Error()
+		}())
+		os.Exit(0)
+	}
+	s, path := openTemp(t)
+	_ = s
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSecondProcessFailsFast$")
+	cmd.Env = append(os.Environ(), "SCOPLAN_TEST_OPEN="+path)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	elapsed := time.Since(start)
+	if !strings.Contains(stderr.String(), "ERR:"+ErrLocked.Error()) {
+		t.Errorf("second process said %q", stderr.String())
+	}
+	if elapsed > 2*time.Second { // the bound for the user, not a benchmark
+		t.Errorf("second process took %v to give up", elapsed)
+	}
+}
+
+func TestLocate(t *testing.T) {
+	loc, err := Locate("some/rel.db")
+	if err != nil || !filepath.IsAbs(loc.Path) || loc.How != "flag" {
+		t.Errorf("flag: %+v %v", loc, err)
+	}
+	t.Setenv("XDG_DATA_HOME", "/tmp/xdg")
+	loc, err = Locate("")
+	if err != nil || loc.How != "default" || loc.Path != "/tmp/xdg/scoplan/scoplan.db" {
+		t.Errorf("default: %+v %v", loc, err)
+	}
+}
+
+func TestSettings(t *testing.T) {
+	s, _ := openTemp(t)
+	if s.Setting("x") != nil {
+		t.Fatal("unset setting not nil")
+	}
+	s.SetSetting("x", []byte("1"))
+	if string(s.Setting("x")) != "1" {
+		t.Fatal("setting lost")
+	}
+	s.SetSetting("x", nil)
+	if s.Setting("x") != nil {
+		t.Fatal("setting not deleted")
+	}
+}
