@@ -1,0 +1,437 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"scoplan/data"
+	"scoplan/data/search"
+	"scoplan/storage"
+)
+
+func init() {
+	register(&command{name: "list", args: "[flags]", summary: "list measures, searched and filtered",
+		help: `Lists the plan's measures. --query searches as the window does (text, bodies
+and notes; exact hits first); the other flags filter, and all of them combine.`,
+		flags: listFlags})
+	register(&command{name: "show", args: "ID [flags]", summary: "show one measure with its notes and history",
+		help:  "Shows a measure (ID like 1.2.3): its text, deadline, bodies, status, notes and history.",
+		flags: showFlags})
+	register(&command{name: "set-status", args: "ID STATUS", summary: "set a measure's status",
+		help: `Sets the status of a measure: not-started, in-progress, done or blocked.
+Setting a status also resolves a status conflict on the measure.`,
+		flags: setStatusFlags})
+	register(&command{name: "note", args: "ID TEXT", summary: "add a note to a measure",
+		help:  "Adds a note to a measure, signed with your name and delegation (see whoami).",
+		flags: noteFlags})
+	register(&command{name: "whoami", args: "[--name NAME] [--delegation NAME]", summary: "show or set your name and delegation",
+		help:  "Shows the name and delegation written on your changes, and your key's fingerprint; the flags change them.",
+		flags: whoamiFlags})
+}
+
+// filterFlags adds the filters list and report share.
+type filterFlags struct {
+	query, status, body, section, kind   string
+	overdue, dueSoon, hasNotes, conflict bool
+}
+
+func (f *filterFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&f.query, "query", "", "search text (measure text, ID, bodies, notes)")
+	fs.StringVar(&f.status, "status", "", "only these statuses (comma-separated: not-started,in-progress,done,blocked)")
+	fs.StringVar(&f.body, "body", "", "only measures with a responsible body whose name or alias contains this text")
+	fs.StringVar(&f.section, "section", "", "only this chapter (C) or section (C.S)")
+	fs.StringVar(&f.kind, "deadline", "", "only these deadline kinds (comma-separated: by,range,annual,regular,as-agreed)")
+	fs.BoolVar(&f.overdue, "overdue", false, "only measures whose dated deadline has passed and that are not done")
+	fs.BoolVar(&f.dueSoon, "due-soon", false, fmt.Sprintf("only measures not done and due within %d days", search.DueSoonDays))
+	fs.BoolVar(&f.hasNotes, "has-notes", false, "only measures with notes")
+	fs.BoolVar(&f.conflict, "conflict", false, "only measures with a status conflict")
+}
+
+func (f *filterFlags) toQuery(plan *data.Plan) (search.Query, error) {
+	q := search.Query{Text: f.query, Filter: search.Filter{
+		BodyText: strings.TrimSpace(f.body), Overdue: f.overdue, DueSoon: f.dueSoon, HasNotes: f.hasNotes, Conflict: f.conflict,
+	}}
+	for _, s := range splitList(f.status) {
+		st, err := data.ParseStatus(s)
+		if err != nil {
+			return q, usagef("--status: %s", err)
+		}
+		q.Filter.Statuses = append(q.Filter.Statuses, st)
+	}
+	for _, k := range splitList(f.kind) {
+		ok := false
+		for _, dk := range data.DeadlineKinds {
+			if string(dk) == k {
+				q.Filter.Kinds, ok = append(q.Filter.Kinds, dk), true
+			}
+		}
+		if !ok {
+			return q, usagef("--deadline: unknown kind %q (use by, range, annual, regular or as-agreed)", k)
+		}
+	}
+	if f.section != "" {
+		if plan.Section(f.section) == nil && !isChapter(plan, f.section) {
+			return q, usagef("--section: no chapter or section %q", f.section)
+		}
+		q.Filter.Section = f.section
+	}
+	return q, nil
+}
+
+func isChapter(p *data.Plan, id string) bool {
+	for _, c := range p.Chapters {
+		if c.ID() == id {
+			return true
+		}
+	}
+	return false
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func listFlags(fs *flag.FlagSet) func(*env, []string) error {
+	var ff filterFlags
+	ff.add(fs)
+	asJSON := fs.Bool("json", false, "print one JSON object per line")
+	return func(e *env, args []string) error {
+		if len(args) > 0 {
+			return usagef("unexpected argument %q", args[0])
+		}
+		q, err := ff.toQuery(data.Load())
+		if err != nil {
+			return err
+		}
+		s, err := e.openStore()
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		eng := search.NewEngine(s.Plan(), s.States(), e.today)
+		rows := eng.Run(q)
+		if *asJSON {
+			enc := json.NewEncoder(e.stdout)
+			enc.SetEscapeHTML(false)
+			for _, r := range rows {
+				if err := enc.Encode(listItem(r.Measure, r.State, e.today)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		printTable(e.stdout, rows, e.today)
+		return nil
+	}
+}
+
+func printTable(w io.Writer, rows []search.Row, today data.Date) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSTATUS\tDEADLINE\tNOTES\tTEXT")
+	for _, r := range rows {
+		mark := ""
+		if search.IsOverdue(r.Measure, r.State, today) {
+			mark = " (overdue)"
+		}
+		status := string(r.State.Status)
+		if r.State.Conflict {
+			status += "!"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s%s\t%d\t%s\n", r.Measure.ID, status, r.Measure.Deadline.Text, mark, len(r.State.Notes), clipRunes(r.Measure.Text, 40))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%d measures\n", len(rows))
+}
+
+func clipRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func findMeasure(id string) (*data.Measure, error) {
+	m := data.Load().Measure(id)
+	if m == nil {
+		return nil, usagef("unknown measure %q (IDs look like 1.2.3; see scoplan list)", id)
+	}
+	return m, nil
+}
+
+func showFlags(fs *flag.FlagSet) func(*env, []string) error {
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	return func(e *env, args []string) error {
+		if len(args) != 1 {
+			return usagef("give one measure ID")
+		}
+		m, err := findMeasure(args[0])
+		if err != nil {
+			return err
+		}
+		s, err := e.openStore()
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		item := showItem(m, s.Measure(m.ID), e.today)
+		if *asJSON {
+			enc := json.NewEncoder(e.stdout)
+			enc.SetEscapeHTML(false)
+			return enc.Encode(item)
+		}
+		printShow(e.stdout, m, item)
+		return nil
+	}
+}
+
+func printShow(w io.Writer, m *data.Measure, it ShowItem) {
+	fmt.Fprintf(w, "%s  %s\n%s / %s\n\n%s\n\n", it.ID, it.Status, it.Chapter, it.Section, it.Text)
+	fmt.Fprintf(w, "Deadline: %s", it.Deadline.Text)
+	if it.Deadline.Due != nil {
+		fmt.Fprintf(w, " (due %s)", *it.Deadline.Due)
+	}
+	if it.Overdue {
+		fmt.Fprint(w, " OVERDUE")
+	}
+	fmt.Fprintf(w, "\nBodies: %s\n", strings.Join(it.Bodies, "; "))
+	if it.Conflict {
+		fmt.Fprintln(w, "\nStatus conflict between:")
+		for _, c := range it.Competing {
+			fmt.Fprintf(w, "  %s by %s (%s) at %s\n", c.Status, c.Author, c.Delegation, c.Time)
+		}
+	}
+	fmt.Fprintf(w, "\nNotes (%d):\n", len(it.NoteList))
+	for _, n := range it.NoteList {
+		fmt.Fprintf(w, "  [%s] %s (%s):\n    %s\n", n.Created, n.Author, n.Delegation, strings.ReplaceAll(n.Text, "\n", "\n    "))
+	}
+	fmt.Fprintf(w, "\nHistory (%d):\n", len(it.History))
+	for _, h := range it.History {
+		fmt.Fprintf(w, "  %s  %s (%s)  %s\n", h.Time, h.Author, h.Delegation, h.Summary)
+	}
+}
+
+func setStatusFlags(fs *flag.FlagSet) func(*env, []string) error {
+	return func(e *env, args []string) error {
+		if len(args) != 2 {
+			return usagef("give a measure ID and a status")
+		}
+		m, err := findMeasure(args[0])
+		if err != nil {
+			return err
+		}
+		st, err := data.ParseStatus(args[1])
+		if err != nil {
+			return usagef("%s", err)
+		}
+		s, err := e.openStore()
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		if _, err := s.SetStatus(m.ID, st); err != nil {
+			if storage.IsUnchanged(err) {
+				fmt.Fprintf(e.stdout, "%s is already %s; nothing changed\n", m.ID, st)
+				return nil
+			}
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s is now %s\n", m.ID, st)
+		return nil
+	}
+}
+
+func noteFlags(fs *flag.FlagSet) func(*env, []string) error {
+	return func(e *env, args []string) error {
+		if len(args) < 2 {
+			return usagef("give a measure ID and the note's text")
+		}
+		m, err := findMeasure(args[0])
+		if err != nil {
+			return err
+		}
+		text := strings.Join(args[1:], " ")
+		if strings.TrimSpace(text) == "" {
+			return usagef("%s", storage.ErrEmptyNote)
+		}
+		s, err := e.openStore()
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		c, err := s.AddNote(m.ID, text)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "note %s added to %s\n", c.ID, m.ID)
+		return nil
+	}
+}
+
+func whoamiFlags(fs *flag.FlagSet) func(*env, []string) error {
+	name := fs.String("name", "", "set your name")
+	deleg := fs.String("delegation", "", "set your delegation (e.g. the member state you represent)")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	return func(e *env, args []string) error {
+		if len(args) > 0 {
+			return usagef("unexpected argument %q", args[0])
+		}
+		s, err := e.openStore()
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		setName, setDeleg := false, false
+		fs.Visit(func(f *flag.Flag) {
+			setName = setName || f.Name == "name"
+			setDeleg = setDeleg || f.Name == "delegation"
+		})
+		if setName || setDeleg {
+			id := s.Identity()
+			if setName {
+				id.Name = strings.TrimSpace(*name)
+			}
+			if setDeleg {
+				id.Delegation = strings.TrimSpace(*deleg)
+			}
+			if err := s.SetIdentity(id.Name, id.Delegation); err != nil {
+				return err
+			}
+		}
+		id := s.Identity()
+		if *asJSON {
+			return json.NewEncoder(e.stdout).Encode(map[string]string{"name": id.Name, "delegation": id.Delegation, "key": id.Key, "data_file": s.Path()})
+		}
+		fmt.Fprintf(e.stdout, "name:        %s\ndelegation:  %s\nkey:         %s\ndata file:   %s\n", id.Name, id.Delegation, id.Key, s.Path())
+		return nil
+	}
+}
+
+// JSON shapes.
+
+// DeadlineJSON is a deadline as the command line prints it.
+type DeadlineJSON struct {
+	Text string  `json:"text"`
+	Kind string  `json:"kind"`
+	Due  *string `json:"due"`
+}
+
+// ListItem is one line of "list --json".
+type ListItem struct {
+	ID       string       `json:"id"`
+	Chapter  string       `json:"chapter"`
+	Section  string       `json:"section"`
+	Text     string       `json:"text"`
+	Deadline DeadlineJSON `json:"deadline"`
+	Bodies   []string     `json:"bodies"`
+	Status   string       `json:"status"`
+	Notes    int          `json:"notes"`
+	Overdue  bool         `json:"overdue"`
+	DueSoon  bool         `json:"due_soon"`
+	Conflict bool         `json:"conflict"`
+}
+
+// NoteJSON is a note in "show --json".
+type NoteJSON struct {
+	ID         string `json:"id"`
+	Author     string `json:"author"`
+	Delegation string `json:"delegation"`
+	Key        string `json:"key"`
+	Created    string `json:"created"`
+	Edited     string `json:"edited,omitempty"`
+	Text       string `json:"text"`
+}
+
+// StatusJSON is one competing status value.
+type StatusJSON struct {
+	Status     string `json:"status"`
+	Author     string `json:"author"`
+	Delegation string `json:"delegation"`
+	Key        string `json:"key"`
+	Time       string `json:"time"`
+}
+
+// HistoryJSON is one change in a measure's history.
+type HistoryJSON struct {
+	ID         string `json:"id"`
+	Kind       string `json:"kind"`
+	Time       string `json:"time"`
+	Author     string `json:"author"`
+	Delegation string `json:"delegation"`
+	Key        string `json:"key"`
+	Status     string `json:"status,omitempty"`
+	Note       string `json:"note,omitempty"`
+	Text       string `json:"text,omitempty"`
+	Summary    string `json:"summary"`
+}
+
+// ShowItem is the output of "show --json".
+type ShowItem struct {
+	ListItem
+	NoteList  []NoteJSON    `json:"notes"`
+	Competing []StatusJSON  `json:"competing"`
+	History   []HistoryJSON `json:"history"`
+}
+
+func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+func listItem(m *data.Measure, st *data.MeasureState, today data.Date) ListItem {
+	d := DeadlineJSON{Text: m.Deadline.Text, Kind: string(m.Deadline.Kind)}
+	if m.Deadline.Due != nil {
+		s := m.Deadline.Due.String()
+		d.Due = &s
+	}
+	return ListItem{
+		ID: m.ID, Chapter: m.Chapter().Title, Section: m.Section.Title, Text: m.Text, Deadline: d,
+		Bodies: m.Bodies, Status: string(st.Status), Notes: len(st.Notes),
+		Overdue: search.IsOverdue(m, st, today), DueSoon: search.IsDueSoon(m, st, today), Conflict: st.Conflict,
+	}
+}
+
+func showItem(m *data.Measure, st *data.MeasureState, today data.Date) ShowItem {
+	it := ShowItem{ListItem: listItem(m, st, today), NoteList: []NoteJSON{}, Competing: []StatusJSON{}, History: []HistoryJSON{}}
+	for _, n := range st.Notes {
+		nj := NoteJSON{ID: n.ID, Author: n.Name, Delegation: n.Delegation, Key: n.Author, Created: stamp(n.Created), Text: n.Text}
+		if !n.Edited.IsZero() {
+			nj.Edited = stamp(n.Edited)
+		}
+		it.NoteList = append(it.NoteList, nj)
+	}
+	for _, c := range st.Competing {
+		it.Competing = append(it.Competing, StatusJSON{Status: string(c.Status), Author: c.Name, Delegation: c.Delegation, Key: c.Author, Time: stamp(c.Time)})
+	}
+	for _, c := range st.History {
+		it.History = append(it.History, HistoryJSON{ID: c.ID, Kind: string(c.Kind), Time: stamp(c.Time), Author: c.Name,
+			Delegation: c.Delegation, Key: c.Author, Status: string(c.Status), Note: c.NoteID(), Text: c.Text, Summary: Summary(c)})
+	}
+	return it
+}
+
+// Summary describes a change in a few English words.
+func Summary(c *data.Change) string {
+	switch c.Kind {
+	case data.ChangeStatus:
+		if len(c.Parents) > 1 {
+			return "resolved a status conflict: " + string(c.Status)
+		}
+		return "status: " + string(c.Status)
+	case data.ChangeNoteAdd:
+		return "added a note"
+	case data.ChangeNoteEdit:
+		return "edited a note"
+	case data.ChangeNoteDelete:
+		return "deleted a note"
+	}
+	return string(c.Kind)
+}

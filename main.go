@@ -1,0 +1,15 @@
+// Command scoplan follows up the SCO Economic Development Strategy 2030
+// action plan: with no command it opens the window, with one it works
+// headless (see scoplan --help).
+package main
+
+import (
+	"os"
+
+	"scoplan/app"
+	"scoplan/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr, app.Run))
+}
