@@ -92,7 +92,7 @@ func TestHighlightRangesAreRunes(t *testing.T) {
 
 func TestFuzzyRunsForChinese(t *testing.T) {
 	docs := []Doc{
-		{Fields: []Field{{KindID, "9.9.1"}, {KindText, "绿色产业和金融合作"}}}, // 绿色 … 金融: two runs
+		{Fields: []Field{{KindID, "9.9.1"}, {KindText, "绿色产业和金融合作"}}},  // 绿色 … 金融: two runs
 		{Fields: []Field{{KindID, "9.9.2"}, {KindText, "绿化的色彩与金子融化"}}}, // single scattered characters
 		{Fields: []Field{{KindID, "9.9.3"}, {KindText, "Trade facilitation working group"}}},
 	}
