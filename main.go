@@ -4,12 +4,17 @@
 package main
 
 import (
+	_ "embed"
 	"os"
 
 	"scoplan/app"
 	"scoplan/cli"
 )
 
+//go:embed FyneApp.toml
+var metadata []byte
+
 func main() {
+	cli.SetMetadata(metadata)
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr, app.Run))
 }

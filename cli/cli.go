@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 
@@ -26,11 +27,21 @@ const (
 // GUIFunc starts the GUI on a data file and returns the exit code.
 type GUIFunc func(loc storage.Location, today data.Date) int
 
-// Version and Commit are stamped at build time (-ldflags -X).
+// Version comes from FyneApp.toml (see SetMetadata); Commit is stamped at
+// build time with -ldflags "-X scoplan/cli.Commit=…".
 var (
 	Version = "dev"
 	Commit  = "unknown"
 )
+
+var versionLine = regexp.MustCompile(`(?m)^\s*Version\s*=\s*"([^"]+)"`)
+
+// SetMetadata takes the version from the contents of FyneApp.toml.
+func SetMetadata(toml []byte) {
+	if m := versionLine.FindSubmatch(toml); m != nil {
+		Version = string(m[1])
+	}
+}
 
 // usageError marks an error in the command line itself.
 type usageError struct{ msg string }
@@ -65,10 +76,11 @@ func find(name string) *command {
 	return nil
 }
 
-// globalFlags adds --db and --today to a flag set.
+// globalFlags adds --db and --today to a flag set; db and today keep the
+// values they hold (given before the command) unless the flags are repeated.
 func globalFlags(fs *flag.FlagSet, db, today *string) {
-	fs.StringVar(db, "db", "", "use this data file instead of the default one")
-	fs.StringVar(today, "today", "", "judge deadlines as of this day (YYYY-MM-DD; default: today)")
+	fs.StringVar(db, "db", *db, "use this data file instead of the default one")
+	fs.StringVar(today, "today", *today, "judge deadlines as of this day (YYYY-MM-DD; default: today)")
 }
 
 // Main runs scoplan with the given arguments and returns the exit code.
