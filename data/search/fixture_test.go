@@ -1,0 +1,78 @@
+package search
+
+import (
+	"sync"
+	"testing"
+
+	"scoplan/bench/plangen"
+	"scoplan/data"
+)
+
+// fixture is a plan with notes and made-up translations, as the search sees
+// it once translations land: the benchmarks and the big equality test use it.
+type fixture struct {
+	name   string
+	plan   *data.Plan
+	states map[string]*data.MeasureState
+	docs   []Doc
+	engine *Engine
+}
+
+var (
+	fixturesOnce sync.Once
+	fixtures     []*fixture
+	fixturesErr  error
+)
+
+// withTranslations builds docs and an engine with the translations added as
+// extra text fields, and puts Extras back afterwards so that the other tests
+// see the documents they expect.
+func withTranslations(name string, p *data.Plan, states map[string]*data.MeasureState, seed int64) *fixture {
+	tr := plangen.Translate(p, seed)
+	saved := Extras
+	Extras = append(Extras[:len(Extras):len(Extras)], func(m *data.Measure) []Field {
+		t, ok := tr[m]
+		if !ok {
+			return nil
+		}
+		return []Field{{KindText, t.English}, {KindText, t.Russian}}
+	})
+	defer func() { Extras = saved }()
+	f := &fixture{name: name, plan: p, states: states, docs: DocBuilder(p, states)}
+	f.engine = NewEngine(p, states, today)
+	f.engine.Run(Query{Text: "x"}) // whatever the engine builds, it builds now, while Extras holds the translations
+	return f
+}
+
+// loadFixtures returns the real plan (77 measures, 1,000 notes) and a
+// generated one (10,000 measures, 50,000 notes).
+func loadFixtures(tb testing.TB) []*fixture {
+	fixturesOnce.Do(func() {
+		real := data.Load()
+		fixtures = append(fixtures, withTranslations("77", real, plangen.Notes(real, 1000, 1), 1))
+		g, err := plangen.Generate(10, 10, 100, 2)
+		if err != nil {
+			fixturesErr = err
+			return
+		}
+		fixtures = append(fixtures, withTranslations("10k", g.Plan, plangen.Notes(g.Plan, 50000, 3), 4))
+	})
+	if fixturesErr != nil {
+		tb.Fatal(fixturesErr)
+	}
+	return fixtures
+}
+
+// fuzzyStrings returns the strings Reference hands to fuzzy.Find when no
+// document has an exact hit: every field but the IDs.
+func fuzzyStrings(docs []Doc) []string {
+	var out []string
+	for _, d := range docs {
+		for _, f := range d.Fields {
+			if f.Kind != KindID {
+				out = append(out, f.Text)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,120 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sahilm/fuzzy"
+
+	"scoplan/data"
+)
+
+// typed are the queries the keystroke benchmarks type, one character at a
+// time: Chinese words of the plan, English and Russian words of the
+// translations and notes, a misspelling that only fuzzy finds, an ID.
+var typed = []string{"贸易便利化", "海关合作", "customs cooperation", "сотрудничество", "trde facl", "数字经济", "1.2.3"}
+
+// keystrokes returns the successive contents of the search field while the
+// queries are typed, one after the other (each query replaces the previous).
+func keystrokes() []string {
+	var out []string
+	for _, q := range typed {
+		r := []rune(q)
+		for i := 1; i <= len(r); i++ {
+			out = append(out, string(r[:i]))
+		}
+	}
+	return out
+}
+
+// runKeys runs one typing session per iteration and reports the mean time
+// per keystroke (ns/key) and the slowest keystroke position, taking each
+// position's median over the iterations (max-key-ns).
+func runKeys(b *testing.B, step func(text string)) {
+	keys := keystrokes()
+	per := make([][]time.Duration, len(keys))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, text := range keys {
+			t0 := time.Now()
+			step(text)
+			per[k] = append(per[k], time.Since(t0))
+		}
+	}
+	b.StopTimer()
+	var worst time.Duration
+	for _, ds := range per {
+		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+		if m := ds[len(ds)/2]; m > worst {
+			worst = m
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(keys)), "ns/key")
+	b.ReportMetric(float64(worst.Nanoseconds()), "max-key-ns")
+}
+
+// BenchmarkKeystroke measures everything between a keystroke in the search
+// field and the list's new content: Engine.Run (search, filters, ordering)
+// and Engine.Counts (the facet counts the filter panel shows), both called
+// per keystroke. The baseline, fuzzy, is bare fuzzy.Find over the same
+// strings (every field but the IDs), with the same keystrokes.
+func BenchmarkKeystroke(b *testing.B) {
+	for _, f := range loadFixtures(b) {
+		e := f.engine
+		filter := Filter{Statuses: []data.Status{data.StatusInProgress, data.StatusBlocked}}
+		b.Run(f.name+"/engine", func(b *testing.B) {
+			runKeys(b, func(text string) {
+				q := Query{Text: text}
+				e.Run(q)
+				e.Counts(q)
+			})
+		})
+		b.Run(f.name+"/engine-filtered", func(b *testing.B) {
+			runKeys(b, func(text string) {
+				q := Query{Text: text, Filter: filter}
+				e.Run(q)
+				e.Counts(q)
+			})
+		})
+		strs := fuzzyStrings(f.docs)
+		b.Run(f.name+"/fuzzy", func(b *testing.B) {
+			runKeys(b, func(text string) {
+				fuzzy.Find(strings.ToLower(Normalize(text)), strs)
+			})
+		})
+	}
+}
+
+// BenchmarkFirstKey measures the slowest single keystroke: the first
+// character of a new query, when nothing of the previous query can be
+// reused and almost every measure matches.
+func BenchmarkFirstKey(b *testing.B) {
+	firsts := []string{"贸", "海", "c", "с", "t", "数", "1"}
+	for _, f := range loadFixtures(b) {
+		e := f.engine
+		b.Run(f.name+"/engine", func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				for _, text := range firsts {
+					q := Query{Text: text}
+					e.Run(q)
+					e.Counts(q)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(firsts)), "ns/key")
+		})
+		strs := fuzzyStrings(f.docs)
+		b.Run(f.name+"/fuzzy", func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				for _, text := range firsts {
+					fuzzy.Find(text, strs)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(firsts)), "ns/key")
+		})
+	}
+}
