@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Makes the Chinese font scoplan bundles (app/fonts/), so that Chinese renders
+# on machines with no CJK font: single-face OpenType subsets of Noto Sans CJK
+# SC Regular and Bold (a .ttc collection makes Fyne panic), taken from
+# Debian's fonts-noto-cjk with python3-fonttools, plus the OFL licence.
+#
+# The results are committed: building scoplan needs neither package. Run this
+# again when the plan, a translation (data/translations/, app/translations/)
+# or a Fyne upgrade brings characters outside the subset; app/theme_test.go
+# fails until you do.
+#
+#   sudo apt-get install -y fonts-noto-cjk python3-fonttools
+#   bash scripts/make-fonts.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+src=/usr/share/fonts/opentype/noto
+out=app/fonts
+# The system Python has Debian's fontTools; a python3 earlier in PATH (pyenv,
+# a venv) may not.
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+"$py" -c 'import fontTools' 2>/dev/null || { echo "make-fonts: python3-fonttools is not installed" >&2; exit 1; }
+for f in NotoSansCJK-Regular.ttc NotoSansCJK-Bold.ttc; do
+	[ -f "$src/$f" ] || { echo "make-fonts: $src/$f missing (apt-get install fonts-noto-cjk)" >&2; exit 1; }
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Every character scoplan itself shows: the plan, its translations, the UI
+# translations (ours and Fyne's own, for its dialogs), and string literals in
+# the GUI's Go sources.
+fyne=$(go list -m -f '{{.Dir}}' fyne.io/fyne/v2)
+{
+	cat data/sco-2030-action-plan.zh.txt
+	cat data/translations/*.json app/translations/*.json 2>/dev/null || true
+	cat "$fyne"/lang/translations/base.{en,ru,zh_Hans}.json
+	cat app/*.go widgets/*.go 2>/dev/null || true
+} >"$tmp/text.txt"
+
+# GB2312: all 7445 characters of the standard (6763 hanzi and 682 symbols).
+"$py" - "$tmp/gb2312.txt" <<'PY'
+import sys
+chars = []
+for hi in range(0xA1, 0xF8):
+    for lo in range(0xA1, 0xFF):
+        try:
+            chars.append(bytes([hi, lo]).decode("gb2312"))
+        except UnicodeDecodeError:
+            pass
+assert len(chars) == 7445, len(chars)
+open(sys.argv[1], "w", encoding="utf-8").write("".join(chars))
+PY
+cat "$tmp/gb2312.txt" "$tmp/text.txt" >"$tmp/all.txt"
+
+# Latin (with Latin-1, Extended A/B and modifier letters such as Uzbek ʻ),
+# Greek, Cyrillic with its supplement (Kazakh, Tajik, Kyrgyz letters), general
+# punctuation, currency signs, letterlike symbols (№), arrows, enclosed
+# numbers, geometric shapes, CJK symbols and punctuation, full-width forms and
+# the replacement character. Code points the font lacks are skipped.
+unicodes=U+0020-007E,U+00A0-024F,U+02B0-02FF,U+0370-03FF,U+0400-052F,U+2000-206F,U+20A0-20CF,U+2100-214F,U+2190-21FF,U+2460-24FF,U+25A0-25FF,U+3000-303F,U+FF00-FFEF,U+FFFD
+
+for weight in Regular Bold; do
+	# Face 2 of the collection is Noto Sans CJK SC (0 JP, 1 KR, 3 TC, 4 HK).
+	name=$("$py" -c "from fontTools.ttLib import TTCollection; print(TTCollection('$src/NotoSansCJK-$weight.ttc').fonts[2]['name'].getDebugName(4))")
+	case "$name" in
+	"Noto Sans CJK SC" | "Noto Sans CJK SC Bold") ;;
+	*) echo "make-fonts: face 2 of NotoSansCJK-$weight.ttc is \"$name\", not Noto Sans CJK SC" >&2; exit 1 ;;
+	esac
+	# No hinting (Fyne's rasteriser does not use CFF hints) and no vertical
+	# metrics (Fyne lays out horizontally): about a sixth smaller.
+	"$py" -m fontTools.subset "$src/NotoSansCJK-$weight.ttc" --font-number=2 \
+		--text-file="$tmp/all.txt" --unicodes="$unicodes" \
+		--no-hinting --drop-tables+=vhea,vmtx,VORG \
+		--output-file="$out/NotoSansCJKsc-$weight-subset.otf"
+done
+
+# The licence: the copyright line of the fonts' name table and the SIL Open
+# Font License 1.1 text from the package's copyright file.
+"$py" - "$out/NotoSansCJKsc-Regular-subset.otf" /usr/share/doc/fonts-noto-cjk/copyright >"$out/OFL.txt" <<'PY'
+import sys
+from fontTools.ttLib import TTFont
+notice = TTFont(sys.argv[1])["name"].getDebugName(0).lstrip("© ").rstrip(".")
+print("Noto Sans CJK SC, subset for scoplan (see README.md).")
+print("Copyright " + notice + ", with Reserved Font Name 'Source'.\n")
+paragraphs = open(sys.argv[2], encoding="utf-8").read().split("\n\n")
+ofl = [p for p in paragraphs if p.startswith("License: SIL-1.1\n")]
+assert len(ofl) == 1, "no SIL-1.1 licence text in the copyright file"
+for line in ofl[0].splitlines()[1:]:
+    line = line[1:] if line.startswith(" ") else line
+    print("" if line == "." else line)
+PY
+
+ls -l "$out"
