@@ -1,42 +1,127 @@
-// Package app is scoplan's desktop GUI, built with Fyne.
+// Package app is scoplan's desktop GUI, built with Fyne. It shows what the
+// data/ and storage/ packages compute and writes what the user does through
+// storage; it holds no domain logic of its own.
 package app
 
 import (
+	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"scoplan/data"
-	"scoplan/data/search"
 	"scoplan/storage"
 )
 
 // AppID is the application's unique ID (also in FyneApp.toml).
 const AppID = "org.scoplan.app"
 
+// defaultSize is the window's size on first start.
+var defaultSize = fyne.NewSize(1280, 800)
+
 // Run opens the main window on the data file and blocks until it closes.
+// It returns the process's exit code.
 func Run(loc storage.Location, today data.Date) int {
 	a := fyneapp.NewWithID(AppID)
-	w := a.NewWindow("scoplan")
-	w.Resize(fyne.NewSize(1000, 700))
+	applyAppearance(a, "")
 	s, err := storage.Open(storage.Options{Path: loc.Path})
 	if err != nil {
-		w.SetContent(widget.NewLabel(""))
-		d := dialog.NewError(err, w)
-		d.SetOnClosed(a.Quit)
-		d.Show()
-		w.ShowAndRun()
+		showFatal(a, err)
 		return 1
 	}
 	defer s.Close()
-	rows := search.NewEngine(s.Plan(), s.States(), today).Run(search.Query{})
-	list := widget.NewList(func() int { return len(rows) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(rows[i].Measure.ID + "  " + rows[i].Measure.Text)
-		})
-	w.SetContent(list)
+	w := a.NewWindow("scoplan")
+	u := open(a, w, s, loc, today)
+	w.SetCloseIntercept(u.onClose)
 	w.ShowAndRun()
+	u.saveQuery()
 	return 0
+}
+
+// open builds the main window on an open store.
+func open(a fyne.App, w fyne.Window, s *storage.Store, loc storage.Location, today data.Date) *ui {
+	applyAppearance(a, string(s.Setting(settingTheme)))
+	se := newSession(s, today)
+	u := newUI(a, w, se, loc)
+	w.SetContent(u.build())
+	p := a.Preferences()
+	size := fyne.NewSize(float32(p.FloatWithFallback(prefWidth, float64(defaultSize.Width))),
+		float32(p.FloatWithFallback(prefHeight, float64(defaultSize.Height))))
+	if size.Width < 640 || size.Height < 400 {
+		size = defaultSize
+	}
+	w.Resize(size)
+	w.SetMaster()
+	// Changes written elsewhere (an import) redraw the window; the GUI's own
+	// writes have already redrawn it, which the change count tells.
+	s.OnWrite(func() {
+		fyne.Do(func() {
+			if u.se.changes != s.ChangeCount() {
+				u.reload()
+			}
+		})
+	})
+	return u
+}
+
+// showFatal tells the user why scoplan cannot start, in a small window,
+// and returns when they close it.
+func showFatal(a fyne.App, err error) {
+	w := a.NewWindow("scoplan")
+	w.SetContent(widget.NewLabel(""))
+	w.Resize(fyne.NewSize(560, 260))
+	title := lang.L("scoplan cannot open its data file")
+	if errors.Is(err, storage.ErrLocked) {
+		title = lang.L("scoplan is already running")
+	}
+	d := dialog.NewInformation(title, userMessage(err), w)
+	d.SetOnClosed(a.Quit)
+	w.SetOnClosed(a.Quit)
+	d.Show()
+	w.ShowAndRun()
+}
+
+// userMessage turns an error into plain words. The store's own errors are
+// written for the user; those it names are translated here.
+func userMessage(err error) string {
+	known := []struct {
+		err error
+		msg string
+	}{
+		{storage.ErrLocked, lang.L("Another scoplan window already has this data file open. Switch to that window, or close it and start scoplan again.")},
+		{storage.ErrNewerSchema, lang.L("This data file was written by a newer version of scoplan. Update scoplan to open it; the file was left untouched.")},
+		{storage.ErrNotDataFile, lang.L("This file is not a scoplan data file. It was left untouched.")},
+		{storage.ErrDamaged, lang.L("The data file is damaged and cannot be read. It was left untouched; restore it from a copy or start with a new file (--db).")},
+		{storage.ErrNotYourNote, lang.L("Only the author of a note can change it.")},
+		{storage.ErrEmptyNote, lang.L("A note cannot be empty.")},
+		{storage.ErrClosed, lang.L("The data file is closed.")},
+		{storage.ErrUnknownMeasure, lang.L("There is no such measure.")},
+		{storage.ErrNoSuchNote, lang.L("This note no longer exists.")},
+	}
+	for _, k := range known {
+		if errors.Is(err, k.err) {
+			return k.msg
+		}
+	}
+	return sentence(err.Error())
+}
+
+// sentence capitalises a message and ends it with a full stop.
+func sentence(msg string) string {
+	msg = strings.TrimSpace(msg)
+	if msg == "" {
+		return lang.L("Something went wrong.")
+	}
+	r, n := utf8.DecodeRuneInString(msg)
+	msg = string(unicode.ToUpper(r)) + msg[n:]
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return msg
 }

@@ -1,0 +1,375 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scoplan/data"
+	"scoplan/data/search"
+	"scoplan/widgets"
+)
+
+// newNoteID stands for the note being written in the editor.
+const newNoteID = "new"
+
+// detailView shows one measure in full: text, deadline, bodies, status,
+// notes and history. Every change made here is written to the data file at
+// once.
+type detailView struct {
+	ui *ui
+
+	id      string // the measure shown, "" for none
+	builtAt int    // the store's change count when the content was built
+	query   string // the search text the content was built with
+
+	scroll      *container.Scroll
+	placeholder fyne.CanvasObject
+	root        *fyne.Container
+
+	status   *widgets.Select
+	addNote  *widgets.Button
+	editor   *widgets.Entry // reused across rebuilds, so typing survives a refresh
+	editing  string         // the note being edited: its ID, newNoteID, or ""
+	updating bool
+}
+
+func newDetailView(u *ui) *detailView { return &detailView{ui: u} }
+
+func (d *detailView) build() fyne.CanvasObject {
+	msg := widget.NewLabel(lang.L("Select a measure to see its text, deadline, status and notes."))
+	msg.Alignment = fyne.TextAlignCenter
+	msg.Wrapping = fyne.TextWrapWord
+	d.placeholder = container.NewCenter(container.NewVBox(widget.NewIcon(theme.DocumentIcon()), msg))
+	d.scroll = container.NewVScroll(widget.NewLabel(""))
+	d.scroll.Hide()
+	d.editor = widgets.NewMultiLineEntry()
+	d.editor.SetMinRowsVisible(4)
+	d.editor.SetPlaceHolder(lang.L("Write a note… (Ctrl+Enter saves, Escape cancels)"))
+	d.editor.OnSubmit = d.onSaveNote
+	d.editor.OnEscape = d.onCancelNote
+	d.root = container.NewStack(d.placeholder, d.scroll)
+	return d.root
+}
+
+// show displays a measure; "" shows the placeholder.
+func (d *detailView) show(id string) {
+	if id != d.id {
+		d.editing = ""
+		d.editor.SetText("")
+	}
+	sameMeasure := id == d.id
+	d.id = id
+	if id == "" || d.ui.se.plan.Measure(id) == nil {
+		d.id = ""
+		d.scroll.Hide()
+		d.placeholder.Show()
+		return
+	}
+	d.placeholder.Hide()
+	d.scroll.Show()
+	offset := d.scroll.Offset
+	d.rebuild()
+	if sameMeasure {
+		d.scroll.Offset = offset
+	} else {
+		d.scroll.Offset = fyne.Position{}
+	}
+	d.scroll.Refresh()
+}
+
+// refresh rebuilds the content if the store or the search changed since.
+func (d *detailView) refresh() {
+	if d.id == "" {
+		return
+	}
+	if d.builtAt != d.ui.se.changes || d.query != d.ui.se.query.Text {
+		d.show(d.id)
+	}
+}
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return l
+}
+
+func caption(text string) *widget.RichText {
+	r := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}})
+	r.Wrapping = fyne.TextWrapWord
+	return r
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// card puts content on a softly coloured, rounded background.
+func (d *detailView) card(objs ...fyne.CanvasObject) fyne.CanvasObject {
+	th := d.ui.app.Settings().Theme()
+	bg := canvas.NewRectangle(th.Color(theme.ColorNameInputBackground, d.ui.app.Settings().ThemeVariant()))
+	bg.CornerRadius = th.Size(theme.SizeNameInputRadius)
+	return container.NewStack(bg, container.NewPadded(container.NewVBox(objs...)))
+}
+
+func (d *detailView) rebuild() {
+	se := d.ui.se
+	m := se.plan.Measure(d.id)
+	st := se.state(d.id)
+	d.builtAt, d.query = se.changes, se.query.Text
+
+	var objs []fyne.CanvasObject
+
+	// Header: the ID and where the measure sits in the plan.
+	id := widget.NewRichText(&widget.TextSegment{Text: lang.L("Measure {{.ID}}", map[string]any{"ID": m.ID}),
+		Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	chip := widgets.NewChip(statusLabel(st.Status), statusImportance(st.Status))
+	objs = append(objs, container.NewBorder(nil, nil, nil, container.NewCenter(chip), id))
+	objs = append(objs, caption(fmt.Sprintf("%s. %s  ›  %s %s", m.Chapter().ID(), m.Chapter().Title, m.Section.ID(), m.Section.Title)))
+
+	// The full text, with the search's matches highlighted.
+	var spans []widgets.Span
+	if i := se.rowIndex(m.ID); i >= 0 && se.rows[i].Hit != nil {
+		spans = toSpans(se.rows[i].Hit.Ranges[1])
+	}
+	text := widget.NewRichText(widgets.Highlight(m.Text, spans, widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}, 0)...)
+	text.Wrapping = fyne.TextWrapWord
+	objs = append(objs, text, widget.NewSeparator())
+
+	// Deadline: the source's words and what they mean today.
+	objs = append(objs, heading(lang.L("Deadline")))
+	meaning := widget.NewLabel(deadlineMeaning(m, st, se.today))
+	meaning.Wrapping = fyne.TextWrapWord
+	switch {
+	case search.IsOverdue(m, st, se.today):
+		meaning.Importance = widget.DangerImportance
+	case search.IsDueSoon(m, st, se.today):
+		meaning.Importance = widget.WarningImportance
+	}
+	source := widget.NewLabelWithStyle(m.Deadline.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	objs = append(objs, container.NewBorder(nil, nil, source, nil, meaning))
+
+	// Responsible bodies: each filters the list to its measures.
+	objs = append(objs, heading(lang.L("Responsible bodies")))
+	for _, b := range m.Bodies {
+		b := b
+		btn := widgets.NewButton(b, theme.SearchIcon(), func() { d.ui.filterByBody(b) })
+		btn.Importance = widget.LowImportance
+		btn.Alignment = widget.ButtonAlignLeading
+		btn.OnEscape = d.ui.focusList
+		objs = append(objs, btn)
+	}
+
+	// Status.
+	objs = append(objs, widget.NewSeparator(), heading(lang.L("Status")))
+	var opts []string
+	for _, s := range data.Statuses {
+		opts = append(opts, statusLabel(s))
+	}
+	d.status = widgets.NewSelect(opts, d.onStatusChosen)
+	d.status.Selected = statusLabel(st.Status)
+	d.status.OnEscape = d.ui.focusList
+	setBy := lang.L("Nobody has set a status yet.")
+	if st.Set != nil {
+		setBy = lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": who(st.Set.Name, st.Set.Delegation, st.Set.Author), "When": timeLabel(st.Set.Time)})
+	}
+	objs = append(objs, container.NewBorder(nil, nil, withWidth(d.statusWidth(), d.status), nil, caption(setBy)))
+	if st.Conflict {
+		objs = append(objs, d.conflictCard(st))
+	}
+
+	// Notes.
+	objs = append(objs, widget.NewSeparator())
+	d.addNote = widgets.NewButton(lang.L("Add note"), theme.ContentAddIcon(), d.startAdd)
+	d.addNote.OnEscape = d.ui.focusList
+	notesTitle := heading(lang.L("Notes ({{.Count}})", map[string]any{"Count": len(st.Notes)}))
+	objs = append(objs, container.NewBorder(nil, nil, nil, d.addNote, notesTitle))
+	if d.editing == newNoteID {
+		objs = append(objs, d.editorBox())
+	}
+	if len(st.Notes) == 0 && d.editing != newNoteID {
+		objs = append(objs, caption(lang.L("No notes yet. Notes are shared with colleagues when you exchange status files.")))
+	}
+	me := se.store.Identity().Key
+	for _, n := range st.Notes {
+		objs = append(objs, d.noteCard(n, n.Author == me))
+	}
+
+	// History, newest first.
+	objs = append(objs, widget.NewSeparator(), heading(lang.L("History ({{.Count}})", map[string]any{"Count": len(st.History)})))
+	if len(st.History) == 0 {
+		objs = append(objs, caption(lang.L("No changes yet.")))
+	}
+	hist := append([]*data.Change(nil), st.History...)
+	sort.SliceStable(hist, func(i, j int) bool { return hist[j].Time.Before(hist[i].Time) })
+	for _, c := range hist {
+		line := widget.NewRichText(
+			&widget.TextSegment{Text: timeLabel(c.Time) + "  ", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}},
+			&widget.TextSegment{Text: who(c.Name, c.Delegation, c.Author), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+			&widget.TextSegment{Text: " " + changeSummary(c), Style: widget.RichTextStyle{Inline: true}},
+		)
+		line.Wrapping = fyne.TextWrapWord
+		objs = append(objs, line)
+	}
+
+	d.scroll.Content = container.NewPadded(container.NewVBox(objs...))
+	d.scroll.Refresh()
+}
+
+// conflictCard shows the statuses in conflict, who set them and when, each
+// with a button to keep it.
+func (d *detailView) conflictCard(st *data.MeasureState) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("Status conflict"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Importance = widget.WarningImportance
+	objs := []fyne.CanvasObject{
+		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, title),
+		wrapped(lang.L("Delegates set different statuses without seeing each other's change. Choose the status that holds; your choice resolves the conflict for everyone who receives it.")),
+	}
+	for _, c := range st.Competing {
+		c := c
+		keep := widgets.NewButton(lang.L("Keep {{.Status}}", map[string]any{"Status": statusLabel(c.Status)}), theme.ConfirmIcon(), func() {
+			d.ui.setStatus(d.id, c.Status)
+		})
+		keep.OnEscape = d.ui.focusList
+		line := caption(lang.L("{{.Status}}: set by {{.Who}} on {{.When}}", map[string]any{
+			"Status": statusLabel(c.Status), "Who": who(c.Name, c.Delegation, c.Author), "When": timeLabel(c.Time)}))
+		objs = append(objs, container.NewBorder(nil, nil, nil, keep, line))
+	}
+	return d.card(objs...)
+}
+
+// noteCard shows a note; the user's own notes can be edited and deleted,
+// other people's cannot.
+func (d *detailView) noteCard(n *data.Note, mine bool) fyne.CanvasObject {
+	when := timeLabel(n.Created)
+	if !n.Edited.IsZero() {
+		when = lang.L("{{.Created}}, edited {{.Edited}}", map[string]any{"Created": when, "Edited": timeLabel(n.Edited)})
+	}
+	author := widget.NewRichText(
+		&widget.TextSegment{Text: who(n.Name, n.Delegation, n.Author), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+		&widget.TextSegment{Text: "  " + when, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}},
+	)
+	author.Wrapping = fyne.TextWrapWord
+	if d.editing == n.ID && mine {
+		return d.card(author, d.editorBox())
+	}
+	var actions fyne.CanvasObject
+	if mine {
+		edit := widgets.NewButton(lang.L("Edit"), theme.DocumentCreateIcon(), func() { d.startEdit(n) })
+		del := widgets.NewButton(lang.L("Delete"), theme.DeleteIcon(), func() { d.ui.confirmDeleteNote(d.id, n.ID) })
+		for _, b := range []*widgets.Button{edit, del} {
+			b.Importance = widget.LowImportance
+			b.OnEscape = d.ui.focusList
+		}
+		actions = container.NewHBox(edit, del)
+	}
+	return d.card(container.NewBorder(nil, nil, nil, actions, author), wrapped(n.Text))
+}
+
+// editorBox is the note editor with its buttons.
+func (d *detailView) editorBox() fyne.CanvasObject {
+	save := widgets.NewButton(lang.L("Save note"), theme.DocumentSaveIcon(), d.onSaveNote)
+	save.Importance = widget.HighImportance
+	cancel := widgets.NewButton(lang.L("Cancel"), theme.CancelIcon(), d.onCancelNote)
+	save.OnEscape, cancel.OnEscape = d.onCancelNote, d.onCancelNote
+	return container.NewVBox(d.editor, container.NewHBox(layout.NewSpacer(), cancel, save))
+}
+
+// startAdd opens the editor for a new note and focuses it.
+func (d *detailView) startAdd() {
+	if d.id == "" {
+		return
+	}
+	if d.editing != newNoteID {
+		d.editing = newNoteID
+		d.editor.SetText("")
+		d.rebuild()
+	}
+	d.focusEditor()
+}
+
+func (d *detailView) startEdit(n *data.Note) {
+	d.editing = n.ID
+	d.editor.SetText(n.Text)
+	d.rebuild()
+	d.focusEditor()
+}
+
+func (d *detailView) focusEditor() {
+	if c := d.ui.win.Canvas(); c != nil {
+		c.Focus(d.editor)
+	}
+	d.scroll.ScrollToOffset(d.editorOffset())
+}
+
+// editorOffset is roughly where the editor is in the scrolled content.
+func (d *detailView) editorOffset() fyne.Position {
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.editor)
+	base := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.scroll.Content)
+	y := pos.Y - base.Y - d.scroll.Size().Height/3
+	return fyne.NewPos(0, max(y, 0))
+}
+
+func (d *detailView) onSaveNote() {
+	text := d.editor.Text
+	var ok bool
+	if d.editing == newNoteID {
+		ok = d.ui.addNote(d.id, text)
+	} else if d.editing != "" {
+		ok = d.ui.editNote(d.id, d.editing, text)
+	}
+	if ok {
+		d.editing = ""
+		d.editor.SetText("")
+		d.rebuild()
+		d.ui.win.Canvas().Focus(d.addNote)
+	}
+}
+
+func (d *detailView) onCancelNote() {
+	if d.editing == "" {
+		d.ui.focusList()
+		return
+	}
+	d.editing = ""
+	d.editor.SetText("")
+	d.rebuild()
+	d.ui.win.Canvas().Focus(d.addNote)
+}
+
+func (d *detailView) onStatusChosen(label string) {
+	if d.updating || d.id == "" {
+		return
+	}
+	for _, s := range data.Statuses {
+		if statusLabel(s) == label {
+			d.ui.setStatus(d.id, s)
+			return
+		}
+	}
+}
+
+// statusWidth fits the longest status name in the selector.
+func (d *detailView) statusWidth() float32 {
+	th := d.ui.app.Settings().Theme()
+	w := float32(0)
+	for _, s := range data.Statuses {
+		w = max(w, fyne.MeasureText(statusLabel(s), th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
+	}
+	return w + th.Size(theme.SizeNameInlineIcon) + 4*th.Size(theme.SizeNameInnerPadding)
+}
+
+// focus moves the keyboard into the detail, on the status selector.
+func (d *detailView) focus() {
+	if d.id != "" && d.status != nil {
+		d.ui.win.Canvas().Focus(d.status)
+	}
+}

@@ -1,0 +1,194 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scoplan/data"
+	"scoplan/data/search"
+	"scoplan/widgets"
+)
+
+// filterPanel holds the filters: status, deadline, responsible body, notes
+// and conflicts. Each value shows how many measures it would give together
+// with the search and the other filters; one button clears them all.
+type filterPanel struct {
+	ui *ui
+
+	statuses map[data.Status]*widgets.Check
+	kinds    map[data.DeadlineKind]*widgets.Check
+	bodies   map[string]*widgets.Check
+	overdue  *widgets.Check
+	dueSoon  *widgets.Check
+	hasNotes *widgets.Check
+	conflict *widgets.Check
+
+	acc   *widget.Accordion
+	clear *widget.Button
+
+	updating bool // set while the checks are synced from the query
+}
+
+func newFilterPanel(u *ui) *filterPanel {
+	return &filterPanel{ui: u, statuses: map[data.Status]*widgets.Check{},
+		kinds: map[data.DeadlineKind]*widgets.Check{}, bodies: map[string]*widgets.Check{}}
+}
+
+func (f *filterPanel) check(changed func(bool)) *widgets.Check {
+	c := widgets.NewCheck("", func(on bool) {
+		if !f.updating {
+			changed(on)
+		}
+	})
+	c.OnEscape = f.ui.focusList
+	return c
+}
+
+func (f *filterPanel) build() fyne.CanvasObject {
+	var statusBox, deadlineBox, bodyBox []fyne.CanvasObject
+	for _, st := range data.Statuses {
+		st := st
+		c := f.check(func(on bool) { f.onStatus(st, on) })
+		f.statuses[st] = c
+		statusBox = append(statusBox, c)
+	}
+	f.overdue = f.check(func(on bool) { f.onFlag(func(fl *search.Filter) { fl.Overdue = on }) })
+	f.dueSoon = f.check(func(on bool) { f.onFlag(func(fl *search.Filter) { fl.DueSoon = on }) })
+	deadlineBox = append(deadlineBox, f.overdue, f.dueSoon, widget.NewSeparator())
+	for _, k := range data.DeadlineKinds {
+		k := k
+		c := f.check(func(on bool) { f.onKind(k, on) })
+		f.kinds[k] = c
+		deadlineBox = append(deadlineBox, c)
+	}
+	for _, b := range f.ui.se.plan.Bodies() {
+		b := b
+		c := f.check(func(on bool) { f.onBody(b, on) })
+		f.bodies[b] = c
+		bodyBox = append(bodyBox, c)
+	}
+	f.hasNotes = f.check(func(on bool) { f.onFlag(func(fl *search.Filter) { fl.HasNotes = on }) })
+	f.conflict = f.check(func(on bool) { f.onFlag(func(fl *search.Filter) { fl.Conflict = on }) })
+
+	f.acc = widget.NewAccordion(
+		widget.NewAccordionItem("", container.NewVBox(statusBox...)),
+		widget.NewAccordionItem("", container.NewVBox(deadlineBox...)),
+		widget.NewAccordionItem("", container.NewVBox(f.hasNotes, f.conflict)),
+		widget.NewAccordionItem("", container.NewVBox(bodyBox...)),
+	)
+	f.acc.MultiOpen = true
+	f.acc.Open(0)
+	f.acc.Open(1)
+	f.acc.Open(2)
+
+	f.clear = widget.NewButtonWithIcon(lang.L("Clear all"), theme.ContentClearIcon(), f.ui.clearFilters)
+	f.clear.Importance = widget.LowImportance
+	title := widget.NewLabelWithStyle(lang.L("Filters"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	header := container.NewBorder(nil, nil, nil, f.clear, title)
+	f.sync()
+	return container.NewBorder(header, nil, nil, nil, container.NewScroll(f.acc))
+}
+
+func (f *filterPanel) onStatus(st data.Status, on bool) {
+	f.ui.changeFilter(func(fl *search.Filter) { fl.Statuses = toggle(fl.Statuses, st, on) })
+}
+
+func (f *filterPanel) onKind(k data.DeadlineKind, on bool) {
+	f.ui.changeFilter(func(fl *search.Filter) { fl.Kinds = toggle(fl.Kinds, k, on) })
+}
+
+func (f *filterPanel) onBody(b string, on bool) {
+	f.ui.changeFilter(func(fl *search.Filter) { fl.Bodies = toggle(fl.Bodies, b, on) })
+}
+
+func (f *filterPanel) onFlag(set func(*search.Filter)) { f.ui.changeFilter(set) }
+
+// toggle adds v to list or removes it, keeping the list free of duplicates.
+func toggle[T comparable](list []T, v T, on bool) []T {
+	out := make([]T, 0, len(list)+1)
+	for _, x := range list {
+		if x != v {
+			out = append(out, x)
+		}
+	}
+	if on {
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func has[T comparable](list []T, v T) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func withCount(label string, n int) string { return fmt.Sprintf("%s (%d)", label, n) }
+
+// setCheck updates a check's label and state without reporting a change.
+func setCheck(c *widgets.Check, label string, on bool) {
+	if c.Text != label {
+		c.Text = label
+		c.Refresh()
+	}
+	if c.Checked != on {
+		c.SetChecked(on)
+	}
+}
+
+// sync shows the query's filters and the current counts.
+func (f *filterPanel) sync() {
+	f.updating = true
+	defer func() { f.updating = false }()
+	q := f.ui.se.query.Filter
+	c := f.ui.se.counts
+	active := [4]int{}
+	for st, ch := range f.statuses {
+		setCheck(ch, withCount(statusLabel(st), c.Status[st]), has(q.Statuses, st))
+	}
+	active[0] = len(q.Statuses)
+	setCheck(f.overdue, withCount(lang.L("Overdue"), c.Overdue), q.Overdue)
+	setCheck(f.dueSoon, withCount(lang.L("Due within 90 days"), c.DueSoon), q.DueSoon)
+	for k, ch := range f.kinds {
+		setCheck(ch, withCount(kindLabel(k), c.Kind[k]), has(q.Kinds, k))
+	}
+	active[1] = len(q.Kinds) + b2i(q.Overdue) + b2i(q.DueSoon)
+	setCheck(f.hasNotes, withCount(lang.L("Has notes"), c.HasNotes), q.HasNotes)
+	setCheck(f.conflict, withCount(lang.L("Status in conflict"), c.Conflict), q.Conflict)
+	active[2] = b2i(q.HasNotes) + b2i(q.Conflict)
+	for b, ch := range f.bodies {
+		setCheck(ch, withCount(b, c.Body[b]), has(q.Bodies, b))
+	}
+	active[3] = len(q.Bodies)
+	titles := [4]string{lang.L("Status"), lang.L("Deadline"), lang.L("Notes and conflicts"), lang.L("Responsible body")}
+	for i, t := range titles {
+		if active[i] > 0 {
+			t = fmt.Sprintf("%s · %d", t, active[i])
+		}
+		f.acc.Items[i].Title = t
+	}
+	f.acc.Refresh()
+	if f.ui.se.filtered() {
+		f.clear.Enable()
+	} else {
+		f.clear.Disable()
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,330 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scoplan/data"
+	"scoplan/data/search"
+	"scoplan/widgets"
+)
+
+// measureList is the list of measures the search and filters give: a
+// virtualised widget.List, so that even thousands of rows scroll smoothly.
+type measureList struct {
+	ui *ui
+
+	list    *widgets.List
+	summary *widget.Label
+	empty   *fyne.Container
+	focus   *canvas.Rectangle
+
+	idWidth, chipWidth float32
+	updating           bool
+}
+
+func newMeasureList(u *ui) *measureList { return &measureList{ui: u} }
+
+func (l *measureList) build() fyne.CanvasObject {
+	th := l.ui.app.Settings().Theme()
+	v := l.ui.app.Settings().ThemeVariant()
+	_ = v
+	bold := fyne.TextStyle{Bold: true}
+	size := th.Size(theme.SizeNameText)
+	l.idWidth = fyne.MeasureText("3.6.12", size, bold).Width + 2*th.Size(theme.SizeNameInnerPadding)
+	for _, st := range data.Statuses {
+		w := fyne.MeasureText(statusLabel(st), th.Size(theme.SizeNameCaptionText), bold).Width
+		l.chipWidth = max(l.chipWidth, w+2*th.Size(theme.SizeNameInnerPadding))
+	}
+
+	l.list = widgets.NewList(
+		func() int { return len(l.ui.se.rows) },
+		l.createRow,
+		l.updateRow,
+	)
+	l.list.OnSelect = l.onSelect
+	l.list.OnActivate = func(widget.ListItemID) { l.ui.openDetail() }
+	l.list.OnEscape = func() {}
+	l.list.OnFocusChanged = func(bool) { l.syncFocus() }
+
+	l.summary = widget.NewLabel("")
+	l.summary.Importance = widget.LowImportance
+	l.summary.Truncation = fyne.TextTruncateEllipsis
+
+	msg := widget.NewLabel(lang.L("No measure matches the search and filters."))
+	msg.Alignment = fyne.TextAlignCenter
+	msg.Wrapping = fyne.TextWrapWord
+	showAll := widget.NewButtonWithIcon(lang.L("Show all measures"), theme.ViewRefreshIcon(), l.ui.showAll)
+	l.empty = container.NewCenter(container.NewVBox(widget.NewIcon(theme.SearchIcon()), msg, container.NewCenter(showAll)))
+
+	l.focus = canvas.NewRectangle(nil)
+	l.focus.StrokeWidth = 2
+	l.focus.CornerRadius = th.Size(theme.SizeNameSelectionRadius)
+	l.syncFocus()
+
+	l.sync()
+	return container.NewBorder(l.summary, nil, nil, nil, container.NewStack(l.list, l.focus, l.empty))
+}
+
+// syncFocus outlines the list while it has the keyboard focus.
+func (l *measureList) syncFocus() {
+	if l.list.Focused() {
+		l.focus.StrokeColor = l.ui.app.Settings().Theme().Color(theme.ColorNameFocus, l.ui.app.Settings().ThemeVariant())
+	} else {
+		l.focus.StrokeColor = nil
+	}
+	l.focus.Refresh()
+}
+
+// rowView shows one measure: ID, first line of the text with the matched
+// characters highlighted and the status on the first line; the deadline,
+// where else the search matched, marks and notes on the second.
+type rowView struct {
+	widget.BaseWidget
+
+	id      *widget.Label
+	text    *widget.RichText
+	chip    *widgets.Chip
+	detail  *widget.RichText
+	mark    *widgets.Chip
+	clash   *widgets.Chip
+	notes   *widget.Label
+	noteIco *widget.Icon
+	content fyne.CanvasObject
+}
+
+func (r *rowView) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.content)
+}
+
+func (l *measureList) createRow() fyne.CanvasObject {
+	r := &rowView{
+		id:      widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		text:    widget.NewRichText(),
+		chip:    widgets.NewChip("", widget.MediumImportance),
+		detail:  widget.NewRichText(),
+		mark:    widgets.NewChip("", widget.DangerImportance),
+		clash:   widgets.NewChip(lang.L("Conflict"), widget.WarningImportance),
+		notes:   widget.NewLabel(""),
+		noteIco: widget.NewIcon(theme.FileTextIcon()),
+	}
+	r.text.Truncation = fyne.TextTruncateEllipsis
+	r.detail.Truncation = fyne.TextTruncateEllipsis
+	r.chip.MinWidth = l.chipWidth
+	r.notes.Importance = widget.LowImportance
+	line1 := container.NewBorder(nil, nil, withWidth(l.idWidth, r.id), wrap(trailing{}, r.chip), r.text)
+	marks := container.NewHBox(r.clash, r.mark, container.NewHBox(r.noteIco, r.notes))
+	line2 := container.NewBorder(nil, nil, withWidth(l.idWidth), wrap(trailing{}, marks), r.detail)
+	r.content = container.New(&tightVBox{}, line1, line2)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// tightVBox stacks its objects with no space between them.
+type tightVBox struct{}
+
+func (*tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h
+	}
+}
+
+func (*tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+	}
+	return s
+}
+
+var captionStyle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
+
+func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i < 0 || i >= len(l.ui.se.rows) {
+		return
+	}
+	row := l.ui.se.rows[i]
+	r := o.(*rowView)
+	m, st := row.Measure, row.State
+	r.id.SetText(m.ID)
+
+	var spans []widgets.Span
+	if row.Hit != nil {
+		spans = toSpans(row.Hit.Ranges[1])
+	}
+	r.text.Segments = widgets.Highlight(firstLine(m.Text), spans, widget.RichTextStyle{}, 0)
+	r.text.Refresh()
+	r.chip.Set(statusLabel(st.Status), statusImportance(st.Status))
+
+	detail := []widget.RichTextSegment{&widget.TextSegment{Text: deadlineShort(m, st, l.ui.se.today), Style: captionStyle}}
+	if row.Hit != nil && len(spans) == 0 {
+		detail = append(detail, l.matchContext(row)...)
+	}
+	r.detail.Segments = detail
+	r.detail.Refresh()
+
+	today := l.ui.se.today
+	switch {
+	case search.IsOverdue(m, st, today):
+		r.mark.Set(lang.L("Overdue"), widget.DangerImportance)
+		r.mark.Show()
+	case search.IsDueSoon(m, st, today):
+		r.mark.Set(lang.L("Due soon"), widget.WarningImportance)
+		r.mark.Show()
+	default:
+		r.mark.Hide()
+	}
+	r.clash.Hidden = !st.Conflict
+	if n := len(st.Notes); n > 0 {
+		r.notes.SetText(fmt.Sprint(n))
+		r.notes.Show()
+		r.noteIco.Show()
+	} else {
+		r.notes.Hide()
+		r.noteIco.Hide()
+	}
+	r.content.Refresh()
+}
+
+func toSpans(rs []search.Range) []widgets.Span {
+	out := make([]widgets.Span, len(rs))
+	for i, r := range rs {
+		out[i] = widgets.Span{Start: r.Start, End: r.End}
+	}
+	return out
+}
+
+// matchContext says where a search matched when it is not in the text: a
+// body, the section title or a note, with the matched characters marked.
+func (l *measureList) matchContext(row search.Row) []widget.RichTextSegment {
+	docs := l.ui.se.engine.Index().Docs()
+	if row.Hit.Doc >= len(docs) {
+		return nil
+	}
+	fields := docs[row.Hit.Doc].Fields
+	best := -1
+	for f := range row.Hit.Ranges {
+		if f < len(fields) && fields[f].Kind != search.KindID && (best < 0 || f < best) {
+			best = f
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	field := fields[best]
+	var label string
+	switch field.Kind {
+	case search.KindBody:
+		label = lang.L("Body")
+	case search.KindTitle:
+		label = lang.L("Section")
+	case search.KindNote:
+		label = lang.L("Note")
+	default:
+		label = lang.L("Found in")
+	}
+	text, spans := field.Text, toSpans(row.Hit.Ranges[best])
+	if field.Kind == search.KindBody {
+		text, spans = matchedPart(text, spans, "、")
+	}
+	text, spans = snippet(text, spans, 40)
+	segs := []widget.RichTextSegment{&widget.TextSegment{Text: " · " + label + ": ", Style: captionStyle}}
+	return append(segs, widgets.Highlight(text, spans, captionStyle, 0)...)
+}
+
+// matchedPart picks, of a text made of parts joined by sep (a body's
+// spellings), the first part with a match, and moves the spans into it.
+func matchedPart(text string, spans []widgets.Span, sep string) (string, []widgets.Span) {
+	start := 0
+	for _, part := range strings.Split(text, sep) {
+		n := len([]rune(part))
+		var in []widgets.Span
+		for _, s := range spans {
+			if s.Start >= start && s.End <= start+n {
+				in = append(in, widgets.Span{Start: s.Start - start, End: s.End - start})
+			}
+		}
+		if len(in) > 0 {
+			return part, in
+		}
+		start += n + len([]rune(sep))
+	}
+	return text, spans
+}
+
+// snippet cuts a long text to about n runes around its first span.
+func snippet(text string, spans []widgets.Span, n int) (string, []widgets.Span) {
+	text = strings.Join(strings.Fields(text), " ")
+	runes := []rune(text)
+	if len(runes) <= n || len(spans) == 0 {
+		return text, spans
+	}
+	start := max(spans[0].Start-n/3, 0)
+	end := min(start+n, len(runes))
+	out := string(runes[start:end])
+	shift := 0
+	if start > 0 {
+		out, shift = "…"+out, 1
+	}
+	if end < len(runes) {
+		out += "…"
+	}
+	moved := make([]widgets.Span, 0, len(spans))
+	for _, s := range spans {
+		if s.End > start && s.Start < end {
+			moved = append(moved, widgets.Span{Start: max(s.Start, start) - start + shift, End: min(s.End, end) - start + shift})
+		}
+	}
+	return out, moved
+}
+
+func (l *measureList) onSelect(i widget.ListItemID) {
+	if l.updating || i < 0 || i >= len(l.ui.se.rows) {
+		return
+	}
+	l.ui.showMeasure(l.ui.se.rows[i].Measure.ID)
+}
+
+// sync redraws the list after the rows changed, keeping the shown measure
+// selected when it is still in the list.
+func (l *measureList) sync() {
+	n, total := len(l.ui.se.rows), len(l.ui.se.plan.Measures)
+	if n == total {
+		l.summary.SetText(lang.L("All {{.Total}} measures", map[string]any{"Total": total}))
+	} else {
+		l.summary.SetText(lang.L("Showing {{.Count}} of {{.Total}} measures", map[string]any{"Count": n, "Total": total}))
+	}
+	l.empty.Hidden = n > 0
+	l.updating = true
+	l.list.UnselectAll()
+	if i := l.ui.se.rowIndex(l.ui.current); i >= 0 {
+		l.list.Select(i)
+	}
+	l.updating = false
+	l.list.Refresh()
+}
+
+// selectMeasure selects a measure's row if the list has it.
+func (l *measureList) selectMeasure(id string) {
+	l.updating = true
+	defer func() { l.updating = false }()
+	if i := l.ui.se.rowIndex(id); i >= 0 {
+		l.list.Select(i)
+		l.list.ScrollTo(i)
+	} else {
+		l.list.UnselectAll()
+	}
+}

@@ -1,0 +1,141 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"scoplan/widgets"
+)
+
+// nodeAll is the navigation's node for the whole plan.
+const nodeAll = "all"
+
+// navigation is the tree of chapters and sections. Each node shows how many
+// measures it holds (of those the search and filters let through) and a
+// meter of the share done; selecting a node narrows the list to it.
+type navigation struct {
+	ui       *ui
+	tree     *widgets.Tree
+	updating bool
+}
+
+func newNavigation(u *ui) *navigation { return &navigation{ui: u} }
+
+func (n *navigation) build() fyne.CanvasObject {
+	plan := n.ui.se.plan
+	t := &widgets.Tree{}
+	t.ChildUIDs = func(id widget.TreeNodeID) []widget.TreeNodeID {
+		switch {
+		case id == "":
+			ids := []string{nodeAll}
+			for _, c := range plan.Chapters {
+				ids = append(ids, c.ID())
+			}
+			return ids
+		case id != nodeAll && !strings.Contains(id, "."):
+			for _, c := range plan.Chapters {
+				if c.ID() == id {
+					var ids []string
+					for _, s := range c.Sections {
+						ids = append(ids, s.ID())
+					}
+					return ids
+				}
+			}
+		}
+		return nil
+	}
+	t.IsBranch = func(id widget.TreeNodeID) bool {
+		return id == "" || (id != nodeAll && !strings.Contains(id, "."))
+	}
+	t.CreateNode = func(bool) fyne.CanvasObject {
+		title := widget.NewLabel("")
+		title.Truncation = fyne.TextTruncateEllipsis
+		count := widget.NewLabel("")
+		count.Importance = widget.LowImportance
+		meter := widgets.NewMeter(0)
+		return container.NewBorder(nil, nil, nil, container.NewHBox(count, container.NewCenter(meter), layout.NewSpacer()), title)
+	}
+	t.UpdateNode = n.updateNode
+	t.OnSelected = n.onSelected
+	t.OnEscape = n.ui.focusList
+	t.ExtendBaseWidget(t)
+	for _, c := range plan.Chapters {
+		t.OpenBranch(c.ID())
+	}
+	n.tree = t
+	n.sync()
+	return t
+}
+
+// title names a node.
+func (n *navigation) title(id string) string {
+	plan := n.ui.se.plan
+	if id == nodeAll {
+		return lang.L("All measures")
+	}
+	if s := plan.Section(id); s != nil {
+		return fmt.Sprintf("%s %s", s.ID(), s.Title)
+	}
+	for _, c := range plan.Chapters {
+		if c.ID() == id {
+			return fmt.Sprintf("%s. %s", c.ID(), c.Title)
+		}
+	}
+	return id
+}
+
+func (n *navigation) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	title := box.Objects[0].(*widget.Label)
+	right := box.Objects[1].(*fyne.Container)
+	count := right.Objects[0].(*widget.Label)
+	meter := right.Objects[1].(*fyne.Container).Objects[0].(*widgets.Meter)
+
+	scope := id
+	if id == nodeAll {
+		scope = ""
+	}
+	matching, total, done := n.ui.se.progress(scope)
+	title.SetText(n.title(id))
+	title.TextStyle.Bold = id == nodeAll || !strings.Contains(id, ".")
+	if matching == total {
+		count.SetText(fmt.Sprint(total))
+	} else {
+		count.SetText(fmt.Sprintf("%d/%d", matching, total))
+	}
+	if total > 0 {
+		meter.SetValue(float64(done) / float64(total))
+	} else {
+		meter.SetValue(0)
+	}
+}
+
+func (n *navigation) onSelected(id widget.TreeNodeID) {
+	if n.updating {
+		return
+	}
+	scope := id
+	if id == nodeAll {
+		scope = ""
+	}
+	n.ui.setSection(scope)
+}
+
+// sync selects the node of the query's section and redraws the counts.
+func (n *navigation) sync() {
+	id := n.ui.se.query.Filter.Section
+	if id == "" {
+		id = nodeAll
+	}
+	n.updating = true
+	n.tree.Select(id)
+	n.updating = false
+	n.tree.Refresh()
+}

@@ -1,0 +1,144 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scoplan/data"
+	"scoplan/widgets"
+)
+
+// overviewScreen shows where the plan stands at a glance: measures per
+// status overall and per chapter as bars, and the overdue measures, those
+// due soon and those in conflict, each a click away from its detail.
+type overviewScreen struct {
+	ui      *ui
+	scroll  *container.Scroll
+	builtAt int
+}
+
+func newOverviewScreen(u *ui) *overviewScreen { return &overviewScreen{ui: u, builtAt: -1} }
+
+func (o *overviewScreen) build() fyne.CanvasObject {
+	o.scroll = container.NewVScroll(widget.NewLabel(""))
+	o.refresh()
+	return o.scroll
+}
+
+// statusColor is the theme colour of a status in bars and legends.
+func statusColor(s data.Status) fyne.ThemeColorName {
+	switch s {
+	case data.StatusInProgress:
+		return theme.ColorNamePrimary
+	case data.StatusDone:
+		return theme.ColorNameSuccess
+	case data.StatusBlocked:
+		return theme.ColorNameError
+	}
+	return theme.ColorNamePlaceHolder
+}
+
+func statusParts(counts map[data.Status]int) []widgets.BarPart {
+	// Done first, then in progress, blocked and not started: the bar fills
+	// from the left as the plan advances.
+	order := []data.Status{data.StatusDone, data.StatusInProgress, data.StatusBlocked, data.StatusNotStarted}
+	parts := make([]widgets.BarPart, 0, len(order))
+	for _, s := range order {
+		parts = append(parts, widgets.BarPart{Value: float64(counts[s]), Color: statusColor(s)})
+	}
+	return parts
+}
+
+// legend shows each status's colour, count and share.
+func (o *overviewScreen) legend(counts map[data.Status]int, total int) fyne.CanvasObject {
+	th := o.ui.app.Settings().Theme()
+	v := o.ui.app.Settings().ThemeVariant()
+	var items []fyne.CanvasObject
+	for _, s := range []data.Status{data.StatusDone, data.StatusInProgress, data.StatusBlocked, data.StatusNotStarted} {
+		sw := canvas.NewRectangle(th.Color(statusColor(s), v))
+		sw.CornerRadius = 3
+		sw.SetMinSize(fyne.NewSquareSize(th.Size(theme.SizeNameInlineIcon) * 0.7))
+		pct := 0
+		if total > 0 {
+			pct = (counts[s]*100 + total/2) / total
+		}
+		l := widget.NewLabel(fmt.Sprintf("%s %d (%d%%)", statusLabel(s), counts[s], pct))
+		items = append(items, container.NewHBox(container.NewCenter(sw), l))
+	}
+	return container.NewHBox(items...)
+}
+
+func (o *overviewScreen) refresh() {
+	if o.scroll == nil || o.builtAt == o.ui.se.changes {
+		return
+	}
+	se := o.ui.se
+	o.builtAt = se.changes
+	var objs []fyne.CanvasObject
+
+	title := widget.NewRichText(&widget.TextSegment{Text: lang.L("Where the plan stands"),
+		Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	objs = append(objs, title, caption(lang.L("{{.Total}} measures, deadlines judged as of {{.Today}}",
+		map[string]any{"Total": len(se.plan.Measures), "Today": dateLabel(se.today)})))
+
+	all := se.statusCounts("")
+	total := len(se.plan.Measures)
+	bar := widgets.NewStackedBar(statusParts(all)...)
+	bar.Height = 28
+	objs = append(objs, bar, o.legend(all, total))
+
+	objs = append(objs, widget.NewSeparator(), heading(lang.L("By chapter")))
+	for _, c := range se.plan.Chapters {
+		counts := se.statusCounts(c.ID())
+		n := 0
+		for _, k := range counts {
+			n += k
+		}
+		label := widget.NewLabel(fmt.Sprintf("%s. %s", c.ID(), c.Title))
+		label.Truncation = fyne.TextTruncateEllipsis
+		summary := widget.NewLabel(lang.L("{{.Done}} of {{.Total}} done", map[string]any{"Done": counts[data.StatusDone], "Total": n}))
+		summary.Importance = widget.LowImportance
+		b := widgets.NewStackedBar(statusParts(counts)...)
+		b.Height = 16
+		objs = append(objs, container.NewBorder(nil, nil, nil, summary, label), b)
+	}
+
+	lists := container.NewGridWithColumns(2,
+		o.measureList(lang.L("Overdue ({{.Count}})", map[string]any{"Count": len(se.overdue())}), se.overdue(),
+			lang.L("No measure is overdue.")),
+		o.measureList(lang.L("Due within 90 days ({{.Count}})", map[string]any{"Count": len(se.dueSoon())}), se.dueSoon(),
+			lang.L("No measure falls due in the next 90 days.")),
+	)
+	objs = append(objs, widget.NewSeparator(), lists)
+	if c := se.conflicts(); len(c) > 0 {
+		objs = append(objs, widget.NewSeparator(), o.measureList(lang.L("Status conflicts ({{.Count}})", map[string]any{"Count": len(c)}), c, ""))
+	}
+	o.scroll.Content = container.NewPadded(container.NewVBox(objs...))
+	o.scroll.Refresh()
+}
+
+// measureList lists measures as links to their detail.
+func (o *overviewScreen) measureList(title string, ms []*data.Measure, none string) fyne.CanvasObject {
+	objs := []fyne.CanvasObject{heading(title)}
+	if len(ms) == 0 {
+		objs = append(objs, caption(none))
+	}
+	se := o.ui.se
+	for _, m := range ms {
+		m := m
+		link := widget.NewHyperlink(firstLine(m.Text), nil)
+		link.Truncation = fyne.TextTruncateEllipsis
+		link.OnTapped = func() { o.ui.openMeasure(m.ID) }
+		id := widget.NewLabelWithStyle(m.ID, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		when := widget.NewLabel(deadlineShort(m, se.state(m.ID), se.today))
+		when.Importance = widget.LowImportance
+		objs = append(objs, container.NewBorder(nil, nil, withWidth(o.ui.list.idWidth, id), when, link))
+	}
+	return container.NewVBox(objs...)
+}

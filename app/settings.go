@@ -1,0 +1,132 @@
+package app
+
+import (
+	"net/url"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scoplan/data"
+)
+
+// settingsScreen edits who the user is, how the window looks, and shows
+// where the data file is.
+type settingsScreen struct {
+	ui *ui
+
+	name, delegation *widget.Entry
+	appearance       *widget.RadioGroup
+	before           string // the appearance when the dialog opened, restored on Cancel
+	dialog           dialog.Dialog
+}
+
+func (u *ui) showSettings() {
+	s := &settingsScreen{ui: u}
+	s.dialog = dialog.NewCustomConfirm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), s.build(), s.onClosed, u.win)
+	s.dialog.Resize(fyne.NewSize(640, 0))
+	s.dialog.Show()
+	u.win.Canvas().Focus(s.name)
+}
+
+// appearanceOptions maps the radio's labels to the stored names.
+func appearanceOptions() ([]string, map[string]string) {
+	labels := []string{lang.L("Light"), lang.L("Dark"), lang.L("Follow the system")}
+	names := map[string]string{labels[0]: appearanceLight, labels[1]: appearanceDark, labels[2]: appearanceSystem}
+	return labels, names
+}
+
+func (s *settingsScreen) build() fyne.CanvasObject {
+	id := s.ui.se.store.Identity()
+	s.name = widget.NewEntry()
+	s.name.SetText(id.Name)
+	s.name.SetPlaceHolder(lang.L("Your name"))
+	s.name.Validator = maxBytes
+	s.delegation = widget.NewEntry()
+	s.delegation.SetText(id.Delegation)
+	s.delegation.SetPlaceHolder(lang.L("e.g. Kazakhstan"))
+	s.delegation.Validator = maxBytes
+
+	labels, names := appearanceOptions()
+	s.before = string(s.ui.se.store.Setting(settingTheme))
+	s.appearance = widget.NewRadioGroup(labels, func(label string) {
+		if n, ok := names[label]; ok {
+			applyAppearance(s.ui.app, n)
+		}
+	})
+	s.appearance.Horizontal = true
+	s.appearance.Required = true
+	current := labels[2]
+	for l, n := range names {
+		if n == s.before {
+			current = l
+		}
+	}
+	s.appearance.Selected = current
+
+	path := widget.NewLabel(s.ui.se.store.Path())
+	path.Wrapping = fyne.TextWrapBreak
+	path.Selectable = true
+	open := widget.NewButtonWithIcon(lang.L("Open folder"), theme.FolderOpenIcon(), s.ui.openDataFolder)
+	copyPath := widget.NewButtonWithIcon(lang.L("Copy path"), theme.ContentCopyIcon(), func() {
+		s.ui.app.Clipboard().SetContent(s.ui.se.store.Path())
+	})
+	how := map[string]string{
+		"flag":     lang.L("Chosen with --db when scoplan was started."),
+		"portable": lang.L("Portable mode: the file beside the program is used."),
+		"default":  lang.L("The usual place for your user account."),
+	}[s.ui.loc.How]
+
+	form := widget.NewForm(
+		&widget.FormItem{Text: lang.L("Name"), Widget: s.name, HintText: lang.L("Written on every status and note you record")},
+		&widget.FormItem{Text: lang.L("Delegation"), Widget: s.delegation},
+		&widget.FormItem{Text: lang.L("Appearance"), Widget: s.appearance},
+		&widget.FormItem{Text: lang.L("Data file"), Widget: container.NewVBox(path, container.NewHBox(open, copyPath)), HintText: how},
+	)
+	return form
+}
+
+func maxBytes(s string) error {
+	if len(s) > data.MaxNameBytes {
+		return errTooLong
+	}
+	return nil
+}
+
+var errTooLong = newPlainError(lang.L("This is too long."))
+
+func (s *settingsScreen) onClosed(save bool) {
+	_, names := appearanceOptions()
+	if !save {
+		applyAppearance(s.ui.app, s.before)
+		return
+	}
+	store := s.ui.se.store
+	if err := store.SetIdentity(s.name.Text, s.delegation.Text); err != nil {
+		s.ui.showError(err)
+		return
+	}
+	if err := store.SetSetting(settingTheme, []byte(names[s.appearance.Selected])); err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.ui.detail.show(s.ui.current)
+}
+
+// openDataFolder opens the folder of the data file in the file manager.
+func (u *ui) openDataFolder() {
+	dir := filepath.Dir(u.se.store.Path())
+	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}); err != nil {
+		u.showError(err)
+	}
+}
+
+type plainError string
+
+func newPlainError(s string) error { return plainError(s) }
+
+func (e plainError) Error() string { return string(e) }

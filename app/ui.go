@@ -1,0 +1,418 @@
+package app
+
+import (
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scoplan/data"
+	"scoplan/data/search"
+	"scoplan/storage"
+	"scoplan/widgets"
+)
+
+// Preference keys (Fyne's per-machine preferences) for the window's geometry.
+const (
+	prefWidth      = "window.width"
+	prefHeight     = "window.height"
+	prefSplitLeft  = "split.left"    // navigation+filters | list+detail
+	prefSplitList  = "split.list"    // list | detail
+	prefSplitNav   = "split.nav"     // navigation over filters
+	prefView       = "view.overview" // the overview was showing
+	querySaveDelay = 800 * time.Millisecond
+)
+
+// ui is the main window: a search field always on top, then either the
+// measures (navigation and filters, list, detail) or the overview.
+type ui struct {
+	app fyne.App
+	win fyne.Window
+	se  *session
+	loc storage.Location
+
+	nav      *navigation
+	filters  *filterPanel
+	list     *measureList
+	detail   *detailView
+	overview *overviewScreen
+
+	search       *widgets.Entry
+	measuresView fyne.CanvasObject
+	overviewView fyne.CanvasObject
+	showMeasures *widget.Button
+	showOverview *widget.Button
+	splitLeft    *container.Split
+	splitList    *container.Split
+	splitNav     *container.Split
+
+	current string // the measure in the detail pane
+
+	saveTimer *time.Timer
+	errShown  bool // an error dialog is open: later errors wait for it
+}
+
+func newUI(a fyne.App, w fyne.Window, se *session, loc storage.Location) *ui {
+	u := &ui{app: a, win: w, se: se, loc: loc}
+	u.nav = newNavigation(u)
+	u.filters = newFilterPanel(u)
+	u.list = newMeasureList(u)
+	u.detail = newDetailView(u)
+	u.overview = newOverviewScreen(u)
+	return u
+}
+
+// build makes the window's content, menus and shortcuts.
+func (u *ui) build() fyne.CanvasObject {
+	prefs := u.app.Preferences()
+
+	u.search = widgets.NewEntry()
+	u.search.SetPlaceHolder(lang.L("Search measures, bodies and notes (Ctrl+F)"))
+	u.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	u.search.SetText(u.se.query.Text)
+	u.search.OnChanged = u.onSearch
+	u.search.OnEscape = func() {
+		if u.search.Text != "" {
+			u.search.SetText("")
+			return
+		}
+		u.focusList()
+	}
+	u.search.OnDown = u.focusList
+	u.search.OnSubmitted = func(string) { u.focusList() }
+
+	u.showMeasures = widget.NewButtonWithIcon(lang.L("Measures"), theme.ListIcon(), u.onShowMeasures)
+	u.showOverview = widget.NewButtonWithIcon(lang.L("Overview"), theme.GridIcon(), u.onShowOverview)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(u.showMeasures, u.showOverview), u.search)
+
+	u.splitNav = container.NewVSplit(u.nav.build(), u.filters.build())
+	u.splitNav.Offset = prefs.FloatWithFallback(prefSplitNav, 0.42)
+	u.splitList = container.NewHSplit(u.list.build(), u.detail.build())
+	u.splitList.Offset = prefs.FloatWithFallback(prefSplitList, 0.52)
+	u.splitLeft = container.NewHSplit(u.splitNav, u.splitList)
+	u.splitLeft.Offset = prefs.FloatWithFallback(prefSplitLeft, 0.26)
+	u.measuresView = u.splitLeft
+	u.overviewView = u.overview.build()
+
+	u.win.SetMainMenu(u.menu())
+	u.addShortcuts()
+	u.win.Canvas().SetOnTypedKey(u.onUnfocusedKey)
+
+	content := container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil,
+		container.NewStack(u.measuresView, u.overviewView))
+	if prefs.Bool(prefView) {
+		u.onShowOverview()
+	} else {
+		u.onShowMeasures()
+	}
+	if len(u.se.rows) > 0 && u.current == "" {
+		u.showMeasure(u.se.rows[0].Measure.ID)
+	}
+	return content
+}
+
+// menu is the main menu; its shortcuts work wherever the focus is.
+func (u *ui) menu() *fyne.MainMenu {
+	mod := fyne.KeyModifierShortcutDefault
+	item := func(label string, key fyne.KeyName, m fyne.KeyModifier, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		if key != "" {
+			it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: m}
+		}
+		return it
+	}
+	quit := item(lang.L("Quit"), fyne.KeyQ, mod, u.quit)
+	quit.IsQuit = true
+	file := fyne.NewMenu(lang.L("File"),
+		item(lang.L("Settings…"), fyne.KeyComma, mod, u.showSettings),
+		item(lang.L("Open data folder"), "", 0, u.openDataFolder),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	edit := fyne.NewMenu(lang.L("Edit"),
+		item(lang.L("Find"), fyne.KeyF, mod, u.focusSearch),
+		item(lang.L("Add note"), fyne.KeyN, mod, u.startNote),
+		fyne.NewMenuItemSeparator(),
+		item(lang.L("Clear filters"), fyne.KeyL, mod|fyne.KeyModifierShift, u.clearFilters),
+		item(lang.L("Show all measures"), "", 0, u.showAll),
+	)
+	view := fyne.NewMenu(lang.L("View"),
+		item(lang.L("Measures"), fyne.Key1, mod, u.onShowMeasures),
+		item(lang.L("Overview"), fyne.Key2, mod, u.onShowOverview),
+	)
+	help := fyne.NewMenu(lang.L("Help"),
+		item(lang.L("Keyboard shortcuts"), fyne.KeySlash, mod, u.showShortcuts),
+		item(lang.L("About scoplan"), "", 0, u.showAbout),
+	)
+	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// addShortcuts registers the menu's shortcuts on the canvas too, for
+// drivers that show no menu bar.
+func (u *ui) addShortcuts() {
+	for _, m := range u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil && it.Action != nil {
+				action := it.Action
+				u.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
+			}
+		}
+	}
+}
+
+// onUnfocusedKey handles keys typed while no widget has the focus.
+func (u *ui) onUnfocusedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape, fyne.KeyUp, fyne.KeyDown:
+		u.focusList()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		u.openDetail()
+	}
+}
+
+// ---- state changes: every screen is redrawn from the session ----
+
+// reload rebuilds the engine if the store changed, then redraws everything.
+func (u *ui) reload() {
+	u.se.refresh()
+	u.redraw()
+}
+
+// redraw shows the session's current query and results everywhere.
+func (u *ui) redraw() {
+	u.list.sync()
+	u.nav.sync()
+	u.filters.sync()
+	u.detail.refresh()
+	u.overview.refresh()
+}
+
+// rerun reruns the query after it changed, and saves it a moment later.
+func (u *ui) rerun() {
+	u.se.run()
+	u.redraw()
+	u.scheduleQuerySave()
+}
+
+func (u *ui) onSearch(text string) {
+	if text == u.se.query.Text {
+		return
+	}
+	if u.overviewView.Visible() {
+		u.onShowMeasures()
+	}
+	u.se.query.Text = text
+	u.rerun()
+	u.list.list.ScrollToTop()
+}
+
+func (u *ui) changeFilter(set func(*search.Filter)) {
+	set(&u.se.query.Filter)
+	u.rerun()
+}
+
+func (u *ui) setSection(scope string) {
+	u.changeFilter(func(f *search.Filter) { f.Section = scope })
+	u.list.list.ScrollToTop()
+}
+
+// clearFilters clears every filter, keeping the search and the section.
+func (u *ui) clearFilters() {
+	u.changeFilter(func(f *search.Filter) { *f = search.Filter{Section: f.Section} })
+}
+
+// showAll clears the search, the filters and the section.
+func (u *ui) showAll() {
+	u.se.query = search.Query{}
+	u.search.SetText("")
+	u.rerun()
+}
+
+func (u *ui) filterByBody(b string) {
+	u.changeFilter(func(f *search.Filter) { f.Bodies = []string{b} })
+	u.onShowMeasures()
+}
+
+// scheduleQuerySave writes the query to the data file once typing pauses,
+// so that a keystroke never waits for the disk.
+func (u *ui) scheduleQuerySave() {
+	if u.saveTimer != nil {
+		u.saveTimer.Stop()
+	}
+	u.saveTimer = time.AfterFunc(querySaveDelay, func() { fyne.Do(u.saveQuery) })
+}
+
+func (u *ui) saveQuery() {
+	if u.saveTimer != nil {
+		u.saveTimer.Stop()
+		u.saveTimer = nil
+	}
+	if err := u.se.saveQuery(); err != nil && !errors.Is(err, storage.ErrClosed) {
+		u.showError(err)
+	}
+}
+
+// ---- navigation between screens and focus ----
+
+func (u *ui) onShowMeasures() {
+	u.measuresView.Show()
+	u.overviewView.Hide()
+	u.showMeasures.Importance = widget.HighImportance
+	u.showOverview.Importance = widget.MediumImportance
+	u.showMeasures.Refresh()
+	u.showOverview.Refresh()
+}
+
+func (u *ui) onShowOverview() {
+	u.overview.refresh()
+	u.overviewView.Show()
+	u.measuresView.Hide()
+	u.showOverview.Importance = widget.HighImportance
+	u.showMeasures.Importance = widget.MediumImportance
+	u.showMeasures.Refresh()
+	u.showOverview.Refresh()
+}
+
+// showMeasure puts a measure in the detail pane.
+func (u *ui) showMeasure(id string) {
+	u.current = id
+	u.detail.show(id)
+}
+
+// openMeasure shows a measure from elsewhere (the overview): the measures
+// view, the measure selected if the list has it, and its detail.
+func (u *ui) openMeasure(id string) {
+	u.onShowMeasures()
+	u.showMeasure(id)
+	u.list.selectMeasure(id)
+	u.detail.focus()
+}
+
+// openDetail moves the keyboard into the detail of the selected measure.
+func (u *ui) openDetail() {
+	if u.current == "" {
+		if i := u.list.list.Selected(); i >= 0 && i < len(u.se.rows) {
+			u.showMeasure(u.se.rows[i].Measure.ID)
+		}
+	}
+	u.detail.focus()
+}
+
+func (u *ui) focusList() {
+	u.onShowMeasures()
+	if u.list.list.Selected() < 0 && len(u.se.rows) > 0 {
+		if i := u.se.rowIndex(u.current); i >= 0 {
+			u.list.selectMeasure(u.current)
+		} else {
+			u.list.list.Select(0)
+		}
+	}
+	u.win.Canvas().Focus(u.list.list)
+}
+
+func (u *ui) focusSearch() {
+	u.onShowMeasures()
+	u.win.Canvas().Focus(u.search)
+	u.search.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// startNote opens the note editor on the measure shown (Ctrl+N).
+func (u *ui) startNote() {
+	u.onShowMeasures()
+	if u.current == "" {
+		if i := u.list.list.Selected(); i >= 0 && i < len(u.se.rows) {
+			u.showMeasure(u.se.rows[i].Measure.ID)
+		} else if len(u.se.rows) > 0 {
+			u.list.list.Select(0)
+		}
+	}
+	u.detail.startAdd()
+}
+
+// ---- writes: each goes to the data file at once ----
+
+func (u *ui) setStatus(id string, st data.Status) {
+	_, err := u.se.store.SetStatus(id, st)
+	if err != nil && !storage.IsUnchanged(err) {
+		u.showError(err)
+	}
+	u.reload()
+}
+
+func (u *ui) addNote(id, text string) bool {
+	_, err := u.se.store.AddNote(id, text)
+	if err != nil {
+		u.showError(err)
+		return false
+	}
+	u.reload()
+	return true
+}
+
+func (u *ui) editNote(id, note, text string) bool {
+	_, err := u.se.store.EditNote(id, note, text)
+	if err != nil {
+		u.showError(err)
+		return false
+	}
+	u.reload()
+	return true
+}
+
+func (u *ui) confirmDeleteNote(id, note string) {
+	dialog.ShowConfirm(lang.L("Delete note"),
+		lang.L("Delete this note? Colleagues who already have it will see it deleted after the next exchange."),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if _, err := u.se.store.DeleteNote(id, note); err != nil {
+				u.showError(err)
+			}
+			u.reload()
+		}, u.win)
+}
+
+// showError tells the user in plain words, once: while an error dialog is
+// open, further errors are not stacked on top of it.
+func (u *ui) showError(err error) {
+	if u.errShown {
+		return
+	}
+	u.errShown = true
+	d := dialog.NewError(errors.New(userMessage(err)), u.win)
+	d.SetOnClosed(func() { u.errShown = false })
+	d.Show()
+}
+
+// saveGeometry remembers the window's size and split positions.
+func (u *ui) saveGeometry() {
+	p := u.app.Preferences()
+	if s := u.win.Canvas().Size(); s.Width > 0 && s.Height > 0 {
+		p.SetFloat(prefWidth, float64(s.Width))
+		p.SetFloat(prefHeight, float64(s.Height))
+	}
+	p.SetFloat(prefSplitLeft, u.splitLeft.Offset)
+	p.SetFloat(prefSplitList, u.splitList.Offset)
+	p.SetFloat(prefSplitNav, u.splitNav.Offset)
+	p.SetBool(prefView, u.overviewView.Visible())
+}
+
+// onClose saves what must survive and closes the window.
+func (u *ui) onClose() {
+	u.saveQuery()
+	u.saveGeometry()
+	u.win.Close()
+}
+
+func (u *ui) quit() {
+	u.saveQuery()
+	u.saveGeometry()
+	u.app.Quit()
+}
