@@ -15,7 +15,7 @@ SUBMAKE     := $(MAKE) --no-print-directory
 
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test lint unit e2e clean _build _lint _unit _e2e
+.PHONY: all deps build run test lint unit e2e release clean _build _lint _unit _e2e
 
 all: build
 
@@ -52,6 +52,10 @@ _unit:
 # End-to-end scripts drive the real binary (and its window under Xvfb).
 _e2e:
 	@for s in scripts/e2e-*.sh; do [ -e "$$s" ] || continue; echo "== $$s"; GO=$(GO) bash "$$s" || exit 1; done
+
+# Linux tarball and Windows .exe in dist/, checked (see scripts/release.sh).
+release: deps
+	GO=$(GO) bash scripts/release.sh
 
 clean:
 	rm -rf scoplan dist
