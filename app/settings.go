@@ -92,12 +92,12 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 
 func maxBytes(s string) error {
 	if len(s) > data.MaxNameBytes {
-		return errTooLong
+		// Translated when used, not at package initialisation: the
+		// translations are not loaded then.
+		return newPlainError(lang.L("This is too long."))
 	}
 	return nil
 }
-
-var errTooLong = newPlainError(lang.L("This is too long."))
 
 func (s *settingsScreen) onClosed(save bool) {
 	_, names := appearanceOptions()
