@@ -102,13 +102,30 @@ func splitList(s string) []string {
 	return out
 }
 
+// langFlag adds --lang: the language of the plan's texts in the output.
+func langFlag(fs *flag.FlagSet) func() (*data.Texts, error) {
+	code := fs.String("lang", "zh", "language of the plan's texts, titles, deadlines and bodies: zh (the authoritative Chinese), en or ru (unofficial translations; the Chinese comes along as source_text)")
+	return func() (*data.Texts, error) {
+		l, err := data.ParseLang(*code)
+		if err != nil {
+			return nil, usagef("--lang: %s", err)
+		}
+		return data.In(l), nil
+	}
+}
+
 func listFlags(fs *flag.FlagSet) func(*env, []string) error {
 	var ff filterFlags
 	ff.add(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object per line")
+	texts := langFlag(fs)
 	return func(e *env, args []string) error {
 		if len(args) > 0 {
 			return usagef("unexpected argument %q", args[0])
+		}
+		tx, err := texts()
+		if err != nil {
+			return err
 		}
 		q, err := ff.toQuery(data.Load())
 		if err != nil {
@@ -125,18 +142,18 @@ func listFlags(fs *flag.FlagSet) func(*env, []string) error {
 			enc := json.NewEncoder(e.stdout)
 			enc.SetEscapeHTML(false)
 			for _, r := range rows {
-				if err := enc.Encode(listItem(r.Measure, r.State, e.today)); err != nil {
+				if err := enc.Encode(listItem(r.Measure, r.State, e.today, tx)); err != nil {
 					return err
 				}
 			}
 			return nil
 		}
-		printTable(e.stdout, rows, e.today)
+		printTable(e.stdout, rows, e.today, tx)
 		return nil
 	}
 }
 
-func printTable(w io.Writer, rows []search.Row, today data.Date) {
+func printTable(w io.Writer, rows []search.Row, today data.Date, tx *data.Texts) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATUS\tDEADLINE\tNOTES\tTEXT")
 	for _, r := range rows {
@@ -148,10 +165,13 @@ func printTable(w io.Writer, rows []search.Row, today data.Date) {
 		if r.State.Conflict {
 			status += "!"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s%s\t%d\t%s\n", r.Measure.ID, status, r.Measure.Deadline.Text, mark, len(r.State.Notes), clipRunes(r.Measure.Text, 40))
+		fmt.Fprintf(tw, "%s\t%s\t%s%s\t%d\t%s\n", r.Measure.ID, status, tx.Deadline(r.Measure.Deadline), mark, len(r.State.Notes), clipRunes(tx.Measure(r.Measure), 40))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%d measures\n", len(rows))
+	if n := tx.Notice(); n != "" {
+		fmt.Fprintln(w, n)
+	}
 }
 
 func clipRunes(s string, n int) string {
@@ -172,9 +192,14 @@ func findMeasure(id string) (*data.Measure, error) {
 
 func showFlags(fs *flag.FlagSet) func(*env, []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	texts := langFlag(fs)
 	return func(e *env, args []string) error {
 		if len(args) != 1 {
 			return usagef("give one measure ID")
+		}
+		tx, err := texts()
+		if err != nil {
+			return err
 		}
 		m, err := findMeasure(args[0])
 		if err != nil {
@@ -185,19 +210,22 @@ func showFlags(fs *flag.FlagSet) func(*env, []string) error {
 			return err
 		}
 		defer s.Close()
-		item := showItem(m, s.Measure(m.ID), e.today)
+		item := showItem(m, s.Measure(m.ID), e.today, tx)
 		if *asJSON {
 			enc := json.NewEncoder(e.stdout)
 			enc.SetEscapeHTML(false)
 			return enc.Encode(item)
 		}
-		printShow(e.stdout, m, item)
+		printShow(e.stdout, item, tx)
 		return nil
 	}
 }
 
-func printShow(w io.Writer, m *data.Measure, it ShowItem) {
+func printShow(w io.Writer, it ShowItem, tx *data.Texts) {
 	fmt.Fprintf(w, "%s  %s\n%s / %s\n\n%s\n\n", it.ID, it.Status, it.Chapter, it.Section, it.Text)
+	if !tx.Authoritative() {
+		fmt.Fprintf(w, "%s\n\n(%s)\n\n", it.SourceText, tx.Notice())
+	}
 	fmt.Fprintf(w, "Deadline: %s", it.Deadline.Text)
 	if it.Deadline.Due != nil {
 		fmt.Fprintf(w, " (due %s)", *it.Deadline.Due)
@@ -322,9 +350,10 @@ func whoamiFlags(fs *flag.FlagSet) func(*env, []string) error {
 
 // DeadlineJSON is a deadline as the command line prints it.
 type DeadlineJSON struct {
-	Text string  `json:"text"`
-	Kind string  `json:"kind"`
-	Due  *string `json:"due"`
+	Text       string  `json:"text"`        // in the language asked for
+	SourceText string  `json:"source_text"` // as the Chinese source writes it
+	Kind       string  `json:"kind"`
+	Due        *string `json:"due"`
 }
 
 // ListItem is one line of "list --json".
@@ -334,12 +363,16 @@ type ListItem struct {
 	Section  string       `json:"section"`
 	Text     string       `json:"text"`
 	Deadline DeadlineJSON `json:"deadline"`
-	Bodies   []string     `json:"bodies"`
-	Status   string       `json:"status"`
-	Notes    int          `json:"notes"`
-	Overdue  bool         `json:"overdue"`
-	DueSoon  bool         `json:"due_soon"`
-	Conflict bool         `json:"conflict"`
+	// Lang is the language of Chapter, Section, Text, Deadline.Text and
+	// Bodies; SourceText is the measure's authoritative Chinese text.
+	Lang       string   `json:"lang"`
+	SourceText string   `json:"source_text"`
+	Bodies     []string `json:"bodies"`
+	Status     string   `json:"status"`
+	Notes      int      `json:"notes"`
+	Overdue    bool     `json:"overdue"`
+	DueSoon    bool     `json:"due_soon"`
+	Conflict   bool     `json:"conflict"`
 }
 
 // NoteJSON is a note in "show --json".
@@ -386,21 +419,22 @@ type ShowItem struct {
 
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
-func listItem(m *data.Measure, st *data.MeasureState, today data.Date) ListItem {
-	d := DeadlineJSON{Text: m.Deadline.Text, Kind: string(m.Deadline.Kind)}
+func listItem(m *data.Measure, st *data.MeasureState, today data.Date, tx *data.Texts) ListItem {
+	d := DeadlineJSON{Text: tx.Deadline(m.Deadline), SourceText: m.Deadline.Text, Kind: string(m.Deadline.Kind)}
 	if m.Deadline.Due != nil {
 		s := m.Deadline.Due.String()
 		d.Due = &s
 	}
 	return ListItem{
-		ID: m.ID, Chapter: m.Chapter().Title, Section: m.Section.Title, Text: m.Text, Deadline: d,
-		Bodies: m.Bodies, Status: string(st.Status), Notes: len(st.Notes),
+		ID: m.ID, Chapter: tx.Chapter(m.Chapter()), Section: tx.Section(m.Section), Text: tx.Measure(m), Deadline: d,
+		Lang: string(tx.Lang()), SourceText: m.Text,
+		Bodies: tx.Bodies(m), Status: string(st.Status), Notes: len(st.Notes),
 		Overdue: search.IsOverdue(m, st, today), DueSoon: search.IsDueSoon(m, st, today), Conflict: st.Conflict,
 	}
 }
 
-func showItem(m *data.Measure, st *data.MeasureState, today data.Date) ShowItem {
-	it := ShowItem{ListItem: listItem(m, st, today), NoteList: []NoteJSON{}, Competing: []StatusJSON{}, History: []HistoryJSON{}}
+func showItem(m *data.Measure, st *data.MeasureState, today data.Date, tx *data.Texts) ShowItem {
+	it := ShowItem{ListItem: listItem(m, st, today, tx), NoteList: []NoteJSON{}, Competing: []StatusJSON{}, History: []HistoryJSON{}}
 	for _, n := range st.Notes {
 		nj := NoteJSON{ID: n.ID, Author: n.Name, Delegation: n.Delegation, Key: n.Author, Created: stamp(n.Created), Text: n.Text}
 		if !n.Edited.IsZero() {

@@ -126,9 +126,8 @@ func BodyTextMatches(m *data.Measure, text string) bool {
 }
 
 // BodyNames returns every name a body is known by: its canonical name, the
-// source's other spellings, and whatever extra names (translations) were
-// registered with RegisterBodyNames.
-var BodyNames = data.BodySpellings
+// source's other spellings, and its names in the plan's translations.
+var BodyNames = bodyNames
 
 // Row is one measure in a result.
 type Row struct {
@@ -148,7 +147,8 @@ type Engine struct {
 }
 
 // DocBuilder returns the documents for the plan's measures. Extra fields
-// (translations, phonetic keys) are added by the builders in Extras.
+// (translations) are added by the builders in Extras, and keys derived from
+// every field (pinyin, Russian stems) by the Keyers.
 func DocBuilder(plan *data.Plan, states map[string]*data.MeasureState) []Doc {
 	docs := make([]Doc, len(plan.Measures))
 	for i, m := range plan.Measures {
@@ -164,7 +164,8 @@ func DocBuilder(plan *data.Plan, states map[string]*data.MeasureState) []Doc {
 				fs = append(fs, Field{KindNote, n.Text})
 			}
 		}
-		docs[i] = Doc{Fields: fs}
+		fs, derived := derive(fs)
+		docs[i] = Doc{Fields: fs, Derived: derived}
 	}
 	return docs
 }
@@ -210,7 +211,7 @@ func (e *Engine) candidates(text string) []Row {
 		}
 		return rows
 	}
-	hits := e.index.Search(text)
+	hits, _ := searchAnyForm(e.index.Docs(), text, func(q string) ([]Hit, error) { return e.index.Search(q), nil })
 	rows := make([]Row, len(hits))
 	for i := range hits {
 		m := e.plan.Measures[hits[i].Doc]

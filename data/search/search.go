@@ -37,6 +37,9 @@ type Field struct {
 // Doc is what is searched for one measure.
 type Doc struct {
 	Fields []Field
+	// Derived gives the origin of each field that is a key derived from
+	// another field (see Keyers), by the field's index.
+	Derived map[int]Origin
 }
 
 // Range is a run of matched runes [Start, End) in a field's text.

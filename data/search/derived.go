@@ -1,0 +1,170 @@
+package search
+
+import "sort"
+
+// Key is a searchable text derived from a field's text, such as the pinyin
+// of its Chinese or the stems of its Russian words. Spans[i] holds the runes
+// of the field's text that rune i of the key stands for; a separator has an
+// empty span.
+type Key struct {
+	Kind  Kind
+	Text  string
+	Spans []Range
+}
+
+// Keyers derive keys from a field. DocBuilder adds every key to the
+// document as a field of its own and records its Origin; the Engine moves
+// hits in a key to the field it comes from, so a highlight always marks the
+// characters the user sees. Like Extras, Keyers are set once at start-up,
+// before any Engine is built, and must be deterministic: the spans are not
+// stored but derived again for the hits that need them.
+var Keyers []func(Field) []Key
+
+// Origin says where a derived field comes from: it is key N of keyer Keyer
+// applied to field Field of the same document.
+type Origin struct {
+	Field, Keyer, N int
+}
+
+// derive appends the keys of the document's fields to fs and returns the
+// origins of the appended fields by their index (nil when there are none).
+func derive(fs []Field) ([]Field, map[int]Origin) {
+	var origins map[int]Origin
+	own := len(fs)
+	for f := 0; f < own; f++ {
+		for k, keyer := range Keyers {
+			for n, key := range keyer(fs[f]) {
+				if origins == nil {
+					origins = map[int]Origin{}
+				}
+				origins[len(fs)] = Origin{Field: f, Keyer: k, N: n}
+				fs = append(fs, Field{key.Kind, key.Text})
+			}
+		}
+	}
+	return fs, origins
+}
+
+// SourceRanges returns a hit's ranges with those found in derived fields
+// moved into the fields they come from (merged and in order there). Ranges
+// in the document's own fields are returned as they are; ranges itself is
+// not changed.
+func (d *Doc) SourceRanges(ranges map[int][]Range) map[int][]Range {
+	if len(d.Derived) == 0 || ranges == nil {
+		return ranges
+	}
+	moved := false
+	for f := range ranges {
+		if _, ok := d.Derived[f]; ok {
+			moved = true
+			break
+		}
+	}
+	if !moved {
+		return ranges
+	}
+	out := make(map[int][]Range, len(ranges))
+	touched := map[int]bool{}
+	for f, rs := range ranges {
+		o, ok := d.Derived[f]
+		if !ok {
+			out[f] = append(out[f], rs...)
+			continue
+		}
+		if o.Keyer >= len(Keyers) || o.Field >= len(d.Fields) {
+			continue
+		}
+		keys := Keyers[o.Keyer](d.Fields[o.Field])
+		if o.N >= len(keys) {
+			continue
+		}
+		spans := keys[o.N].Spans
+		for _, r := range rs {
+			for i := r.Start; i < r.End && i < len(spans); i++ {
+				if s := spans[i]; s.End > s.Start {
+					out[o.Field] = append(out[o.Field], s)
+					touched[o.Field] = true
+				}
+			}
+		}
+	}
+	for f := range touched {
+		out[f] = mergeRanges(out[f])
+	}
+	return out
+}
+
+// mergeRanges sorts ranges and joins those that overlap or touch.
+func mergeRanges(rs []Range) []Range {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
+	out := rs[:0]
+	for _, r := range rs {
+		if n := len(out); n > 0 && r.Start <= out[n-1].End {
+			if r.End > out[n-1].End {
+				out[n-1].End = r.End
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// mergeHits joins the hits of two searches of the same documents (a query
+// and its alternative form, see AltQuery): a document found by both keeps an
+// exact hit over a fuzzy one, the better score, and the ranges of both.
+func mergeHits(a, b []Hit) []Hit {
+	at := make(map[int]int, len(a))
+	for i, h := range a {
+		at[h.Doc] = i
+	}
+	out := append([]Hit(nil), a...)
+	for _, h := range b {
+		i, ok := at[h.Doc]
+		if !ok {
+			out = append(out, h)
+			continue
+		}
+		g := out[i]
+		switch {
+		case h.Exact && !g.Exact:
+			out[i] = h
+		case h.Exact == g.Exact:
+			merged := Hit{Doc: g.Doc, Exact: g.Exact, Score: max(g.Score, h.Score), Ranges: map[int][]Range{}}
+			for f, rs := range g.Ranges {
+				merged.Ranges[f] = append(merged.Ranges[f], rs...)
+			}
+			for f, rs := range h.Ranges {
+				merged.Ranges[f] = mergeRanges(append(merged.Ranges[f], rs...))
+			}
+			out[i] = merged
+		}
+	}
+	sortHits(out)
+	return out
+}
+
+// searchAnyForm searches docs for a query with search and, when the query
+// has another form (a Russian query's stems, see AltQuery), for that form
+// too, merging the hits. Ranges found in derived keys are moved to the
+// fields they come from. search is the Index's search (or any search that
+// gives Reference's results).
+func searchAnyForm(docs []Doc, query string, search func(string) ([]Hit, error)) ([]Hit, error) {
+	hits, err := search(query)
+	if err != nil {
+		return nil, err
+	}
+	if alt := AltQuery(query); alt != "" {
+		more, err := search(alt)
+		if err != nil {
+			return nil, err
+		}
+		hits = mergeHits(hits, more)
+	}
+	for i := range hits {
+		if d := hits[i].Doc; d < len(docs) {
+			hits[i].Ranges = docs[d].SourceRanges(hits[i].Ranges)
+		}
+	}
+	return hits, nil
+}

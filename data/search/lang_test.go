@@ -1,0 +1,320 @@
+package search
+
+import (
+	"math/rand"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"scoplan/data"
+)
+
+func exactIDs(rows []Row) []string {
+	var out []string
+	for _, r := range rows {
+		if r.Hit.Exact {
+			out = append(out, r.Measure.ID)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// fieldWith returns the index of the document field holding text exactly.
+func fieldWith(t *testing.T, e *Engine, r Row, text string) int {
+	t.Helper()
+	for f, field := range e.Index().Docs()[r.Hit.Doc].Fields {
+		if field.Text == text {
+			return f
+		}
+	}
+	t.Fatalf("%s: no field %q", r.Measure.ID, text)
+	return -1
+}
+
+func marked(text string, rs []Range) []string {
+	runes := []rune(text)
+	var out []string
+	for _, r := range rs {
+		out = append(out, string(runes[r.Start:r.End]))
+	}
+	return out
+}
+
+// The same section in three languages: "food security", the Russian words
+// in the dictionary form the user types (the texts decline them) and
+// 粮食安全 find exactly the measures of section 1.3 as exact hits.
+func TestSectionFoundInEveryLanguage(t *testing.T) {
+	e := engine(nil)
+	var want []string
+	for _, m := range data.Load().Section("1.3").Measures {
+		want = append(want, m.ID)
+	}
+	sort.Strings(want)
+	for _, q := range []string{"food security", "Food Security", "продовольственная безопасность", "продовольственной безопасности", "粮食安全"} {
+		if got := exactIDs(e.Run(Query{Text: q})); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: exact hits %v, want section 1.3 %v", q, got, want)
+		}
+	}
+	// The Russian query marks whole words of the Russian text.
+	rows := e.Run(Query{Text: "продовольственная безопасность"})
+	m := data.Load().Measure("1.3.4")
+	for _, r := range rows {
+		if r.Measure != m {
+			continue
+		}
+		ru := data.In(data.Russian).Measure(m)
+		got := marked(ru, r.Hit.Ranges[fieldWith(t, e, r, ru)])
+		if !reflect.DeepEqual(got, []string{"продовольственной безопасности"}) {
+			t.Errorf("1.3.4 Russian highlight = %q", got)
+		}
+	}
+}
+
+func TestPinyinFindsChinese(t *testing.T) {
+	e := engine(nil)
+	p := data.Load()
+	// liangshi: the measures whose text says 粮食 come first, each with 粮食 marked.
+	rows := e.Run(Query{Text: "liangshi"})
+	var withWord []string
+	for _, m := range p.Measures {
+		if strings.Contains(m.Text, "粮食") {
+			withWord = append(withWord, m.ID)
+		}
+	}
+	got := ids(rows, len(withWord))
+	sort.Strings(got)
+	if !reflect.DeepEqual(got, withWord) || len(withWord) != 4 {
+		t.Fatalf("liangshi: first %v, want %v", ids(rows, 6), withWord)
+	}
+	for _, r := range rows[:len(withWord)] {
+		for _, s := range marked(r.Measure.Text, r.Hit.Ranges[1]) {
+			if s != "粮食" {
+				t.Errorf("liangshi marks %q in %s", s, r.Measure.ID)
+			}
+		}
+		if len(r.Hit.Ranges[1]) == 0 {
+			t.Errorf("liangshi marks nothing in the text of %s", r.Measure.ID)
+		}
+	}
+	// Initials: ls finds 粮食 (and other words read l… s…, such as 绿色 lüse).
+	rows = e.Run(Query{Text: "ls"})
+	found := false
+	for _, r := range rows {
+		if r.Measure.ID == "1.2.2" && r.Hit.Exact {
+			found = reflect.DeepEqual(marked(r.Measure.Text, r.Hit.Ranges[1]), []string{"粮食"})
+		}
+	}
+	if !found {
+		t.Errorf("ls does not find 粮食 in 1.2.2 with it marked")
+	}
+	// Readings that differ from go-pinyin's first one: 银行 yinhang, 协调 xietiao.
+	for q, word := range map[string]string{"yinhang": "银行", "xietiao": "协调", "kuaiji": "会计"} {
+		rows := e.Run(Query{Text: q})
+		if len(rows) == 0 || !rows[0].Hit.Exact {
+			t.Errorf("%s finds nothing exactly", q)
+			continue
+		}
+		if got := marked(rows[0].Measure.Text, rows[0].Hit.Ranges[1]); len(got) == 0 || got[0] != word {
+			t.Errorf("%s marks %q in %s, want %s", q, got, rows[0].Measure.ID, word)
+		}
+	}
+}
+
+func TestTranslatedTextsAndBodiesAreSearched(t *testing.T) {
+	e := engine(nil)
+	cases := []struct{ q, id string }{
+		{"Astana International Financial Centre", "2.1.8"},
+		{"Международным финансовым центром", "2.1.8"},
+		{"Interbank Consortium", "3.1.9"},
+		{"Межбанковское объединение", "3.1.9"}, // as the bodies column writes it
+		{"smart customs", "1.2.8"},
+		{"умной таможни", "1.2.8"},
+	}
+	for _, c := range cases {
+		rows := e.Run(Query{Text: c.q})
+		if len(rows) == 0 || !rows[0].Hit.Exact {
+			t.Errorf("%q finds nothing exactly", c.q)
+			continue
+		}
+		found := false
+		for _, r := range rows {
+			found = found || (r.Measure.ID == c.id && r.Hit.Exact)
+		}
+		if !found {
+			t.Errorf("%q: %s is not an exact hit (got %v)", c.q, c.id, ids(rows, 5))
+		}
+	}
+	// The body filter knows the translated names too.
+	for _, name := range []string{"Interbank", "Межбанковское", "银行联合体"} {
+		if got := len(e.Run(Query{Filter: Filter{BodyText: name}})); got != 5 {
+			t.Errorf("body filter %q: %d measures, want 5", name, got)
+		}
+	}
+}
+
+func TestPinyinKeys(t *testing.T) {
+	keys := PinyinKeys(Field{KindText, "维护粮食安全（中国杨凌）银行"})
+	if len(keys) != 2 {
+		t.Fatalf("keys %+v", keys)
+	}
+	if keys[0].Text != "weihuliangshianquan zhongguoyangling yinhang" || keys[1].Text != "whlsaq zgyl yh" {
+		t.Errorf("keys %q %q", keys[0].Text, keys[1].Text)
+	}
+	for _, k := range keys {
+		if len(k.Spans) != len(k.Text) {
+			t.Errorf("%q: %d spans", k.Text, len(k.Spans))
+		}
+	}
+	// liang → 粮 (rune 2), the separator → nothing, hang → 行 (rune 13).
+	if s := keys[0].Spans[strings.Index(keys[0].Text, "liang")]; s != (Range{2, 3}) {
+		t.Errorf("liang span %v", s)
+	}
+	if s := keys[0].Spans[strings.Index(keys[0].Text, " ")]; s.End > s.Start {
+		t.Errorf("separator span %v", s)
+	}
+	if s := keys[0].Spans[strings.Index(keys[0].Text, "hang")]; s != (Range{13, 14}) {
+		t.Errorf("hang span %v", s)
+	}
+	if PinyinKeys(Field{KindText, "no Chinese here"}) != nil || PinyinKeys(Field{KindID, "1.2.3"}) != nil {
+		t.Errorf("keys for a field without Chinese")
+	}
+	// 绿 is written lv, as pinyin keyboards take it.
+	if k := PinyinKeys(Field{KindText, "绿色"}); k[0].Text != "lvse" {
+		t.Errorf("绿色 = %q", k[0].Text)
+	}
+}
+
+func TestRussianStemKeys(t *testing.T) {
+	text := "Обеспечение продовольственной безопасности (ESG), ШОС"
+	keys := RussianStemKeys(Field{KindTitle, text})
+	if len(keys) != 1 || keys[0].Kind != KindTitle || keys[0].Text != "обеспечен продовольствен безопасн шос" {
+		t.Fatalf("keys %+v", keys)
+	}
+	k := keys[0]
+	i := strings.Index(k.Text, "безопасн")
+	start := len([]rune(k.Text[:i]))
+	n := len([]rune("безопасн"))
+	got := (&Doc{Fields: []Field{{KindTitle, text}, {KindTitle, k.Text}}, Derived: map[int]Origin{1: {Field: 0, Keyer: keyerIndex(t, "RussianStemKeys"), N: 0}}}).
+		SourceRanges(map[int][]Range{1: {{start, start + n}}})
+	if m := marked(text, got[0]); !reflect.DeepEqual(m, []string{"безопасности"}) {
+		t.Errorf("stem hit marks %q", m)
+	}
+	if RussianStemKeys(Field{KindText, "粮食 and food"}) != nil {
+		t.Errorf("keys for a field without Russian")
+	}
+	for q, want := range map[string]string{
+		"продовольственная безопасность": "продовольствен безопасн",
+		"Зелёная экономика":              "зелен экономик",
+		"food security":                  "",
+		"粮食":                             "",
+		"ESG принципы":                   "", // not all Russian
+		"шос":                            "", // stemming changes nothing
+	} {
+		if got := AltQuery(q); got != want {
+			t.Errorf("AltQuery(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+func keyerIndex(t *testing.T, name string) int {
+	t.Helper()
+	probe := Field{KindText, "粮食 безопасность"}
+	for i, k := range Keyers {
+		keys := k(probe)
+		if len(keys) == 1 && name == "RussianStemKeys" || len(keys) == 2 && name == "PinyinKeys" {
+			return i
+		}
+	}
+	t.Fatalf("no keyer %s", name)
+	return -1
+}
+
+func TestSourceRangesMovesAndMerges(t *testing.T) {
+	text := "维护粮食安全"
+	full := PinyinKeys(Field{KindText, text})[0] // weihuliangshianquan
+	d := &Doc{Fields: []Field{{KindID, "1"}, {KindText, text}, {KindPhonetic, full.Text}},
+		Derived: map[int]Origin{2: {Field: 1, Keyer: keyerIndex(t, "PinyinKeys"), N: 0}}}
+	in := map[int][]Range{0: {{0, 1}}, 1: {{4, 6}}, 2: {{5, 13}}} // 安全 in the text; "liangshi" in the key
+	out := d.SourceRanges(in)
+	if !reflect.DeepEqual(out, map[int][]Range{0: {{0, 1}}, 1: {{2, 6}}}) {
+		t.Errorf("SourceRanges = %v", out)
+	}
+	if len(in[2]) != 1 || len(in) != 3 {
+		t.Errorf("SourceRanges changed its argument")
+	}
+	plain := map[int][]Range{1: {{0, 2}}}
+	if got := d.SourceRanges(plain); !reflect.DeepEqual(got, plain) {
+		t.Errorf("ranges without derived fields changed: %v", got)
+	}
+}
+
+// With translations, pinyin and stems among the fields, the index still
+// gives exactly Reference's hits, for queries in every script.
+func TestIndexEqualsReferenceWithKeys(t *testing.T) {
+	states := map[string]*data.MeasureState{
+		"1.1.1": {Notes: []*data.Note{{Text: "Согласовано в Ташкенте, 海关数据交换"}}},
+	}
+	docs := DocBuilder(data.Load(), states)
+	ix := NewIndex(docs)
+	derived := 0
+	var pool []string
+	for _, d := range docs {
+		derived += len(d.Derived)
+		for f := range d.Derived {
+			pool = append(pool, d.Fields[f].Text)
+		}
+	}
+	if derived < 77*4 {
+		t.Fatalf("only %d derived fields", derived)
+	}
+	queries := []string{"liangshi", "ls", "lvse", "yinhang", "whlsaq", "food security", "продовольствен безопасн",
+		"продовольственная безопасность", "ташкент", "secretariat", "секретариат шос", "l s", "zz", "shanghe"}
+	rng := rand.New(rand.NewSource(5))
+	for i := 0; i < 200; i++ {
+		s := []rune(pool[rng.Intn(len(pool))])
+		a := rng.Intn(len(s))
+		b := a + 1 + rng.Intn(6)
+		if b > len(s) {
+			b = len(s)
+		}
+		queries = append(queries, string(s[a:b]))
+	}
+	for _, q := range queries {
+		for _, form := range []string{q, AltQuery(q)} {
+			if form == "" {
+				continue
+			}
+			want, got := Reference(docs, form), ix.Search(form)
+			if len(want) == 0 && len(got) == 0 {
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("query %q: index gives %d hits, reference %d", form, len(got), len(want))
+			}
+		}
+	}
+}
+
+// BenchmarkBuild measures building an engine's documents and index for the
+// real plan with the translations, pinyin and stems, against the bare
+// Chinese documents as the baseline in the same run:
+//
+//	go test -run '^$' -bench Build ./data/search/
+func BenchmarkBuild(b *testing.B) {
+	p := data.Load()
+	b.Run("bare", func(b *testing.B) {
+		saved, savedK := Extras, Keyers
+		Extras, Keyers = nil, nil
+		defer func() { Extras, Keyers = saved, savedK }()
+		for i := 0; i < b.N; i++ {
+			NewIndex(DocBuilder(p, nil))
+		}
+	})
+	b.Run("three-languages", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			NewIndex(DocBuilder(p, nil))
+		}
+	})
+}
