@@ -8,10 +8,9 @@ import (
 )
 
 // baseTheme returns the theme the window is drawn with, before the user's
-// light/dark choice is applied. It is the hook for the bundled fonts: a
-// theme file may set it to a theme that embeds the default one and overrides
-// Font.
-var baseTheme = theme.DefaultTheme
+// light/dark choice is applied: Fyne's default theme with the bundled fonts
+// (theme.go), so that Chinese renders with no CJK font installed.
+var baseTheme = func() fyne.Theme { return NewTheme(theme.DefaultTheme()) }
 
 // The appearances a user can choose in the settings.
 const (
