@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -55,6 +56,7 @@ func (s *Store) commit(c *data.Change) error {
 		return fmt.Errorf("cannot write to the data file: %w", err)
 	}
 	s.state.Add(c)
+	s.digests[c.ID] = maphash.Bytes(s.seed, buf)
 	return nil
 }
 

@@ -8,14 +8,14 @@ package storage
 import (
 	"crypto/ed25519"
 	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"sync"
@@ -25,6 +25,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"scoplan/data"
+	"scoplan/storage/statusfile"
 )
 
 // SchemaVersion is the version of the data file's layout this build writes.
@@ -37,6 +38,10 @@ var (
 	bucketChanges  = []byte("changes")
 	bucketSigners  = []byte("signers")
 	bucketSettings = []byte("settings")
+	// bucketImported holds the checksums of the status files imported, so
+	// that importing one again needs no more than reading it. Created by
+	// the first import; older files lack it.
+	bucketImported = []byte("imported")
 
 	keyApp      = []byte("app")
 	keySchema   = []byte("schema")
@@ -91,6 +96,13 @@ type Store struct {
 	private ed25519.PrivateKey
 	closed  bool
 	onWrite []func()
+
+	// digests holds a hash of each change's stored JSON, so that an import
+	// can tell a known change from its bytes without decoding it.
+	seed    maphash.Seed
+	digests map[string]uint64
+	// imported holds the checksums of the status files imported before.
+	imported map[[32]byte]bool
 }
 
 // Open opens or creates the data file at opts.Path.
@@ -127,11 +139,17 @@ func Open(opts Options) (*Store, error) {
 		return nil, fmt.Errorf("cannot read the data file: %w", err)
 	}
 
-	db, err := bolt.Open(opts.Path, 0o600, &bolt.Options{Timeout: opts.Timeout})
+	db, err := bolt.Open(opts.Path, 0o600, &bolt.Options{Timeout: opts.Timeout, InitialMmapSize: initialMmapSize()})
 	if err != nil {
 		return nil, openError(err)
 	}
-	s := &Store{db: db, path: opts.Path, plan: data.Load(), now: opts.Now, state: data.NewState()}
+	if initialMmapSize() > 0 {
+		// With a mapping larger than bbolt's 16 MB allocation step, bbolt
+		// grows the file in steps of AllocSize: keep the file small.
+		db.AllocSize = allocSize
+	}
+	s := &Store{db: db, path: opts.Path, plan: data.Load(), now: opts.Now, state: data.NewState(),
+		seed: maphash.MakeSeed(), digests: map[string]uint64{}, imported: map[[32]byte]bool{}}
 	if err := s.init(); err != nil {
 		db.Close()
 		return nil, err
@@ -141,6 +159,21 @@ func Open(opts Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// initialMmapSize reserves address space for the file to grow into, so that
+// a large import does not make bbolt remap (and copy every dirty node) at
+// each doubling of the file. Elsewhere than on Windows this reserves only
+// address space; on Windows bbolt would grow the file to the mapping's
+// size, so there it keeps bbolt's default. 32-bit systems keep it too.
+// allocSize is the step in which the file grows when initialMmapSize is set.
+const allocSize = 1 << 20
+
+func initialMmapSize() int {
+	if runtime.GOOS == "windows" || strconv.IntSize < 64 {
+		return 0
+	}
+	return 1 << 30
 }
 
 func openError(err error) error {
@@ -262,12 +295,21 @@ func (s *Store) load() error {
 		if err := json.Unmarshal(meta.Get(keyIdentity), &s.me); err != nil {
 			return ErrDamaged
 		}
+		if b := tx.Bucket(bucketImported); b != nil {
+			_ = b.ForEach(func(k, _ []byte) error {
+				if len(k) == 32 {
+					s.imported[[32]byte(k)] = true
+				}
+				return nil
+			})
+		}
 		return tx.Bucket(bucketChanges).ForEach(func(k, v []byte) error {
 			c := new(data.Change)
 			if err := json.Unmarshal(v, c); err != nil || c.ID != string(k) || c.Validate() != nil {
 				return fmt.Errorf("%w: change %q cannot be read", ErrDamaged, clip(string(k)))
 			}
 			changes = append(changes, c)
+			s.digests[c.ID] = maphash.Bytes(s.seed, v)
 			return nil
 		})
 	})
@@ -288,10 +330,7 @@ func clip(s string) string {
 
 // Fingerprint is the short form of a public key that identifies an author:
 // the first 8 bytes of its SHA-256, in hex.
-func Fingerprint(pub ed25519.PublicKey) string {
-	sum := sha256.Sum256(pub)
-	return hex.EncodeToString(sum[:data.AuthorIDHexLen/2])
-}
+func Fingerprint(pub ed25519.PublicKey) string { return statusfile.Fingerprint(pub) }
 
 func defaultName() string {
 	for _, v := range []string{"USER", "USERNAME", "LOGNAME"} {

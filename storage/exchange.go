@@ -1,0 +1,545 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scoplan/data"
+	"scoplan/storage/statusfile"
+)
+
+// AppName is written into the header of exported status files.
+var AppName = "scoplan"
+
+// ExportBytes returns a signed status file holding every change the data
+// file knows (the user's own and every change imported from others, so a
+// secretariat's file relays everyone's notes), and the number of changes.
+func (s *Store) ExportBytes() ([]byte, int, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, 0, ErrClosed
+	}
+	changes := s.state.Changes()
+	h := statusfile.Header{
+		Plan:        data.PlanID,
+		PlanVersion: s.plan.Version(),
+		Exported:    s.now(),
+		App:         AppName,
+		Exporter:    statusfile.Exporter{Name: s.me.Name, Delegation: s.me.Delegation},
+	}
+	content, err := statusfile.Encode(h, s.PublicKey(), changes, s.Sign)
+	if err != nil {
+		return nil, 0, fmt.Errorf("cannot write the status file: %w", err)
+	}
+	return content, len(changes), nil
+}
+
+// Export writes a signed status file to path (see ExportBytes). The file
+// appears complete or not at all: it is written to a temporary file in the
+// same folder, synced and renamed. It returns the number of changes written.
+func (s *Store) Export(path string) (int, error) {
+	content, n, err := s.ExportBytes()
+	if err != nil {
+		return 0, err
+	}
+	if err := statusfile.WriteFile(path, content); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// Summary counts what an import brings.
+type Summary struct {
+	NewChanges    int // changes not in the data file before
+	NewNotes      int // notes added
+	NoteEdits     int // edits of notes
+	NoteDeletions int // notes deleted
+	StatusChanges int // status changes
+	Conflicts     int // measures that become a status conflict
+	Resolved      int // measures whose status conflict the import resolves
+}
+
+// NothingNew reports whether the import brings nothing at all.
+func (s Summary) NothingNew() bool { return s.NewChanges == 0 }
+
+func (s *Summary) count(c *data.Change) {
+	s.NewChanges++
+	switch c.Kind {
+	case data.ChangeNoteAdd:
+		s.NewNotes++
+	case data.ChangeNoteEdit:
+		s.NoteEdits++
+	case data.ChangeNoteDelete:
+		s.NoteDeletions++
+	case data.ChangeStatus:
+		s.StatusChanges++
+	}
+}
+
+// Signer is who signed an imported file, and what the data file knew of
+// that key and that name before.
+type Signer struct {
+	Name       string
+	Delegation string
+	Key        string // the key's fingerprint
+	Yours      bool   // signed by this installation's own key
+	// Known is true when this key signed a file imported before.
+	Known bool
+	// OtherNames lists the other names ("Name (Delegation)") this key
+	// signed with before: a key seen before under another name.
+	OtherNames []string
+	// OtherKeys lists the fingerprints of other keys that signed with this
+	// same name and delegation before.
+	OtherKeys []string
+}
+
+// Label is the signer as a user reads it: "Name (Delegation)".
+func (sg Signer) Label() string { return nameLabel(sg.Name, sg.Delegation) }
+
+func nameLabel(name, delegation string) string {
+	if name == "" {
+		name = "(no name)"
+	}
+	if delegation == "" {
+		return name
+	}
+	return name + " (" + delegation + ")"
+}
+
+// FileSummary is what one file of an import brings. A change that several
+// files carry counts for the first of them.
+type FileSummary struct {
+	Name     string // the file as given
+	Signer   Signer
+	Exported time.Time
+	Changes  int // changes in the file
+	// PlanVersion is the version of the plan text the exporter had; when it
+	// differs from this installation's, OtherPlanText is true.
+	PlanVersion   string
+	OtherPlanText bool
+	Summary
+}
+
+// PreviewChange is one new change and the index of the file (in
+// ImportResult.Files) it comes from.
+type PreviewChange struct {
+	Change *data.Change
+	File   int
+}
+
+// MeasurePreview is what an import does to one measure.
+type MeasurePreview struct {
+	Measure string
+	Before  *data.MeasureState
+	After   *data.MeasureState
+	New     []PreviewChange // the new changes on the measure, oldest first
+	// NewConflict: the measure becomes a status conflict. Resolved: a
+	// conflict it had is resolved.
+	NewConflict bool
+	Resolved    bool
+}
+
+// StatusChanged reports whether the status in force changes.
+func (m *MeasurePreview) StatusChanged() bool { return m.Before.Status != m.After.Status }
+
+// ImportResult says what an import did or, for a dry run, would do.
+type ImportResult struct {
+	DryRun   bool
+	Files    []FileSummary
+	Total    Summary
+	Measures []MeasurePreview // the measures with new changes, in plan order
+}
+
+// PendingImport is a set of status files read and checked, ready to be
+// applied. Nothing has been written.
+type PendingImport struct {
+	s      *Store
+	files  []*statusfile.File
+	result *ImportResult
+}
+
+// Result returns what applying the import would do, as computed when it was
+// prepared.
+func (p *PendingImport) Result() *ImportResult { return p.result }
+
+// Import reads, checks and merges status files in one transaction: all of
+// them apply or none does. A file that fails any check refuses the whole
+// import with an error naming the file, and the data file is left exactly
+// as it was. With dryRun nothing is written at all.
+func (s *Store) Import(paths []string, dryRun bool) (*ImportResult, error) {
+	files, err := s.parseAll(pathSources(paths))
+	if err != nil {
+		return nil, err
+	}
+	p := &PendingImport{s: s, files: files}
+	if dryRun {
+		if err := p.plan(); err != nil {
+			return nil, err
+		}
+		return p.result, nil
+	}
+	return p.Apply()
+}
+
+func pathSources(paths []string) []Source {
+	sources := make([]Source, len(paths))
+	for i, p := range paths {
+		sources[i] = Source{Name: p, path: p}
+	}
+	return sources
+}
+
+// PrepareImport reads and checks status files and computes what importing
+// them would do, without writing anything.
+func (s *Store) PrepareImport(paths []string) (*PendingImport, error) {
+	return s.prepare(pathSources(paths))
+}
+
+// Source is a status file's content and the name to use in messages, for
+// content that does not come from a path (a dropped file, a URI).
+type Source struct {
+	Name    string
+	Content []byte
+	path    string
+}
+
+// PrepareImportSources is PrepareImport for contents already read.
+func (s *Store) PrepareImportSources(sources []Source) (*PendingImport, error) {
+	return s.prepare(sources)
+}
+
+func (s *Store) prepare(sources []Source) (*PendingImport, error) {
+	files, err := s.parseAll(sources)
+	if err != nil {
+		return nil, err
+	}
+	p := &PendingImport{s: s, files: files}
+	if err := p.plan(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// plan computes the dry-run result against the current state.
+func (p *PendingImport) plan() error {
+	s := p.s
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return ErrClosed
+	}
+	pl, err := s.planImport(p.files)
+	if err != nil {
+		return err
+	}
+	p.result = pl.result
+	p.result.DryRun = true
+	return nil
+}
+
+// parseAll reads and checks the files, several at once. Lines whose ID and
+// bytes the data file already holds are not decoded.
+func (s *Store) parseAll(sources []Source) ([]*statusfile.File, error) {
+	if len(sources) == 0 {
+		return nil, errors.New("no status file given")
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, ErrClosed
+	}
+	opts := statusfile.Options{Plan: s.plan, Now: s.now(), Known: func(id string, raw []byte) bool {
+		d, ok := s.digests[id]
+		return ok && d == maphash.Bytes(s.seed, raw)
+	}, KnownFile: func(sum [32]byte) bool { return s.imported[sum] }}
+	files := make([]*statusfile.File, len(sources))
+	errs := make([]error, len(sources))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(sources)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				src := sources[i]
+				if src.path != "" {
+					files[i], errs[i] = statusfile.ReadFile(src.path, opts)
+				} else {
+					files[i], errs[i] = statusfile.Parse(src.Name, src.Content, opts)
+				}
+			}
+		}()
+	}
+	for i := range sources {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err // the first file in the given order that failed
+		}
+	}
+	return files, nil
+}
+
+// importPlan is what applying a set of files writes.
+type importPlan struct {
+	result  *ImportResult
+	changes []*data.Change    // new changes, sorted by ID
+	raw     [][]byte          // their canonical JSON, in the same order
+	signers map[string][]byte // signer records to write
+	sums    [][32]byte        // checksums of the files, to remember
+}
+
+// signerRecord is the value in the signers bucket, keyed by fingerprint.
+type signerRecord struct {
+	PublicKey string       `json:"public_key"`
+	Names     []signerName `json:"names"`
+}
+
+type signerName struct {
+	Name       string    `json:"name"`
+	Delegation string    `json:"delegation,omitempty"`
+	First      time.Time `json:"first"` // when an import first saw this key use this name
+}
+
+// planImport works out what the files bring against the current state.
+// Callers hold s.mu (read or write).
+func (s *Store) planImport(files []*statusfile.File) (*importPlan, error) {
+	pl := &importPlan{result: &ImportResult{}, signers: map[string][]byte{}}
+	res := pl.result
+	type entry struct {
+		c    *data.Change
+		raw  []byte
+		file int
+	}
+	var entries []entry
+	fresh := map[string]int{} // change ID → index in entries
+	for fi, f := range files {
+		pl.sums = append(pl.sums, f.Sum)
+		fs := FileSummary{Name: f.Name, Exported: f.Header.Exported, Changes: len(f.Lines),
+			PlanVersion: f.Header.PlanVersion, OtherPlanText: f.Header.PlanVersion != s.plan.Version()}
+		if f.Seen {
+			fs.Changes = f.Header.Changes
+		}
+		for _, l := range f.Lines {
+			if l.Change == nil {
+				continue // known, same bytes
+			}
+			if known := s.state.Change(l.ID); known != nil {
+				if !known.SameContent(l.Change) {
+					return nil, &statusfile.Error{File: f.Name, Kind: statusfile.ErrReusedID,
+						Problem: fmt.Sprintf("holds change %s with content different from the change with that ID in your data file", l.ID)}
+				}
+				continue
+			}
+			if i, ok := fresh[l.ID]; ok {
+				if !bytes.Equal(entries[i].raw, l.Raw) {
+					return nil, &statusfile.Error{File: f.Name, Kind: statusfile.ErrReusedID,
+						Problem: fmt.Sprintf("holds change %s with content different from the change with that ID in %s", l.ID, files[entries[i].file].Name)}
+				}
+				continue
+			}
+			fresh[l.ID] = len(entries)
+			entries = append(entries, entry{l.Change, l.Raw, fi})
+			fs.Summary.count(l.Change)
+			res.Total.count(l.Change)
+		}
+		res.Files = append(res.Files, fs)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].c.ID < entries[j].c.ID })
+	byMeasure := map[string][]PreviewChange{}
+	pl.changes = make([]*data.Change, len(entries))
+	pl.raw = make([][]byte, len(entries))
+	for i, e := range entries {
+		pl.changes[i], pl.raw[i] = e.c, e.raw
+		byMeasure[e.c.Measure] = append(byMeasure[e.c.Measure], PreviewChange{e.c, e.file})
+	}
+
+	for _, m := range s.plan.Measures {
+		news, ok := byMeasure[m.ID]
+		if !ok {
+			continue
+		}
+		extra := make([]*data.Change, len(news))
+		for i, n := range news {
+			extra[i] = n.Change
+		}
+		before := s.state.Measure(m.ID)
+		after := s.state.Preview(m.ID, extra)
+		mp := MeasurePreview{Measure: m.ID, Before: before, After: after,
+			NewConflict: after.Conflict && !before.Conflict, Resolved: before.Conflict && !after.Conflict}
+		// Order the new changes as the history shows them.
+		pos := make(map[*data.Change]int, len(after.History))
+		for i, c := range after.History {
+			pos[c] = i
+		}
+		sort.Slice(news, func(i, j int) bool { return pos[news[i].Change] < pos[news[j].Change] })
+		mp.New = news
+		if mp.NewConflict {
+			res.Total.Conflicts++
+			for _, fi := range statusFiles(news) {
+				res.Files[fi].Conflicts++
+			}
+		}
+		if mp.Resolved {
+			res.Total.Resolved++
+			for _, fi := range statusFiles(news) {
+				res.Files[fi].Resolved++
+			}
+		}
+		res.Measures = append(res.Measures, mp)
+	}
+	return pl, s.planSigners(files, pl)
+}
+
+// statusFiles returns the files that bring the status changes among news.
+func statusFiles(news []PreviewChange) []int {
+	var out []int
+	seen := map[int]bool{}
+	for _, n := range news {
+		if n.Change.Kind == data.ChangeStatus && !seen[n.File] {
+			seen[n.File] = true
+			out = append(out, n.File)
+		}
+	}
+	return out
+}
+
+// planSigners fills in each file's Signer and the signer records to write.
+func (s *Store) planSigners(files []*statusfile.File, pl *importPlan) error {
+	records := map[string]*signerRecord{}
+	err := safeView(s.db, func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSigners).ForEach(func(k, v []byte) error {
+			r := new(signerRecord)
+			if json.Unmarshal(v, r) != nil {
+				return nil // an unreadable record is rewritten below if its key signs again
+			}
+			records[string(k)] = r
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	for i, f := range files {
+		e := f.Header.Exporter
+		sg := Signer{Name: e.Name, Delegation: e.Delegation, Key: e.Key, Yours: e.Key == s.me.Key}
+		label := nameLabel(e.Name, e.Delegation)
+		if r := records[e.Key]; r != nil {
+			sg.Known = true
+			for _, n := range r.Names {
+				if l := nameLabel(n.Name, n.Delegation); l != label {
+					sg.OtherNames = append(sg.OtherNames, l)
+				}
+			}
+		}
+		for k, r := range records {
+			if k == e.Key {
+				continue
+			}
+			for _, n := range r.Names {
+				if n.Name == e.Name && n.Delegation == e.Delegation {
+					sg.OtherKeys = append(sg.OtherKeys, k)
+					break
+				}
+			}
+		}
+		sort.Strings(sg.OtherKeys)
+		pl.result.Files[i].Signer = sg
+		if sg.Yours {
+			continue
+		}
+		// Remember this key and name for later imports.
+		r := records[e.Key]
+		if r == nil {
+			r = &signerRecord{PublicKey: e.PublicKey}
+			records[e.Key] = r
+		}
+		seen := false
+		for _, n := range r.Names {
+			if n.Name == e.Name && n.Delegation == e.Delegation {
+				seen = true
+			}
+		}
+		if !seen {
+			r.Names = append(r.Names, signerName{Name: e.Name, Delegation: e.Delegation, First: s.now().UTC().Truncate(time.Second)})
+			buf, _ := json.Marshal(r)
+			pl.signers[e.Key] = buf
+		}
+	}
+	return nil
+}
+
+// Apply writes the import in one transaction, checked again against the
+// data file as it is now (it may have changed since PrepareImport). With
+// nothing new to write, nothing is written: the data file stays
+// byte-for-byte the same.
+func (p *PendingImport) Apply() (*ImportResult, error) {
+	s := p.s
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, ErrClosed
+	}
+	pl, err := s.planImport(p.files)
+	if err != nil {
+		s.mu.Unlock()
+		return nil, err
+	}
+	if len(pl.changes) == 0 && len(pl.signers) == 0 {
+		s.mu.Unlock()
+		return pl.result, nil
+	}
+	err = safeUpdate(s.db, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketChanges)
+		for i, c := range pl.changes {
+			if err := b.Put([]byte(c.ID), pl.raw[i]); err != nil {
+				return err
+			}
+		}
+		ib, err := tx.CreateBucketIfNotExists(bucketImported)
+		if err != nil {
+			return err
+		}
+		for _, sum := range pl.sums {
+			if err := ib.Put(sum[:], nil); err != nil {
+				return err
+			}
+		}
+		sb := tx.Bucket(bucketSigners)
+		for k, v := range pl.signers {
+			if err := sb.Put([]byte(k), v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.mu.Unlock()
+		return nil, fmt.Errorf("cannot write to the data file (nothing was imported): %w", err)
+	}
+	s.state.Add(pl.changes...)
+	for i, c := range pl.changes {
+		s.digests[c.ID] = maphash.Bytes(s.seed, pl.raw[i])
+	}
+	for _, sum := range pl.sums {
+		s.imported[sum] = true
+	}
+	s.mu.Unlock()
+	if len(pl.changes) > 0 {
+		s.notify()
+	}
+	return pl.result, nil
+}

@@ -1,0 +1,543 @@
+// Package statusfile reads and writes scoplan's status files: the signed,
+// checksummed change log a delegate hands to colleagues. docs/FORMAT.md
+// describes the format; this package is its reference implementation.
+//
+// Every file is treated as hostile: Parse and ReadFile either return a file
+// whose every line has been checked, or one error that names the file and
+// the problem in a single plain line. Neither touches any data file.
+//
+// It never imports Fyne or bbolt.
+package statusfile
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"scoplan/data"
+)
+
+// Format constants.
+const (
+	// Magic starts the first line of every status file.
+	Magic = "SCOPLAN-STATUS"
+	// Version is the format version this build writes and the newest it reads.
+	Version = 1
+	// Extension is the file name extension of status files.
+	Extension = ".scoplan-status"
+	// MaxSize is the largest status file scoplan reads (100 MB). Larger
+	// files are refused without being read.
+	MaxSize = 100_000_000
+	// MaxLine is the longest line a status file may have.
+	MaxLine = 1 << 20
+	// FutureSlack is how far in the future (by this machine's clock) a
+	// change or an export may be dated before the file is refused.
+	FutureSlack = 48 * time.Hour
+
+	sigContext = "scoplan-status-file-v1\x00"
+	sumPrefix  = "sha256 "
+	sigPrefix  = "ed25519 "
+)
+
+// Kinds of problem, for errors.Is. The messages users see come from *Error.
+var (
+	ErrUnreadable     = errors.New("cannot be read")
+	ErrEmpty          = errors.New("is empty")
+	ErrTooBig         = errors.New("is too big")
+	ErrNotStatusFile  = errors.New("is not a scoplan status file")
+	ErrNewerFormat    = errors.New("is from a newer scoplan")
+	ErrTruncated      = errors.New("is truncated")
+	ErrChecksum       = errors.New("checksum does not match")
+	ErrSignature      = errors.New("signature is not valid")
+	ErrInvalidUTF8    = errors.New("is not valid UTF-8")
+	ErrDamaged        = errors.New("is damaged")
+	ErrOtherPlan      = errors.New("is for another plan")
+	ErrUnknownMeasure = errors.New("names an unknown measure")
+	ErrReusedID       = errors.New("reuses a change ID")
+	ErrFuture         = errors.New("is dated in the future")
+)
+
+// Error is a refused file: File names it, Problem says what is wrong in
+// plain words, Kind is one of the Err… values above.
+type Error struct {
+	File    string
+	Kind    error
+	Problem string
+}
+
+func (e *Error) Error() string { return e.File + ": " + e.Problem }
+
+// Unwrap lets errors.Is match the kind of problem.
+func (e *Error) Unwrap() error { return e.Kind }
+
+func refuse(file string, kind error, format string, a ...any) *Error {
+	return &Error{File: file, Kind: kind, Problem: fmt.Sprintf(format, a...)}
+}
+
+// Exporter is who exported a file, as the file says and the signature proves.
+type Exporter struct {
+	Name       string `json:"name"`
+	Delegation string `json:"delegation,omitempty"`
+	// Key is the fingerprint of PublicKey (data.AuthorIDHexLen hex digits):
+	// the author ID on the exporter's own changes.
+	Key string `json:"key"`
+	// PublicKey is the exporter's Ed25519 public key, in hex.
+	PublicKey string `json:"public_key"`
+}
+
+// Header is the second line of a status file.
+type Header struct {
+	Plan        string    `json:"plan"`         // data.PlanID
+	PlanVersion string    `json:"plan_version"` // data.Plan.Version() of the exporter's plan text
+	Exported    time.Time `json:"exported"`     // when the file was written, UTC
+	App         string    `json:"app,omitempty"`
+	Exporter    Exporter  `json:"exporter"`
+	Changes     int       `json:"changes"` // the number of change lines that follow
+}
+
+// Line is one change of a file.
+type Line struct {
+	ID  string
+	Raw []byte // the change's canonical JSON, exactly as in the file
+	// Change is the decoded change; nil when Options.Known said the line is
+	// already known, in which case it was not decoded.
+	Change *data.Change
+}
+
+// File is a status file that passed every check.
+type File struct {
+	Name   string // the name used in messages (the path as given)
+	Header Header
+	Sum    [32]byte // the SHA-256 checksum of the content
+	Lines  []Line   // the changes, without duplicate lines
+	// Seen is true when Options.KnownFile recognised the file: Lines is
+	// then empty, and the file's Header.Changes changes are all known.
+	Seen bool
+	// PublicKey is the exporter's key, decoded.
+	PublicKey ed25519.PublicKey
+}
+
+// Options tune Parse and ReadFile.
+type Options struct {
+	// Plan the measures are checked against; data.Load() if nil.
+	Plan *data.Plan
+	// Now is this machine's clock for the future-date check; time.Now() if zero.
+	Now time.Time
+	// Known, if set, reports whether a change with this ID and exactly these
+	// canonical bytes is already known. Such lines are not decoded again,
+	// which makes re-importing a file cheap.
+	Known func(id string, raw []byte) bool
+	// KnownFile, if set, reports whether a file with this checksum was
+	// imported before (so every change in it is known). The lines of such a
+	// file are not read at all; the file comes back with Seen set.
+	KnownFile func(sum [32]byte) bool
+}
+
+// Fingerprint is the short form of a public key that identifies an author:
+// the first 8 bytes of its SHA-256, in hex.
+func Fingerprint(pub ed25519.PublicKey) string {
+	sum := sha256.Sum256(pub)
+	return hex.EncodeToString(sum[:data.AuthorIDHexLen/2])
+}
+
+// ReadFile reads and checks the status file at path. A file over MaxSize is
+// refused from its size alone, without reading it.
+func ReadFile(path string, o Options) (*File, error) {
+	content, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, content, o)
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, refuse(path, ErrUnreadable, "cannot be read (%s)", plainOSError(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, refuse(path, ErrUnreadable, "cannot be read (%s)", plainOSError(err))
+	}
+	if info.IsDir() {
+		return nil, refuse(path, ErrNotStatusFile, "is a folder, not a status file")
+	}
+	if !info.Mode().IsRegular() {
+		return nil, refuse(path, ErrNotStatusFile, "is not a regular file")
+	}
+	if info.Size() > MaxSize {
+		return nil, refuse(path, ErrTooBig, "is %s, larger than the %s a status file may have", megabytes(info.Size()), megabytes(MaxSize))
+	}
+	// The file may grow or shrink while it is read: read what its size
+	// says plus one byte, and never more than MaxSize+1.
+	buf := make([]byte, info.Size()+1)
+	n, err := io.ReadFull(f, buf)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, refuse(path, ErrUnreadable, "cannot be read (%s)", plainOSError(err))
+	}
+	content := buf[:n]
+	if n == len(buf) { // it grew: read the rest, within the limit
+		more, err := io.ReadAll(io.LimitReader(f, MaxSize+1-int64(n)))
+		if err != nil {
+			return nil, refuse(path, ErrUnreadable, "cannot be read (%s)", plainOSError(err))
+		}
+		content = append(content, more...)
+	}
+	if len(content) > MaxSize {
+		return nil, refuse(path, ErrTooBig, "is larger than the %s a status file may have", megabytes(MaxSize))
+	}
+	return content, nil
+}
+
+func megabytes(n int64) string {
+	return fmt.Sprintf("%.0f MB", float64(n)/1e6)
+}
+
+func plainOSError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Parse checks a status file's content; name is used in messages.
+//
+// The checks, in order: the first line names the format and a version this
+// build reads; the file ends with its checksum and signature lines; the
+// checksum matches; the text is valid UTF-8; the header is well-formed, its
+// public key matches its fingerprint and the signature verifies; the file is
+// for this plan and not dated in the future; then every change line is
+// canonical JSON of a valid change on a known measure, not dated in the
+// future, with a clock and references the file itself accounts for, and no
+// change ID appears twice with different content.
+func Parse(name string, content []byte, o Options) (*File, error) {
+	if o.Plan == nil {
+		o.Plan = data.Load()
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	content = bytes.TrimPrefix(content, []byte("\xef\xbb\xbf")) // a BOM an editor may have added
+	if len(bytes.TrimSpace(content)) == 0 {
+		return nil, refuse(name, ErrEmpty, "is empty")
+	}
+	if bytes.Contains(content, []byte("\r\n")) {
+		// A mail program or an editor may turn line ends into CRLF. The
+		// canonical content never holds a raw CR, so turning them back is
+		// unambiguous, and the checksum and signature still decide.
+		content = bytes.ReplaceAll(content, []byte("\r\n"), []byte("\n"))
+	}
+	first, rest, ok := bytes.Cut(content, []byte("\n"))
+	if err := checkMagic(name, first, ok); err != nil {
+		return nil, err
+	}
+
+	// The trailer: a checksum line and a signature line, each ending in "\n".
+	if content[len(content)-1] != '\n' {
+		return nil, refuse(name, ErrTruncated, "is incomplete (truncated): its end is missing")
+	}
+	body, sumLine, sigLine, ok := splitTrailer(content)
+	if !ok {
+		return nil, refuse(name, ErrTruncated, "is incomplete (truncated): the checksum and signature at its end are missing")
+	}
+	var want [32]byte
+	if n, err := hex.Decode(want[:], sumLine); n != 32 || err != nil || len(sumLine) != 64 {
+		return nil, refuse(name, ErrDamaged, "is damaged: its checksum line is malformed")
+	}
+	sig := make([]byte, ed25519.SignatureSize)
+	if n, err := hex.Decode(sig, sigLine); n != ed25519.SignatureSize || err != nil || len(sigLine) != 2*ed25519.SignatureSize {
+		return nil, refuse(name, ErrDamaged, "is damaged: its signature line is malformed")
+	}
+	f := &File{Name: name, Sum: sha256.Sum256(body)}
+	if f.Sum != want {
+		return nil, refuse(name, ErrChecksum, "checksum does not match: the file was changed or damaged after it was exported")
+	}
+	if !utf8.Valid(body) {
+		return nil, refuse(name, ErrInvalidUTF8, "contains text that is not valid UTF-8")
+	}
+
+	rest = rest[:len(body)-len(first)-1]
+	headerLine, rest, ok := bytes.Cut(rest, []byte("\n"))
+	if !ok {
+		return nil, refuse(name, ErrDamaged, "is damaged: it has no header")
+	}
+	if err := f.parseHeader(name, headerLine); err != nil {
+		return nil, err
+	}
+	if !ed25519.Verify(f.PublicKey, SignedMessage(f.Sum), sig) {
+		return nil, refuse(name, ErrSignature, "signature is not valid: the file was not signed by the key it names")
+	}
+	h := &f.Header
+	if h.Plan != data.PlanID {
+		return nil, refuse(name, ErrOtherPlan, "is for another plan (%q), not %q", clip(h.Plan), data.PlanID)
+	}
+	if h.Exported.After(o.Now.Add(FutureSlack)) {
+		return nil, refuse(name, ErrFuture, "says it was exported on %s, which is in the future for this computer", h.Exported.UTC().Format("2006-01-02 15:04 UTC"))
+	}
+	if o.KnownFile != nil && o.KnownFile(f.Sum) {
+		f.Seen = true
+		return f, nil
+	}
+	if err := f.parseChanges(name, rest, o); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func checkMagic(name string, first []byte, hasNewline bool) error {
+	magic := []byte(Magic + " ")
+	if !bytes.HasPrefix(first, magic) {
+		if !hasNewline && bytes.HasPrefix(magic, first) {
+			return refuse(name, ErrTruncated, "is incomplete (truncated): it ends inside its first line")
+		}
+		return refuse(name, ErrNotStatusFile, "is not a scoplan status file")
+	}
+	if !hasNewline {
+		return refuse(name, ErrTruncated, "is incomplete (truncated): it ends inside its first line")
+	}
+	vs := string(first[len(magic):])
+	v, err := strconv.Atoi(vs)
+	if err != nil || v < 1 || strconv.Itoa(v) != vs {
+		return refuse(name, ErrNotStatusFile, "is not a scoplan status file (its format version %q is not a number)", clip(vs))
+	}
+	if v > Version {
+		return refuse(name, ErrNewerFormat, "was written by a newer scoplan (status file format %d; this scoplan reads format %d): update scoplan to import it", v, Version)
+	}
+	return nil
+}
+
+// splitTrailer splits content (which ends in "\n") into the body and the
+// payloads of its last two lines, if they are the checksum and signature.
+func splitTrailer(content []byte) (body, sum, sig []byte, ok bool) {
+	c := content[:len(content)-1]
+	i := bytes.LastIndexByte(c, '\n')
+	if i < 0 {
+		return nil, nil, nil, false
+	}
+	sigLine := c[i+1:]
+	c = c[:i]
+	j := bytes.LastIndexByte(c, '\n')
+	if j < 0 {
+		return nil, nil, nil, false
+	}
+	sumLine := c[j+1:]
+	if !bytes.HasPrefix(sigLine, []byte(sigPrefix)) || !bytes.HasPrefix(sumLine, []byte(sumPrefix)) {
+		return nil, nil, nil, false
+	}
+	return content[:j+1], sumLine[len(sumPrefix):], sigLine[len(sigPrefix):], true
+}
+
+// SignedMessage is what the exporter's key signs: a context string and the
+// content's SHA-256.
+func SignedMessage(sum [32]byte) []byte {
+	return append([]byte(sigContext), sum[:]...)
+}
+
+func (f *File) parseHeader(name string, line []byte) error {
+	if len(line) > MaxLine {
+		return refuse(name, ErrDamaged, "is damaged: its header is too long")
+	}
+	h := &f.Header
+	if err := json.Unmarshal(line, h); err != nil {
+		return refuse(name, ErrDamaged, "is damaged: its header cannot be read")
+	}
+	e := &h.Exporter
+	pub, err := hex.DecodeString(e.PublicKey)
+	if err != nil || len(pub) != ed25519.PublicKeySize {
+		return refuse(name, ErrDamaged, "is damaged: the exporter's public key is malformed")
+	}
+	f.PublicKey = pub
+	if Fingerprint(f.PublicKey) != e.Key {
+		return refuse(name, ErrSignature, "signature is not valid: the exporter's key %q does not match its public key", clip(e.Key))
+	}
+	if len(e.Name) > data.MaxNameBytes || len(e.Delegation) > data.MaxNameBytes {
+		return refuse(name, ErrDamaged, "is damaged: the exporter's name is too long")
+	}
+	if h.Changes < 0 {
+		return refuse(name, ErrDamaged, "is damaged: its header gives a negative number of changes")
+	}
+	if h.Exported.IsZero() {
+		return refuse(name, ErrDamaged, "is damaged: its header has no export date")
+	}
+	return nil
+}
+
+// idPrefix is how every canonical change line starts.
+var idPrefix = []byte(`{"id":"`)
+
+func (f *File) parseChanges(name string, rest []byte, o Options) error {
+	h := &f.Header
+	n := bytes.Count(rest, []byte("\n"))
+	if n != h.Changes {
+		return refuse(name, ErrDamaged, "is damaged: its header announces %d changes but it holds %d", h.Changes, n)
+	}
+	f.Lines = make([]Line, 0, n)
+	index := make(map[string]int, n) // ID → index in f.Lines
+	limit := o.Now.Add(FutureSlack)
+	for num := 3; len(rest) > 0; num++ {
+		raw, tail, _ := bytes.Cut(rest, []byte("\n"))
+		rest = tail
+		if len(raw) > MaxLine {
+			return refuse(name, ErrDamaged, "is damaged: line %d is too long", num)
+		}
+		if len(raw) < len(idPrefix)+data.ChangeIDHexLen+1 || !bytes.HasPrefix(raw, idPrefix) || raw[len(idPrefix)+data.ChangeIDHexLen] != '"' {
+			return refuse(name, ErrDamaged, "is damaged: line %d is not a change", num)
+		}
+		id := string(raw[len(idPrefix) : len(idPrefix)+data.ChangeIDHexLen])
+		if i, dup := index[id]; dup {
+			if !bytes.Equal(f.Lines[i].Raw, raw) {
+				return refuse(name, ErrReusedID, "uses change ID %s twice with different content", clip(id))
+			}
+			continue
+		}
+		index[id] = len(f.Lines)
+		if o.Known != nil && o.Known(id, raw) {
+			f.Lines = append(f.Lines, Line{ID: id, Raw: raw})
+			continue
+		}
+		c := new(data.Change)
+		if err := json.Unmarshal(raw, c); err != nil {
+			return refuse(name, ErrDamaged, "is damaged: line %d cannot be read as a change", num)
+		}
+		if err := c.Validate(); err != nil {
+			return refuse(name, ErrDamaged, "is damaged: line %d: %s", num, err)
+		}
+		if canon, err := json.Marshal(c); err != nil || !bytes.Equal(canon, raw) {
+			return refuse(name, ErrDamaged, "is damaged: line %d is not written the way scoplan writes changes", num)
+		}
+		if o.Plan.Measure(c.Measure) == nil {
+			return refuse(name, ErrUnknownMeasure, "names measure %q, which is not in this plan (change %s)", clip(c.Measure), c.ID)
+		}
+		if c.Time.After(limit) {
+			return refuse(name, ErrFuture, "holds change %s dated %s, which is in the future for this computer", c.ID, c.Time.UTC().Format("2006-01-02 15:04 UTC"))
+		}
+		// A file holds every change its exporter knew, and every change
+		// its author knew when making it: a clock above the number of
+		// changes cannot come from a real log (and would let a file push
+		// every later clock towards overflow).
+		if c.Clock > uint64(n) {
+			return refuse(name, ErrDamaged, "is damaged: change %s has clock %d but the file holds only %d changes", c.ID, c.Clock, n)
+		}
+		f.Lines = append(f.Lines, Line{ID: id, Raw: raw, Change: c})
+	}
+	// References: a status change's parents and the note an edit or a
+	// deletion is about were known to its author, so they are in the file.
+	for _, l := range f.Lines {
+		c := l.Change
+		if c == nil {
+			continue
+		}
+		for _, p := range c.Parents {
+			if _, ok := index[p]; !ok {
+				return refuse(name, ErrDamaged, "is damaged: change %s refers to change %s, which the file does not hold", c.ID, p)
+			}
+		}
+		if c.Kind == data.ChangeNoteEdit || c.Kind == data.ChangeNoteDelete {
+			if _, ok := index[c.Note]; !ok {
+				return refuse(name, ErrDamaged, "is damaged: change %s is about note %s, which the file does not hold", c.ID, c.Note)
+			}
+		}
+	}
+	return nil
+}
+
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+// Encode writes a status file: the header (whose Changes, Exported and
+// exporter key fields it fills in) and the changes, then the checksum and the
+// signature made by sign with the private key of pub.
+func Encode(h Header, pub ed25519.PublicKey, changes []*data.Change, sign func([]byte) []byte) ([]byte, error) {
+	lines := make([][]byte, len(changes))
+	for i, c := range changes {
+		b, err := json.Marshal(c)
+		if err != nil {
+			return nil, err
+		}
+		lines[i] = b
+	}
+	return EncodeLines(h, pub, lines, sign)
+}
+
+// EncodeLines is Encode for change lines already in JSON. It writes them as
+// they are, so it can also make files that Parse refuses (tests use it).
+func EncodeLines(h Header, pub ed25519.PublicKey, lines [][]byte, sign func([]byte) []byte) ([]byte, error) {
+	h.Changes = len(lines)
+	h.Exported = h.Exported.UTC().Truncate(data.TimePrecision)
+	h.Exporter.PublicKey = hex.EncodeToString(pub)
+	h.Exporter.Key = Fingerprint(pub)
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%s %d\n", Magic, Version)
+	hb, err := json.Marshal(h)
+	if err != nil {
+		return nil, err
+	}
+	buf.Write(hb)
+	buf.WriteByte('\n')
+	for _, l := range lines {
+		buf.Write(l)
+		buf.WriteByte('\n')
+	}
+	return Seal(buf.Bytes(), sign), nil
+}
+
+// Seal appends the checksum and signature lines to a file's body (its first
+// line, header and change lines).
+func Seal(body []byte, sign func([]byte) []byte) []byte {
+	sum := sha256.Sum256(body)
+	out := append([]byte(nil), body...)
+	out = fmt.Appendf(out, "%s%x\n", sumPrefix, sum[:])
+	out = fmt.Appendf(out, "%s%x\n", sigPrefix, sign(SignedMessage(sum)))
+	return out
+}
+
+// WriteFile writes content to path so that a crash never leaves a partial
+// file under that name: a temporary file in the same folder is written,
+// synced, and renamed over path, then the folder is synced.
+func WriteFile(path string, content []byte) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s (%s)", dir, plainOSError(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(content); err != nil {
+		return fmt.Errorf("cannot write %s (%s)", path, plainOSError(err))
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("cannot write %s (%s)", path, plainOSError(err))
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s (%s)", path, plainOSError(err))
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("cannot write %s (%s)", path, plainOSError(err))
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s (%s)", path, plainOSError(err))
+	}
+	syncDir(dir)
+	return nil
+}
