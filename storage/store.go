@@ -167,7 +167,7 @@ func Open(opts Options) (*Store, error) {
 // address space; on Windows bbolt would grow the file to the mapping's
 // size, so there it keeps bbolt's default. 32-bit systems keep it too.
 // allocSize is the step in which the file grows when initialMmapSize is set.
-const allocSize = 1 << 20
+const allocSize = 128 << 10
 
 func initialMmapSize() int {
 	if runtime.GOOS == "windows" || strconv.IntSize < 64 {

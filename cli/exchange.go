@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"scoplan/storage"
+	"scoplan/storage/statusfile"
+)
+
+func init() {
+	register(&command{name: "export", args: "--out FILE", summary: "write a signed status file for colleagues",
+		help: `Writes every change this data file knows (your own and every change imported
+from others) to a signed status file, for a colleague to import. The file is
+written to a temporary file, synced and renamed, so it is complete or absent.
+docs/FORMAT.md describes the format.`,
+		flags: exportFlags})
+	register(&command{name: "import", args: "[--dry-run] FILE...", summary: "merge colleagues' status files",
+		help: `Checks and merges status files. Several files are merged in one transaction:
+all of them apply, or none does. A bad file (damaged, truncated, tampered
+with, from a newer scoplan or for another plan ...) is refused with one line
+naming it, exit code 1, and the data file is left as it was. Importing the
+same file again changes nothing. --dry-run shows what would change and
+writes nothing.`,
+		flags: importFlags})
+}
+
+func exportFlags(fs *flag.FlagSet) func(*env, []string) error {
+	out := fs.String("out", "", "the status file to write (e.g. anna"+statusfile.Extension+")")
+	return func(e *env, args []string) error {
+		if len(args) > 0 {
+			return usagef("unexpected argument %q (give the file with --out)", args[0])
+		}
+		if strings.TrimSpace(*out) == "" {
+			return usagef("give the file to write with --out FILE")
+		}
+		s, err := e.openStore()
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		n, err := s.Export(*out)
+		if err != nil {
+			return err
+		}
+		id := s.Identity()
+		fmt.Fprintf(e.stdout, "exported %d changes to %s, signed by %s, key %s\n", n, *out, label(id.Name, id.Delegation), id.Key)
+		if id.Name == "" {
+			fmt.Fprintln(e.stdout, `note: you have no name yet; set it with "scoplan whoami --name NAME --delegation DELEGATION"`)
+		}
+		return nil
+	}
+}
+
+func label(name, delegation string) string {
+	if name == "" {
+		name = "(no name)"
+	}
+	if delegation != "" {
+		return name + " (" + delegation + ")"
+	}
+	return name
+}
+
+func importFlags(fs *flag.FlagSet) func(*env, []string) error {
+	dry := fs.Bool("dry-run", false, "show what the import would change, and write nothing")
+	return func(e *env, args []string) error {
+		if len(args) == 0 {
+			return usagef("give one or more status files")
+		}
+		s, err := e.openStore()
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		r, err := s.Import(args, *dry)
+		if err != nil {
+			return err
+		}
+		printImport(e.stdout, s, r)
+		return nil
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// describe puts a summary in words: "3 new changes: 1 new note, 2 status changes".
+func describe(s storage.Summary) string {
+	if s.NothingNew() {
+		return "nothing new"
+	}
+	var parts []string
+	for _, p := range []struct {
+		n         int
+		one, many string
+	}{
+		{s.NewNotes, "new note", "new notes"},
+		{s.NoteEdits, "note edit", "note edits"},
+		{s.NoteDeletions, "note deletion", "note deletions"},
+		{s.StatusChanges, "status change", "status changes"},
+	} {
+		if p.n > 0 {
+			parts = append(parts, plural(p.n, p.one, p.many))
+		}
+	}
+	out := plural(s.NewChanges, "new change", "new changes") + " (" + strings.Join(parts, ", ") + ")"
+	if s.Conflicts > 0 {
+		out += ", " + plural(s.Conflicts, "new status conflict", "new status conflicts")
+	}
+	if s.Resolved > 0 {
+		out += ", " + plural(s.Resolved, "conflict resolved", "conflicts resolved")
+	}
+	return out
+}
+
+func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
+	for _, f := range r.Files {
+		sg := f.Signer
+		fmt.Fprintf(w, "%s: signed by %s, key %s", f.Name, sg.Label(), sg.Key)
+		switch {
+		case sg.Yours:
+			fmt.Fprint(w, " (your own key)")
+		case !sg.Known:
+			fmt.Fprint(w, " (a key not seen before)")
+		default:
+			fmt.Fprint(w, " (a key seen before)")
+		}
+		fmt.Fprintf(w, "\n  exported %s, %s: %s\n", stamp(f.Exported), plural(f.Changes, "change", "changes"), describe(f.Summary))
+		if len(sg.OtherNames) > 0 {
+			fmt.Fprintf(w, "  warning: this key signed before as %s\n", strings.Join(sg.OtherNames, ", "))
+		}
+		if len(sg.OtherKeys) > 0 {
+			fmt.Fprintf(w, "  warning: %s signed before with another key (%s)\n", sg.Label(), strings.Join(sg.OtherKeys, ", "))
+		}
+		if f.OtherPlanText {
+			fmt.Fprintf(w, "  note: exported with a different text of the plan (version %s; yours is %s)\n", f.PlanVersion, s.Plan().Version())
+		}
+	}
+	for _, m := range r.Measures {
+		if !m.NewConflict {
+			continue
+		}
+		var vals []string
+		for _, c := range m.After.Competing {
+			vals = append(vals, fmt.Sprintf("%s by %s at %s", c.Status, label(c.Name, c.Delegation), stamp(c.Time)))
+		}
+		fmt.Fprintf(w, "status conflict on %s: %s\n", m.Measure, strings.Join(vals, "; "))
+	}
+	if len(r.Files) > 1 || r.Total.NothingNew() {
+		fmt.Fprintf(w, "total: %s\n", describe(r.Total))
+	}
+	if r.DryRun {
+		fmt.Fprintln(w, "dry run: nothing was written")
+	}
+}

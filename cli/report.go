@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"scoplan/data"
+	"scoplan/data/report"
+	"scoplan/data/search"
+	"scoplan/storage/statusfile"
+)
+
+func init() {
+	register(&command{name: "report", args: "--format csv|xlsx|html --out FILE [flags]", summary: "write a report of the measures",
+		help: `Writes the measures that the search and filters choose (the same flags as list)
+as CSV (UTF-8 with a byte order mark, for Excel), an Excel workbook (a sheet of
+measures with coloured statuses, a sheet of every note) or one printable HTML
+page with the overview. --format may be left out when --out ends in .csv,
+.xlsx or .html. --lang chooses the language of the plan's texts; the Chinese
+source text then comes in a column of its own.`,
+		flags: reportFlags})
+}
+
+func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
+	var ff filterFlags
+	ff.add(fs)
+	format := fs.String("format", "", "csv, xlsx or html (default: from the --out file's extension)")
+	out := fs.String("out", "", "the report file to write")
+	texts := langFlag(fs)
+	return func(e *env, args []string) error {
+		if len(args) > 0 {
+			return usagef("unexpected argument %q", args[0])
+		}
+		if strings.TrimSpace(*out) == "" {
+			return usagef("give the file to write with --out FILE")
+		}
+		fname := *format
+		if fname == "" {
+			fname = filepath.Ext(*out)
+			if fname == "" {
+				return usagef("give --format csv, xlsx or html")
+			}
+		}
+		f, err := report.ParseFormat(fname)
+		if err != nil {
+			return usagef("%s", err)
+		}
+		tx, err := texts()
+		if err != nil {
+			return err
+		}
+		q, err := ff.toQuery(data.Load())
+		if err != nil {
+			return err
+		}
+		s, err := e.openStore()
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		rows := search.NewEngine(s.Plan(), s.States(), e.today).Run(q)
+		items := make([]report.Item, len(rows))
+		for i, r := range rows {
+			items[i] = report.Item{Measure: r.Measure, State: r.State}
+		}
+		rep := report.Build(items, report.Options{Texts: tx, Today: e.today, Generated: time.Now(), Scope: ff.describe(), Plan: s.Plan()})
+		content, err := rep.Encode(f)
+		if err != nil {
+			return fmt.Errorf("cannot make the report: %w", err)
+		}
+		if err := statusfile.WriteFile(*out, content); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "wrote %s with %s\n", *out, plural(len(rows), "measure", "measures"))
+		return nil
+	}
+}
+
+// describe says in words which search and filters are set ("" for none).
+func (f *filterFlags) describe() string {
+	var parts []string
+	add := func(name, v string) {
+		if v != "" {
+			parts = append(parts, name+" "+v)
+		}
+	}
+	add("search", f.query)
+	add("status", f.status)
+	add("body", f.body)
+	add("section", f.section)
+	add("deadline", f.kind)
+	for _, b := range []struct {
+		on   bool
+		name string
+	}{{f.overdue, "overdue"}, {f.dueSoon, "due soon"}, {f.hasNotes, "with notes"}, {f.conflict, "in conflict"}} {
+		if b.on {
+			parts = append(parts, b.name)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
