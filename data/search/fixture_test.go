@@ -24,20 +24,22 @@ var (
 	fixturesErr  error
 )
 
-// withTranslations builds docs and an engine with the translations added as
-// extra text fields, and puts Extras back afterwards so that the other tests
-// see the documents they expect.
+// withTranslations builds docs and an engine. The real plan gets what the
+// app registers (its translations, pinyin and Russian stems); a generated
+// plan, whose measures have no translation, gets made-up English and Russian
+// texts instead of the registered Extras (which would give it the real
+// plan's texts by ID), and the same derived keys. Extras is put back
+// afterwards so that the other tests see the documents they expect.
 func withTranslations(name string, p *data.Plan, states map[string]*data.MeasureState, seed int64) *fixture {
-	tr := plangen.Translate(p, seed)
 	saved := Extras
-	Extras = append(Extras[:len(Extras):len(Extras)], func(m *data.Measure) []Field {
-		t, ok := tr[m]
-		if !ok {
-			return nil
-		}
-		return []Field{{KindText, t.English}, {KindText, t.Russian}}
-	})
 	defer func() { Extras = saved }()
+	if p != data.Load() {
+		tr := plangen.Translate(p, seed)
+		Extras = []func(*data.Measure) []Field{func(m *data.Measure) []Field {
+			t := tr[m]
+			return []Field{{KindText, t.English}, {KindText, t.Russian}}
+		}}
+	}
 	f := &fixture{name: name, plan: p, states: states, docs: DocBuilder(p, states)}
 	f.engine = NewEngine(p, states, today)
 	f.engine.Run(Query{Text: "x"}) // whatever the engine builds, it builds now, while Extras holds the translations

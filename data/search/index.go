@@ -1,42 +1,124 @@
 package search
 
 import (
+	"context"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
-
-	"github.com/sahilm/fuzzy"
+	"unicode/utf8"
 )
 
-// Index searches a fixed set of documents. Building it folds every field
-// once and records which characters each document contains, so that a query
-// only looks at documents that hold every character of the query. Its
-// results are exactly those of Reference.
+// Index searches a fixed set of documents and returns exactly what Reference
+// returns, much faster:
+//
+//   - Building it folds every field once (lower case for exact hits, fold
+//     keys for fuzzy ones) and records, per character, the fields holding it.
+//     A fresh query looks only at the fields that hold all its characters.
+//   - A Session remembers, for the last queries, which fields hold the query
+//     as a substring and which as a scattered subsequence. A query that
+//     extends the previous one (the user typed one more character) can only
+//     match a subset of them, so it looks at those fields only, and resumes
+//     each subsequence where the previous query's match ended.
+//   - fuzzy's scoring runs only on fields that hold the query as a
+//     subsequence (the only ones fuzzy lists), through a copy of fuzzy's loop
+//     that folds case without unicode.SimpleFold per character (match.go).
+//   - Large queries are split by documents over the CPU cores.
 type Index struct {
-	docs   []Doc
-	folded [][][]rune
-	// postings maps a case-folded rune to the sorted documents containing it.
-	postings map[rune][]int32
+	docs []Doc
+	// Per field, numbered across all documents in document order.
+	fDoc   []int32  // the field's document
+	fNum   []int32  // the field's index in Doc.Fields
+	fLower []string // the text lower-cased rune by rune, as Reference folds it
+	fKeys  []string // the text mapped through foldKey, for fuzzy's subsequences
+	fFlags []uint8
+	// docField[d] is the number of document d's first field.
+	docField []int32
+	idFields []int32 // every KindID field
+	// postings maps foldKey of a rune to the non-ID fields whose text holds
+	// a rune with that key; lowerPostings to those that hold none but hold
+	// a rune whose lower case has that key (rare: İ, whose lower case is i).
+	postings, lowerPostings map[rune][]int32
 }
+
+const (
+	flagASCII uint8 = 1 << iota // fLower is ASCII: rune positions are byte positions
+	flagPlain                   // the text is valid UTF-8 without NUL
+)
 
 // NewIndex builds an index over docs. The documents must not change afterwards.
 func NewIndex(docs []Doc) *Index {
-	ix := &Index{docs: docs, folded: make([][][]rune, len(docs)), postings: map[rune][]int32{}}
-	for i := range docs {
-		d := &docs[i]
-		ix.folded[i] = make([][]rune, len(d.Fields))
-		seen := map[rune]bool{}
-		for f, field := range d.Fields {
-			ix.folded[i][f] = fold(field.Text)
-			for _, c := range field.Text {
-				c = foldKey(c)
-				if !seen[c] {
-					seen[c] = true
-					ix.postings[c] = append(ix.postings[c], int32(i))
+	ix := &Index{docs: docs, docField: make([]int32, len(docs)+1), postings: map[rune][]int32{}, lowerPostings: map[rune][]int32{}}
+	lastField := map[rune]int32{}
+	var lowerKeys []rune
+	var lower, keys strings.Builder
+	for d := range docs {
+		ix.docField[d] = int32(len(ix.fDoc))
+		for f, field := range docs[d].Fields {
+			n := int32(len(ix.fDoc))
+			ix.fDoc = append(ix.fDoc, int32(d))
+			ix.fNum = append(ix.fNum, int32(f))
+			var flags uint8
+			if utf8.ValidString(field.Text) && !strings.ContainsRune(field.Text, 0) {
+				flags |= flagPlain
+			}
+			if field.Kind == KindID {
+				ix.idFields = append(ix.idFields, n)
+				ix.fLower = append(ix.fLower, "")
+				ix.fKeys = append(ix.fKeys, "")
+				ix.fFlags = append(ix.fFlags, flags)
+				continue
+			}
+			lower.Reset()
+			keys.Reset()
+			ascii := true
+			lowerKeys = lowerKeys[:0]
+			for _, c := range field.Text { // as Reference's fold: each invalid byte becomes U+FFFD
+				l := c
+				if c >= utf8.RuneSelf {
+					l = unicode.ToLower(c)
+				} else if 'A' <= c && c <= 'Z' {
+					l = c + 'a' - 'A'
+				}
+				lower.WriteRune(l)
+				if l >= utf8.RuneSelf {
+					ascii = false
+				}
+				k := foldKey(c)
+				keys.WriteRune(k)
+				if last, ok := lastField[k]; !ok || last != n {
+					lastField[k] = n
+					ix.postings[k] = append(ix.postings[k], n)
+				}
+				if lk := foldKey(l); lk != k {
+					lowerKeys = append(lowerKeys, lk)
 				}
 			}
+			for _, lk := range lowerKeys {
+				if last, ok := lastField[lk]; !ok || last != n {
+					lastField[lk] = n
+					ix.lowerPostings[lk] = append(ix.lowerPostings[lk], n)
+				}
+			}
+			if ascii {
+				flags |= flagASCII
+			}
+			ix.fLower = append(ix.fLower, share(lower.String(), field.Text))
+			ix.fKeys = append(ix.fKeys, share(keys.String(), ix.fLower[n]))
+			ix.fFlags = append(ix.fFlags, flags)
 		}
 	}
+	ix.docField[len(docs)] = int32(len(ix.fDoc))
 	return ix
+}
+
+// share returns old when s equals it, so that equal strings are kept once.
+func share(s, old string) string {
+	if s == old {
+		return old
+	}
+	return s
 }
 
 // Len returns the number of documents.
@@ -45,21 +127,139 @@ func (ix *Index) Len() int { return len(ix.docs) }
 // Docs returns the indexed documents.
 func (ix *Index) Docs() []Doc { return ix.docs }
 
-// foldKey maps a rune to the smallest rune of its case-folding orbit, the
-// same equivalence fuzzy uses, so the posting lists never exclude a match.
-func foldKey(r rune) rune {
-	min := r
-	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		if f < min {
-			min = f
-		}
+// Search returns the documents matching query, best first, exactly as
+// Reference does. An empty query returns nil.
+func (ix *Index) Search(query string) []Hit {
+	st, _ := ix.step(context.Background(), nil, query)
+	if st == nil {
+		return nil
 	}
-	return min
+	return st.hits
 }
 
-// candidates returns the documents that contain every rune of q, in order.
-func (ix *Index) candidates(q []rune) []int32 {
-	var lists [][]int32
+// state is what a query found: the fields that can still match a query
+// extending it, and its hits.
+type state struct {
+	text  string // the normalized, lower-cased query
+	q     []rune
+	ids   []int32 // ID fields starting with the query
+	exact []int32 // non-ID fields whose lower-cased text holds the query
+	sub   []int32 // non-ID fields whose fold keys hold the query's as a subsequence
+	end   []int32 // for each of sub: the byte offset in fKeys after the leftmost match
+	hits  []Hit
+	kept  bool // hits holds the hits (a session drops those of older queries)
+}
+
+// extends reports whether a query q can only match within what st found.
+func (st *state) extends(q []rune) bool {
+	return len(q) >= len(st.q) && slices.Equal(q[:len(st.q)], st.q)
+}
+
+// step runs a query, narrowing from prev when the query extends it (prev
+// may be nil). It returns nil for an empty query, and ctx's error if ctx
+// ends first.
+func (ix *Index) step(ctx context.Context, prev *state, query string) (*state, error) {
+	qs := strings.ToLower(Normalize(query))
+	if qs == "" {
+		return nil, nil
+	}
+	q := []rune(qs)
+	if prev != nil && !prev.extends(q) {
+		prev = nil
+	}
+	var ids, exact, sub, end []int32
+	if prev != nil {
+		ids, exact, sub, end = prev.ids, prev.exact, prev.sub, prev.end
+	} else {
+		ids = ix.idFields
+		exact, sub = ix.candidates(q)
+	}
+	from := 0
+	if prev != nil {
+		from = len(prev.q)
+	}
+	job := &job{ix: ix, ctx: ctx, qs: qs, q: q, pat: newPattern(qs), runs: needsRuns(q), from: from,
+		lowerQ: string(q), qRunes: len(q), fresh: prev == nil, oneKey: len(q) == 1}
+	// Split by documents over the cores when there is enough to do.
+	n := 1
+	if work := len(exact) + len(sub); work > 4000 {
+		n = min(runtime.GOMAXPROCS(0), 8, work/2000)
+	}
+	parts := make([]*part, n)
+	lo := int32(0)
+	var wg sync.WaitGroup
+	for i := range parts {
+		hi := int32(len(ix.docs))
+		if i < n-1 {
+			hi = int32(len(ix.docs) * (i + 1) / n)
+		}
+		p := &part{}
+		p.ids, _ = ix.slice(ids, nil, lo, hi)
+		p.exact, _ = ix.slice(exact, nil, lo, hi)
+		p.sub, p.end = ix.slice(sub, end, lo, hi)
+		parts[i] = p
+		lo = hi
+		if n == 1 {
+			job.run(p)
+		} else {
+			wg.Add(1)
+			go func() { defer wg.Done(); job.run(p) }()
+		}
+	}
+	wg.Wait()
+	st := &state{text: qs, q: q, kept: true}
+	total := 0
+	for _, p := range parts {
+		if p.err != nil {
+			return nil, p.err
+		}
+		total += len(p.hits)
+	}
+	if total > 0 {
+		st.hits = make([]Hit, 0, total)
+	}
+	for _, p := range parts {
+		st.ids = append(st.ids, p.outIDs...)
+		st.exact = append(st.exact, p.outExact...)
+		st.sub = append(st.sub, p.outSub...)
+		st.end = append(st.end, p.outEnd...)
+		st.hits = append(st.hits, p.hits...)
+	}
+	slices.SortFunc(st.hits, compareHits)
+	return st, nil
+}
+
+// compareHits orders hits as sortHits does: exact before fuzzy, then by
+// score, then by document. It is a total order, so any sort gives the same.
+func compareHits(a, b Hit) int {
+	switch {
+	case a.Exact != b.Exact:
+		if a.Exact {
+			return -1
+		}
+		return 1
+	case a.Score != b.Score:
+		return b.Score - a.Score
+	}
+	return a.Doc - b.Doc
+}
+
+// slice returns the part of a sorted field list (and of its parallel list
+// end, if any) that belongs to documents [lo, hi).
+func (ix *Index) slice(list, end []int32, lo, hi int32) ([]int32, []int32) {
+	a, _ := slices.BinarySearch(list, ix.docField[lo])
+	b, _ := slices.BinarySearch(list, ix.docField[hi])
+	if end == nil {
+		return list[a:b], nil
+	}
+	return list[a:b], end[a:b]
+}
+
+// candidates returns, in order, the non-ID fields that hold every
+// character of q as Reference's lower case compares characters (exact), and
+// as fuzzy does (sub).
+func (ix *Index) candidates(q []rune) (exact, sub []int32) {
+	var subLists, exactLists [][]int32
 	seen := map[rune]bool{}
 	for _, c := range q {
 		k := foldKey(c)
@@ -67,75 +267,364 @@ func (ix *Index) candidates(q []rune) []int32 {
 			continue
 		}
 		seen[k] = true
-		l, ok := ix.postings[k]
-		if !ok {
-			return nil
+		l := ix.postings[k]
+		subLists = append(subLists, l)
+		if extra := ix.lowerPostings[k]; len(extra) > 0 {
+			l = union(l, extra)
 		}
-		lists = append(lists, l)
+		exactLists = append(exactLists, l)
 	}
-	if len(lists) == 0 {
-		return nil
+	return intersectAll(exactLists), intersectAll(subLists)
+}
+
+// intersectAll returns the elements common to sorted lists; when there is
+// one list, the list itself.
+func intersectAll(lists [][]int32) []int32 {
+	slices.SortFunc(lists, func(a, b []int32) int { return len(a) - len(b) })
+	if len(lists) == 1 || len(lists[0]) == 0 {
+		return lists[0]
 	}
-	// Intersect, shortest list first.
-	shortest := 0
-	for i, l := range lists {
-		if len(l) < len(lists[shortest]) {
-			shortest = i
-		}
-	}
-	out := append([]int32(nil), lists[shortest]...)
-	for i, l := range lists {
-		if i == shortest {
-			continue
-		}
-		out = intersect(out, l)
+	out := intersect(nil, lists[0], lists[1])
+	for _, l := range lists[2:] {
 		if len(out) == 0 {
-			return nil
+			break
 		}
+		out = intersect(out[:0], out, l)
 	}
 	return out
 }
 
-func intersect(a, b []int32) []int32 {
-	out := a[:0]
-	j := 0
-	for _, x := range a {
-		for j < len(b) && b[j] < x {
+// union merges two sorted lists without common elements.
+func union(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] < b[j] {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
 			j++
 		}
+	}
+	return append(append(out, a[i:]...), b[j:]...)
+}
+
+// intersect appends to dst the elements of both sorted lists (dst may
+// alias a).
+func intersect(dst, a, b []int32) []int32 {
+	j := 0
+	for _, x := range a {
+		if j < len(b) && b[j] < x {
+			j += sortSearch(b[j:], x)
+		}
 		if j < len(b) && b[j] == x {
-			out = append(out, x)
+			dst = append(dst, x)
+		}
+	}
+	return dst
+}
+
+// sortSearch returns the first index of sorted l not below x.
+func sortSearch(l []int32, x int32) int {
+	i, _ := slices.BinarySearch(l, x)
+	return i
+}
+
+// job is one query's work, shared by its parts.
+type job struct {
+	ix     *Index
+	ctx    context.Context
+	qs     string
+	q      []rune
+	pat    *pattern
+	runs   bool
+	from   int // runes of the query the subsequence ends already cover
+	lowerQ string
+	qRunes int
+	fresh  bool // the field lists are candidates, not a previous query's findings
+	oneKey bool // the query is one character
+}
+
+// part is the work on a range of documents.
+type part struct {
+	ids, exact, sub, end             []int32
+	outIDs, outExact, outSub, outEnd []int32
+	hits                             []Hit
+	err                              error
+	exactRanges                      [][]Range // per outExact field: its ranges
+}
+
+func (j *job) run(p *part) {
+	ix := j.ix
+	p.outExact = make([]int32, 0, len(p.exact))
+	p.exactRanges = make([][]Range, 0, len(p.exact))
+	// Ranges go into blocks, so that growing never copies much.
+	var block []Range
+	// ID prefixes.
+	for _, f := range p.ids {
+		if strings.HasPrefix(ix.docs[ix.fDoc[f]].Fields[ix.fNum[f]].Text, j.qs) {
+			p.outIDs = append(p.outIDs, f)
+		}
+	}
+	// Exact hits in the other fields.
+	for i, f := range p.exact {
+		if i&1023 == 1023 && j.ctx.Err() != nil {
+			p.err = j.ctx.Err()
+			return
+		}
+		if cap(block)-len(block) < 64 {
+			block = make([]Range, 0, 4096)
+		}
+		before := len(block)
+		block = exactScan(block, ix.fLower[f], j.lowerQ, j.qRunes, ix.fFlags[f]&flagASCII != 0)
+		if n := len(block); n > before {
+			p.outExact = append(p.outExact, f)
+			p.exactRanges = append(p.exactRanges, block[before:n:n])
+		}
+	}
+	// Subsequences of fold keys. A fresh query of one character has its
+	// candidates from that character's postings: nothing to check, and the
+	// end of the match is found when a longer query needs it (end -1).
+	if j.fresh && j.oneKey {
+		p.outSub = p.sub
+		p.outEnd = make([]int32, len(p.sub))
+		for i := range p.outEnd {
+			p.outEnd[i] = -1
+		}
+		j.hits(p)
+		return
+	}
+	for i, f := range p.sub {
+		if i&1023 == 1023 && j.ctx.Err() != nil {
+			p.err = j.ctx.Err()
+			return
+		}
+		pos, from := 0, 0
+		if !j.fresh && p.end[i] >= 0 {
+			pos, from = int(p.end[i]), j.from
+		}
+		keys := ix.fKeys[f]
+		ok := true
+		for _, k := range j.pat.keys[from:] {
+			var at int
+			if len(k) == 1 {
+				at = strings.IndexByte(keys[pos:], k[0])
+			} else {
+				at = index(keys[pos:], k)
+			}
+			if at < 0 {
+				ok = false
+				break
+			}
+			pos += at + len(k)
+		}
+		if ok {
+			p.outSub = append(p.outSub, f)
+			p.outEnd = append(p.outEnd, int32(pos))
+		}
+	}
+	j.hits(p)
+}
+
+// exactScan appends the rune ranges of the non-overlapping occurrences of
+// pat in text (valid UTF-8, as the folded texts are), leftmost first, as
+// Reference's exactRanges finds them.
+func exactScan(out []Range, text, pat string, patRunes int, ascii bool) []Range {
+	off, pos := 0, 0
+	for {
+		i := index(text[off:], pat)
+		if i < 0 {
+			return out
+		}
+		if ascii {
+			pos += i
+		} else {
+			pos += runeCount(text[off : off+i])
+		}
+		out = append(out, Range{pos, pos + patRunes})
+		pos += patRunes
+		off += i + len(pat)
+	}
+}
+
+// index is strings.Index for valid UTF-8. A pattern that ends in a
+// multi-byte rune is looked for by its last byte, which varies far more in
+// Chinese or Russian text than the first bytes do.
+func index(s, pat string) int {
+	k := len(pat) - 1
+	c := pat[k]
+	if c < utf8.RuneSelf {
+		return strings.Index(s, pat)
+	}
+	for i := k; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if s[i-k:i+1] == pat {
+			return i - k
+		}
+	}
+	return -1
+}
+
+// hits turns a part's findings into hits: documents with an exact hit (an
+// ID prefix or a field holding the query) are scored as Reference's
+// exactHit does; the others by fuzzy, field by field, as Reference's
+// collectFuzzy does.
+func (j *job) hits(p *part) {
+	ix := j.ix
+	idRunes := utf8.RuneCountInString(j.qs)
+	var idx []int
+	var fuzzyRanges []Range
+	a, b, c := 0, 0, 0 // positions in outIDs, outExact, outSub
+	for a < len(p.outIDs) || b < len(p.outExact) || c < len(p.outSub) {
+		// The next document with anything.
+		d := int32(len(ix.docs))
+		if a < len(p.outIDs) {
+			d = min(d, ix.fDoc[p.outIDs[a]])
+		}
+		if b < len(p.outExact) {
+			d = min(d, ix.fDoc[p.outExact[b]])
+		}
+		if c < len(p.outSub) {
+			d = min(d, ix.fDoc[p.outSub[c]])
+		}
+		fields := ix.docs[d].Fields
+		a0, b0, c0 := a, b, c
+		for a < len(p.outIDs) && ix.fDoc[p.outIDs[a]] == d {
+			a++
+		}
+		for b < len(p.outExact) && ix.fDoc[p.outExact[b]] == d {
+			b++
+		}
+		for c < len(p.outSub) && ix.fDoc[p.outSub[c]] == d {
+			c++
+		}
+		if a > a0 || b > b0 {
+			h := Hit{Doc: int(d), Exact: true, Ranges: make(map[int][]Range, a-a0+b-b0)}
+			for _, f := range p.outIDs[a0:a] {
+				h.Score += weights[KindID]
+				h.Ranges[int(ix.fNum[f])] = []Range{{0, idRunes}}
+			}
+			for i := b0; i < b; i++ {
+				f := p.outExact[i]
+				rs := p.exactRanges[i]
+				h.Score += scoreExact(fields[ix.fNum[f]].Kind, len(rs))
+				h.Ranges[int(ix.fNum[f])] = rs
+			}
+			p.hits = append(p.hits, h)
+			continue
+		}
+		var h *Hit
+		for _, f := range p.outSub[c0:c] {
+			text := fields[ix.fNum[f]].Text
+			var score int
+			var ok bool
+			score, idx, ok = j.pat.match(text, ix.fFlags[f]&flagPlain != 0, idx)
+			if !ok {
+				continue
+			}
+			start := len(fuzzyRanges)
+			fuzzyRanges = appendRuneRanges(fuzzyRanges, text, idx, ix.fFlags[f]&flagPlain != 0)
+			rs := fuzzyRanges[start:len(fuzzyRanges):len(fuzzyRanges)]
+			if !acceptFuzzy(rs, j.runs) {
+				fuzzyRanges = fuzzyRanges[:start]
+				continue
+			}
+			if h == nil {
+				p.hits = append(p.hits, Hit{Doc: int(d), Score: score, Ranges: map[int][]Range{}})
+				h = &p.hits[len(p.hits)-1]
+			} else if score > h.Score {
+				h.Score = score
+			}
+			h.Ranges[int(ix.fNum[f])] = rs
+		}
+	}
+}
+
+// appendRuneRanges is byteToRune appending to out: fuzzy's byte offsets
+// turned into rune indexes of s, grouped into runs. plain says s is valid
+// UTF-8.
+func appendRuneRanges(out []Range, s string, offsets []int, plain bool) []Range {
+	first := len(out)
+	ri, bi := 0, 0
+	for _, off := range offsets {
+		if plain && bi < off && off <= len(s) {
+			ri += runeCount(s[bi:off])
+			bi = off
+		}
+		for bi < off && bi < len(s) {
+			if s[bi] < utf8.RuneSelf {
+				bi++
+			} else {
+				_, size := utf8.DecodeRuneInString(s[bi:])
+				bi += size
+			}
+			ri++
+		}
+		if n := len(out); n > first && out[n-1].End == ri {
+			out[n-1].End++
+		} else {
+			out = append(out, Range{ri, ri + 1})
 		}
 	}
 	return out
 }
 
-// Search returns the documents matching query, best first. An empty query
-// returns nil.
-func (ix *Index) Search(query string) []Hit {
+// Session runs the queries of one search field: each query typed after
+// another narrows from what the previous ones found, and going back (a
+// deleted character) reuses what an earlier query found. Its methods are
+// safe for concurrent use; a query whose context ends is abandoned.
+type Session struct {
+	ix    *Index
+	mu    sync.Mutex
+	stack []*state // each one's query a prefix of the next's
+}
+
+// maxStack bounds the queries a session remembers.
+const maxStack = 64
+
+// NewSession returns a session on the index.
+func (ix *Index) NewSession() *Session { return &Session{ix: ix} }
+
+// Search returns what Index.Search returns for query, reusing earlier
+// queries' findings. It returns ctx's error if ctx ends first.
+func (s *Session) Search(ctx context.Context, query string) ([]Hit, error) {
 	qs := strings.ToLower(Normalize(query))
 	if qs == "" {
-		return nil
+		return nil, nil
 	}
 	q := []rune(qs)
-	var hits []Hit
-	var strs []string
-	var owner [][2]int
-	for _, di := range ix.candidates(q) {
-		i := int(di)
-		d := &ix.docs[i]
-		if h, ok := exactHit(i, d, ix.folded[i], q, qs); ok {
-			hits = append(hits, h)
-			continue
-		}
-		for f, field := range d.Fields {
-			if field.Kind != KindID {
-				strs = append(strs, field.Text)
-				owner = append(owner, [2]int{i, f})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	// The longest remembered query that this one extends.
+	for len(s.stack) > 0 && !s.stack[len(s.stack)-1].extends(q) {
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+	var prev *state
+	if n := len(s.stack); n > 0 {
+		prev = s.stack[n-1]
+		if prev.text == qs {
+			if prev.kept {
+				return prev.hits, nil
 			}
+			s.stack = s.stack[:n-1] // found again below, from its own findings
 		}
 	}
-	hits = append(hits, collectFuzzy(fuzzy.Find(qs, strs), owner, needsRuns(q))...)
-	sortHits(hits)
-	return hits
+	st, err := s.ix.step(ctx, prev, qs)
+	if err != nil {
+		return nil, err
+	}
+	// Only the newest query keeps its hits; the others keep their findings.
+	for _, old := range s.stack {
+		old.hits, old.kept = nil, false
+	}
+	if len(s.stack) == maxStack {
+		s.stack = append(s.stack[:0], s.stack[1:]...)
+	}
+	s.stack = append(s.stack, st)
+	return st.hits, nil
 }

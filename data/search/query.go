@@ -1,7 +1,9 @@
 package search
 
 import (
+	"context"
 	"strings"
+	"sync"
 
 	"scoplan/data"
 )
@@ -138,12 +140,23 @@ type Row struct {
 
 // Engine answers queries over the plan and the current states. It is
 // rebuilt when the states change (a status or a note) and is read-only
-// afterwards, so a query never touches the disk.
+// afterwards, so a query never touches the disk. Its search index is built
+// on the first query with search text (or by Index), not before. Queries
+// typed one after the other reuse each other's work (see Session); Run and
+// Counts for the same text share one search. It is safe for concurrent use.
 type Engine struct {
 	plan   *data.Plan
 	states map[string]*data.MeasureState
-	index  *Index
 	today  data.Date
+
+	indexOnce  sync.Once
+	index      *Index
+	session    *Session // for the queries as typed
+	altSession *Session // for their other forms (AltQuery)
+
+	mu       sync.Mutex
+	lastText string // the search text of lastRows
+	lastRows []Row  // candidates(lastText); never handed out to be changed
 }
 
 // DocBuilder returns the documents for the plan's measures. Extra fields
@@ -176,7 +189,7 @@ var Extras []func(*data.Measure) []Field
 
 // NewEngine builds an engine. states may lack measures nobody touched.
 func NewEngine(plan *data.Plan, states map[string]*data.MeasureState, today data.Date) *Engine {
-	return &Engine{plan: plan, states: states, index: NewIndex(DocBuilder(plan, states)), today: today}
+	return &Engine{plan: plan, states: states, today: today}
 }
 
 // Plan returns the engine's plan.
@@ -193,31 +206,86 @@ func (e *Engine) State(id string) *data.MeasureState {
 	return &data.MeasureState{Status: data.StatusNotStarted}
 }
 
-// Index returns the engine's search index.
-func (e *Engine) Index() *Index { return e.index }
+// Index returns the engine's search index, building it on first use. A
+// caller that wants the first search to be quick can call it early, in the
+// background.
+func (e *Engine) Index() *Index {
+	e.indexOnce.Do(func() {
+		e.index = NewIndex(DocBuilder(e.plan, e.states))
+		e.session, e.altSession = e.index.NewSession(), e.index.NewSession()
+	})
+	return e.index
+}
 
 // Run returns the measures matching the query: in the plan's order when
 // there is no search text, else best hit first.
 func (e *Engine) Run(q Query) []Row {
-	return e.filter(e.candidates(q.Text), q.Filter, dimNone)
+	rows, _ := e.run(context.Background(), q)
+	return rows
+}
+
+// RunContext returns what Run and Counts return for the query, with one
+// search. It gives up with ctx's error when ctx ends first: a GUI cancels
+// the query of a keystroke the next keystroke has made stale.
+func (e *Engine) RunContext(ctx context.Context, q Query) ([]Row, Counts, error) {
+	rows, err := e.run(ctx, q)
+	if err != nil {
+		return nil, Counts{}, err
+	}
+	c, err := e.counts(ctx, q)
+	return rows, c, err
+}
+
+func (e *Engine) run(ctx context.Context, q Query) ([]Row, error) {
+	all, err := e.candidates(ctx, q.Text)
+	if err != nil {
+		return nil, err
+	}
+	if q.Filter.IsZero() {
+		return append([]Row(nil), all...), nil // the caller may change its copy
+	}
+	return e.filter(all, q.Filter, dimNone), nil
 }
 
 // candidates returns every measure with its search hit, in result order.
-func (e *Engine) candidates(text string) []Row {
+// The result is shared: callers must not change it.
+func (e *Engine) candidates(ctx context.Context, text string) ([]Row, error) {
+	e.mu.Lock()
+	if e.lastRows != nil && e.lastText == text {
+		rows := e.lastRows
+		e.mu.Unlock()
+		return rows, nil
+	}
+	e.mu.Unlock()
+	var rows []Row
 	if Normalize(text) == "" {
-		rows := make([]Row, len(e.plan.Measures))
+		rows = make([]Row, len(e.plan.Measures))
 		for i, m := range e.plan.Measures {
 			rows[i] = Row{Measure: m, State: e.State(m.ID)}
 		}
-		return rows
+	} else {
+		e.Index()
+		// The query and its other form (AltQuery) each narrow in a session
+		// of their own; the hits are copied, as searchAnyForm changes them.
+		session := e.session
+		hits, err := searchAnyForm(e.index.Docs(), text, func(q string) ([]Hit, error) {
+			hs, err := session.Search(ctx, q)
+			session = e.altSession
+			return append([]Hit(nil), hs...), err
+		})
+		if err != nil {
+			return nil, err
+		}
+		rows = make([]Row, len(hits))
+		for i := range hits {
+			m := e.plan.Measures[hits[i].Doc]
+			rows[i] = Row{Measure: m, State: e.State(m.ID), Hit: &hits[i]}
+		}
 	}
-	hits, _ := searchAnyForm(e.index.Docs(), text, func(q string) ([]Hit, error) { return e.index.Search(q), nil })
-	rows := make([]Row, len(hits))
-	for i := range hits {
-		m := e.plan.Measures[hits[i].Doc]
-		rows[i] = Row{Measure: m, State: e.State(m.ID), Hit: &hits[i]}
-	}
-	return rows
+	e.mu.Lock()
+	e.lastText, e.lastRows = text, rows
+	e.mu.Unlock()
+	return rows, nil
 }
 
 func (e *Engine) filter(rows []Row, f Filter, skip dimension) []Row {
@@ -248,39 +316,72 @@ type Counts struct {
 // Counts computes the facet counts for a query: for each kind of filter, the
 // measures that pass the search and every other kind of filter, by value.
 func (e *Engine) Counts(q Query) Counts {
+	c, _ := e.counts(context.Background(), q)
+	return c
+}
+
+func (e *Engine) counts(ctx context.Context, q Query) (Counts, error) {
 	c := Counts{Status: map[data.Status]int{}, Body: map[string]int{}, Kind: map[data.DeadlineKind]int{}}
-	all := e.candidates(q.Text)
-	each := func(d dimension, fn func(Row)) {
-		for _, r := range e.filter(all, q.Filter, d) {
-			fn(r)
-		}
+	all, err := e.candidates(ctx, q.Text)
+	if err != nil {
+		return c, err
 	}
-	each(dimStatus, func(r Row) { c.Status[r.State.Status]++ })
-	each(dimBody, func(r Row) {
-		for _, b := range r.Measure.Bodies {
-			c.Body[b]++
+	// One pass: a row counts for the facet of dimension d when it passes
+	// every filter but maybe d's.
+	f := &q.Filter
+	for _, r := range all {
+		m, st := r.Measure, r.State
+		if f.BodyText != "" && !BodyTextMatches(m, f.BodyText) ||
+			f.Section != "" && m.Section.ID() != f.Section && m.Chapter().ID() != f.Section {
+			continue
 		}
-	})
-	each(dimKind, func(r Row) { c.Kind[r.Measure.Deadline.Kind]++ })
-	each(dimOverdue, func(r Row) {
-		if IsOverdue(r.Measure, r.State, e.today) {
+		overdue, dueSoon := IsOverdue(m, st, e.today), IsDueSoon(m, st, e.today)
+		var fails uint
+		if len(f.Statuses) > 0 && !containsStatus(f.Statuses, st.Status) {
+			fails |= 1 << dimStatus
+		}
+		if len(f.Bodies) > 0 && !anyBody(m, f.Bodies) {
+			fails |= 1 << dimBody
+		}
+		if f.Overdue && !overdue {
+			fails |= 1 << dimOverdue
+		}
+		if f.DueSoon && !dueSoon {
+			fails |= 1 << dimDueSoon
+		}
+		if len(f.Kinds) > 0 && !containsKind(f.Kinds, m.Deadline.Kind) {
+			fails |= 1 << dimKind
+		}
+		if f.HasNotes && len(st.Notes) == 0 {
+			fails |= 1 << dimNotes
+		}
+		if f.Conflict && !st.Conflict {
+			fails |= 1 << dimConflict
+		}
+		counts := func(d dimension) bool { return fails&^(1<<d) == 0 }
+		if counts(dimStatus) {
+			c.Status[st.Status]++
+		}
+		if counts(dimBody) {
+			for _, b := range m.Bodies {
+				c.Body[b]++
+			}
+		}
+		if counts(dimKind) {
+			c.Kind[m.Deadline.Kind]++
+		}
+		if counts(dimOverdue) && overdue {
 			c.Overdue++
 		}
-	})
-	each(dimDueSoon, func(r Row) {
-		if IsDueSoon(r.Measure, r.State, e.today) {
+		if counts(dimDueSoon) && dueSoon {
 			c.DueSoon++
 		}
-	})
-	each(dimNotes, func(r Row) {
-		if len(r.State.Notes) > 0 {
+		if counts(dimNotes) && len(st.Notes) > 0 {
 			c.HasNotes++
 		}
-	})
-	each(dimConflict, func(r Row) {
-		if r.State.Conflict {
+		if counts(dimConflict) && st.Conflict {
 			c.Conflict++
 		}
-	})
-	return c
+	}
+	return c, nil
 }

@@ -1,0 +1,285 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand"
+	"reflect"
+	"testing"
+
+	"scoplan/bench/plangen"
+	"scoplan/data"
+)
+
+// queryPool makes random queries from a documents' own text: single
+// characters, random characters, and pieces of the text with a typo.
+func queryPool(docs []Doc, rng *rand.Rand, n int) []string {
+	var texts [][]rune
+	var pool []rune
+	for _, d := range docs {
+		for _, f := range d.Fields {
+			r := []rune(f.Text)
+			texts = append(texts, r)
+			pool = append(pool, r...)
+		}
+	}
+	var out []string
+	for len(out) < n {
+		switch rng.Intn(4) {
+		case 0: // random characters
+			q := make([]rune, 1+rng.Intn(4))
+			for j := range q {
+				q[j] = pool[rng.Intn(len(pool))]
+			}
+			out = append(out, string(q))
+		default: // a piece of a text, sometimes with a character dropped
+			t := texts[rng.Intn(len(texts))]
+			if len(t) == 0 {
+				continue
+			}
+			i := rng.Intn(len(t))
+			j := min(len(t), i+1+rng.Intn(12))
+			q := append([]rune(nil), t[i:j]...)
+			if len(q) > 2 && rng.Intn(2) == 0 {
+				k := 1 + rng.Intn(len(q)-2)
+				q = append(q[:k], q[k+1:]...)
+			}
+			out = append(out, string(q))
+		}
+	}
+	return out
+}
+
+func sameHits(t *testing.T, what, q string, got, want []Hit) {
+	t.Helper()
+	if len(got) == 0 && len(want) == 0 {
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		n := min(len(got), len(want))
+		for i := 0; i < n; i++ {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Fatalf("%s, query %q: %d hits, reference %d; first difference at %d:\n got %+v\nwant %+v", what, q, len(got), len(want), i, got[i], want[i])
+			}
+		}
+		t.Fatalf("%s, query %q: %d hits, reference %d", what, q, len(got), len(want))
+	}
+}
+
+// typeQueries types each query one character at a time through a session,
+// with now and then a deleted character or two, and checks every step.
+func typeQueries(t *testing.T, what string, docs []Doc, s *Session, queries []string, rng *rand.Rand) {
+	t.Helper()
+	for _, q := range queries {
+		r := []rune(q)
+		for i := 1; i <= len(r); i++ {
+			text := string(r[:i])
+			if i > 2 && rng.Intn(5) == 0 { // a backspace, then the character again
+				back := string(r[:i-2])
+				got, err := s.Search(context.Background(), back)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameHits(t, what+" (backspace)", back, got, Reference(docs, back))
+			}
+			got, err := s.Search(context.Background(), text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameHits(t, what+" (typed)", text, got, Reference(docs, text))
+		}
+	}
+}
+
+// TestIndexEqualsReferenceOnPlans compares the index and a typing session
+// with Reference on the real plan with 1,000 notes and translations, on a
+// generated plan of 1,000 measures, and on the generated 10,000 measures.
+func TestIndexEqualsReferenceOnPlans(t *testing.T) {
+	fx := loadFixtures(t)
+	g, err := plangen.Generate(5, 4, 50, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mid := withTranslations("1k", g.Plan, plangen.Notes(g.Plan, 5000, 12), 13)
+	cases := []struct {
+		f              *fixture
+		queries, typed int
+	}{
+		{fx[0], 600, 40},
+		{mid, 100, 8},
+		{fx[1], 4, 1}, // Reference takes seconds a query here
+	}
+	for _, c := range cases {
+		rng := rand.New(rand.NewSource(int64(len(c.f.docs))))
+		ix := NewIndex(c.f.docs)
+		queries := queryPool(c.f.docs, rng, c.queries)
+		if c.f != fx[1] {
+			queries = append(queries, typed...)
+		}
+		for _, q := range queries {
+			sameHits(t, c.f.name+" index", q, ix.Search(q), Reference(c.f.docs, q))
+		}
+		// Sessions: the benchmark's queries and random ones, typed.
+		s := ix.NewSession()
+		typeQueries(t, c.f.name+" session", c.f.docs, s, append(append([]string(nil), typed[:min(len(typed), c.typed)]...), queryPool(c.f.docs, rng, c.typed)...), rng)
+	}
+}
+
+// TestEngineEqualsReference checks the whole query path: the engine's rows,
+// typed one character at a time, carry exactly the hits that
+// searchAnyForm gives with Reference (the query and its stemmed form,
+// ranges moved out of derived keys).
+func TestEngineEqualsReference(t *testing.T) {
+	f := loadFixtures(t)[0]
+	e := f.engine
+	docs := e.Index().Docs()
+	ref := func(q string) ([]Hit, error) { return Reference(docs, q), nil }
+	queries := append([]string{"продовольственная безопасность", "liangshi", "food secur", "海关合作"}, queryPool(docs, rand.New(rand.NewSource(9)), 30)...)
+	for _, q := range queries {
+		r := []rune(q)
+		for i := 1; i <= len(r); i++ {
+			text := string(r[:i])
+			if Normalize(text) == "" {
+				continue
+			}
+			want, _ := searchAnyForm(docs, text, ref)
+			rows := e.Run(Query{Text: text})
+			got := make([]Hit, len(rows))
+			for j, row := range rows {
+				got[j] = *row.Hit
+			}
+			sameHits(t, "engine", text, got, want)
+		}
+	}
+}
+
+func TestEngineSharesAndCopiesResults(t *testing.T) {
+	f := loadFixtures(t)[0]
+	e := f.engine
+	q := Query{Text: "海关"}
+	rows := e.Run(q)
+	if len(rows) == 0 {
+		t.Fatal("no rows")
+	}
+	first := rows[0].Measure.ID
+	rows[0] = rows[len(rows)-1] // the caller's copy: changing it changes nothing else
+	if again := e.Run(q); again[0].Measure.ID != first {
+		t.Errorf("changing Run's result changed the next result")
+	}
+	rows2, counts, err := e.RunContext(context.Background(), q)
+	if err != nil || len(rows2) != len(e.Run(q)) || !reflect.DeepEqual(counts, e.Counts(q)) {
+		t.Errorf("RunContext disagrees with Run and Counts: %v", err)
+	}
+	total := 0
+	for _, n := range counts.Status {
+		total += n
+	}
+	if total != len(rows2) {
+		t.Errorf("status counts add up to %d, rows %d", total, len(rows2))
+	}
+}
+
+func TestCancelledQueryGivesUp(t *testing.T) {
+	f := loadFixtures(t)[1]
+	e := NewEngine(f.plan, f.states, today)
+	e.Index()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := e.RunContext(ctx, Query{Text: "t"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled query returned %v", err)
+	}
+	// The abandoned query left nothing behind: the next one is complete.
+	rows, _, err := e.RunContext(context.Background(), Query{Text: "t"})
+	if err != nil || len(rows) != len(e.Index().Search("t")) {
+		t.Errorf("after a cancelled query: %d rows, %v", len(rows), err)
+	}
+}
+
+func ExampleSession() {
+	ix := NewIndex([]Doc{
+		{Fields: []Field{{KindID, "1.1.1"}, {KindText, "Customs cooperation"}}},
+		{Fields: []Field{{KindID, "1.1.2"}, {KindText, "Trade facilitation"}}},
+	})
+	s := ix.NewSession()
+	for _, text := range []string{"c", "cu", "cus", "cu", "t"} {
+		hits, _ := s.Search(context.Background(), text)
+		fmt.Println(text, len(hits))
+	}
+	// Output:
+	// c 2
+	// cu 1
+	// cus 1
+	// cu 1
+	// t 2
+}
+
+// countsNaive is how Counts was first written: one filter pass per facet.
+func countsNaive(e *Engine, q Query) Counts {
+	c := Counts{Status: map[data.Status]int{}, Body: map[string]int{}, Kind: map[data.DeadlineKind]int{}}
+	all, _ := e.candidates(context.Background(), q.Text)
+	each := func(d dimension, fn func(Row)) {
+		for _, r := range e.filter(all, q.Filter, d) {
+			fn(r)
+		}
+	}
+	each(dimStatus, func(r Row) { c.Status[r.State.Status]++ })
+	each(dimBody, func(r Row) {
+		for _, b := range r.Measure.Bodies {
+			c.Body[b]++
+		}
+	})
+	each(dimKind, func(r Row) { c.Kind[r.Measure.Deadline.Kind]++ })
+	each(dimOverdue, func(r Row) {
+		if IsOverdue(r.Measure, r.State, e.today) {
+			c.Overdue++
+		}
+	})
+	each(dimDueSoon, func(r Row) {
+		if IsDueSoon(r.Measure, r.State, e.today) {
+			c.DueSoon++
+		}
+	})
+	each(dimNotes, func(r Row) {
+		if len(r.State.Notes) > 0 {
+			c.HasNotes++
+		}
+	})
+	each(dimConflict, func(r Row) {
+		if r.State.Conflict {
+			c.Conflict++
+		}
+	})
+	return c
+}
+
+func TestCountsEqualOnePassPerFacet(t *testing.T) {
+	f := loadFixtures(t)[0]
+	e := f.engine
+	rng := rand.New(rand.NewSource(5))
+	bodies := f.plan.Bodies()
+	texts := []string{"", "海关", "c", "合作", "zz"}
+	for i := 0; i < 400; i++ {
+		var fl Filter
+		if rng.Intn(2) == 0 {
+			fl.Statuses = []data.Status{data.Statuses[rng.Intn(4)], data.Statuses[rng.Intn(4)]}
+		}
+		if rng.Intn(3) == 0 {
+			fl.Bodies = []string{bodies[rng.Intn(len(bodies))]}
+		}
+		if rng.Intn(4) == 0 {
+			fl.BodyText = []string{"海关", "秘书处", "银行"}[rng.Intn(3)]
+		}
+		if rng.Intn(4) == 0 {
+			fl.Section = []string{"1", "1.3", "3.2"}[rng.Intn(3)]
+		}
+		fl.Overdue, fl.DueSoon, fl.HasNotes, fl.Conflict = rng.Intn(4) == 0, rng.Intn(5) == 0, rng.Intn(4) == 0, rng.Intn(5) == 0
+		if rng.Intn(3) == 0 {
+			fl.Kinds = []data.DeadlineKind{data.DeadlineKinds[rng.Intn(len(data.DeadlineKinds))]}
+		}
+		q := Query{Text: texts[rng.Intn(len(texts))], Filter: fl}
+		if got, want := e.Counts(q), countsNaive(e, q); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%+v: counts %+v, one pass per facet %+v", q, got, want)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package search
+
+import (
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// checkMatch compares pattern.match with fuzzy.Find on one string.
+func checkMatch(t *testing.T, pat, s string) {
+	t.Helper()
+	p := newPattern(pat)
+	plain := utf8.ValidString(s) && !strings.ContainsRune(s, 0)
+	score, idx, ok := p.match(s, plain, nil)
+	ms := fuzzy.Find(pat, []string{s})
+	if ok != (len(ms) == 1) {
+		t.Fatalf("match(%q, %q): ok %v, fuzzy finds %d", pat, s, ok, len(ms))
+	}
+	if !ok {
+		return
+	}
+	if score != ms[0].Score || !reflect.DeepEqual(idx, ms[0].MatchedIndexes) {
+		t.Fatalf("match(%q, %q) = %d %v, fuzzy %d %v", pat, s, score, idx, ms[0].Score, ms[0].MatchedIndexes)
+	}
+}
+
+func TestMatchEqualsFuzzy(t *testing.T) {
+	awkward := []string{
+		"", "a", "ab", "aab", "abb", "ba b", "The Black Knight", "tk", "camelCaseMatch", "snake_case-name/x.y\\z",
+		"贸易便利化专门工作组", "绿色产业和金融合作", "сотрудничество Сотрудничество", "KELVIN \u212a k K", "ſs S", "ΣσςΘθϑϴ",
+		"İi I ı", "nul\x00after", "bad\xffutf8\xe4\xb8", "\xe4\xb8\xad\xe4", "a\u212ab", "ÅåÅ", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "ǅǆǄ", "\ufffd",
+	}
+	for _, s := range awkward {
+		for _, p := range awkward {
+			if p == "" {
+				continue
+			}
+			checkMatch(t, strings.ToLower(p), s)
+			for i := range p {
+				checkMatch(t, p[i:], s)
+			}
+		}
+	}
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []rune("abcdeKkSsſ \u212a-_./\\AB贸易便利化合作сотрудΣσςİı\x00\ufffd")
+	str := func(n int) string {
+		r := make([]rune, n)
+		for i := range r {
+			r[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		return string(r)
+	}
+	for i := 0; i < 200000; i++ {
+		s := str(rng.Intn(30))
+		if rng.Intn(10) == 0 {
+			s += "\xff"
+		}
+		checkMatch(t, str(1+rng.Intn(5)), s)
+	}
+}
+
+func FuzzMatchEqualsFuzzy(f *testing.F) {
+	f.Add("ab", "xaab b")
+	f.Add("贸易", "贸易便利化")
+	f.Add("k", "\u212a")
+	f.Fuzz(func(t *testing.T, pat, s string) {
+		if pat == "" {
+			return
+		}
+		checkMatch(t, pat, s)
+	})
+}
+
+func TestFoldKeyIsOneKeyPerOrbit(t *testing.T) {
+	for r := rune(0); r < 0x20000; r++ {
+		k := foldKey(r)
+		o, _ := orbitOf(r)
+		if !o.has(k) && len(orbitRunes(r)) <= 4 {
+			t.Fatalf("foldKey(%U) = %U, not in its orbit", r, k)
+		}
+		for _, f := range orbitRunes(r) {
+			if foldKey(f) != k {
+				t.Fatalf("foldKey(%U) = %U but foldKey(%U) = %U", r, k, f, foldKey(f))
+			}
+		}
+	}
+	if foldKey('a') != 'a' || foldKey('A') != 'a' || foldKey('Я') != 'я' || foldKey('贸') != '贸' || foldKey('\u212a') != 'k' {
+		t.Errorf("lower-case letters should be their own key")
+	}
+}
+
+func orbitRunes(r rune) []rune {
+	out := []rune{r}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		out = append(out, f)
+	}
+	return out
+}
