@@ -29,6 +29,7 @@ var defaultSize = fyne.NewSize(1280, 800)
 // It returns the process's exit code.
 func Run(loc storage.Location, today data.Date) int {
 	a := fyneapp.NewWithID(AppID)
+	setLanguage(a.Preferences().String(prefLanguage))
 	applyAppearance(a, "")
 	s, err := storage.Open(storage.Options{Path: loc.Path})
 	if err != nil {

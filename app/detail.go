@@ -133,16 +133,15 @@ func (d *detailView) rebuild() {
 		Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
 	chip := widgets.NewChip(statusLabel(st.Status), statusImportance(st.Status))
 	objs = append(objs, container.NewBorder(nil, nil, nil, container.NewCenter(chip), id))
-	objs = append(objs, caption(fmt.Sprintf("%s. %s  ›  %s %s", m.Chapter().ID(), m.Chapter().Title, m.Section.ID(), m.Section.Title)))
+	objs = append(objs, caption(fmt.Sprintf("%s. %s  ›  %s %s", m.Chapter().ID(), planText.Chapter(m.Chapter()), m.Section.ID(), planText.Section(m.Section))))
 
-	// The full text, with the search's matches highlighted.
-	var spans []widgets.Span
-	if i := se.rowIndex(m.ID); i >= 0 && se.rows[i].Hit != nil {
-		spans = toSpans(se.rows[i].Hit.Ranges[1])
+	// The full text, with the search's matches highlighted; beside an
+	// unofficial translation, the authoritative Chinese.
+	var row search.Row
+	if i := se.rowIndex(m.ID); i >= 0 {
+		row = se.rows[i]
 	}
-	text := widget.NewRichText(widgets.Highlight(m.Text, spans, widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}, 0)...)
-	text.Wrapping = fyne.TextWrapWord
-	objs = append(objs, text, widget.NewSeparator())
+	objs = append(objs, measureText(se.engine, row, m), widget.NewSeparator())
 
 	// Deadline: the source's words and what they mean today.
 	objs = append(objs, heading(lang.L("Deadline")))
@@ -154,14 +153,14 @@ func (d *detailView) rebuild() {
 	case search.IsDueSoon(m, st, se.today):
 		meaning.Importance = widget.WarningImportance
 	}
-	source := widget.NewLabelWithStyle(m.Deadline.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	source := widget.NewLabelWithStyle(planText.Deadline(m.Deadline), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	objs = append(objs, container.NewBorder(nil, nil, source, nil, meaning))
 
 	// Responsible bodies: each filters the list to its measures.
 	objs = append(objs, heading(lang.L("Responsible bodies")))
 	for _, b := range m.Bodies {
 		b := b
-		btn := widgets.NewButton(b, theme.SearchIcon(), func() { d.ui.filterByBody(b) })
+		btn := widgets.NewButton(planText.Body(b), theme.SearchIcon(), func() { d.ui.filterByBody(b) })
 		btn.Importance = widget.LowImportance
 		btn.Alignment = widget.ButtonAlignLeading
 		btn.OnEscape = d.ui.focusList

@@ -168,7 +168,7 @@ func (f *filterPanel) sync() {
 	setCheck(f.conflict, withCount(lang.L("Status in conflict"), c.Conflict), q.Conflict)
 	active[2] = b2i(q.HasNotes) + b2i(q.Conflict)
 	for b, ch := range f.bodies {
-		setCheck(ch, withCount(b, c.Body[b]), has(q.Bodies, b))
+		setCheck(ch, withCount(planText.Body(b), c.Body[b]), has(q.Bodies, b))
 	}
 	active[3] = len(q.Bodies)
 	titles := [4]string{lang.L("Status"), lang.L("Deadline"), lang.L("Notes and conflicts"), lang.L("Responsible body")}

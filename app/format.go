@@ -115,15 +115,15 @@ func deadlineMeaning(m *data.Measure, st *data.MeasureState, today data.Date) st
 func deadlineShort(m *data.Measure, st *data.MeasureState, today data.Date) string {
 	days, ok := m.Deadline.DaysLeft(today)
 	if !ok || st.Status == data.StatusDone {
-		return m.Deadline.Text
+		return planText.Deadline(m.Deadline)
 	}
 	switch {
 	case days < 0:
-		return m.Deadline.Text + " · " + plural("days.overdue.short", "{{.Count}} day late", "{{.Count}} days late", -days)
+		return planText.Deadline(m.Deadline) + " · " + plural("days.overdue.short", "{{.Count}} day late", "{{.Count}} days late", -days)
 	case days <= search.DueSoonDays:
-		return m.Deadline.Text + " · " + plural("days.left.short", "{{.Count}} day left", "{{.Count}} days left", days)
+		return planText.Deadline(m.Deadline) + " · " + plural("days.left.short", "{{.Count}} day left", "{{.Count}} days left", days)
 	}
-	return m.Deadline.Text
+	return planText.Deadline(m.Deadline)
 }
 
 // who names the author of a change or note: "Name (Delegation)".

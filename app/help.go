@@ -50,7 +50,7 @@ func (u *ui) showAbout() {
 		map[string]any{"Measures": len(plan.Measures), "Chapters": len(plan.Chapters)})
 	body := container.NewVBox(
 		wrapped(msg),
-		caption(plan.Title),
+		caption(planText.Title(plan)),
 		caption(lang.L("Plan text version {{.Version}}", map[string]any{"Version": plan.Version()})),
 		caption(lang.L("Data file: {{.Path}}", map[string]any{"Path": u.se.store.Path()})),
 	)

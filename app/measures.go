@@ -161,11 +161,9 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	m, st := row.Measure, row.State
 	r.id.SetText(m.ID)
 
-	var spans []widgets.Span
-	if row.Hit != nil {
-		spans = toSpans(row.Hit.Ranges[1])
-	}
-	r.text.Segments = widgets.Highlight(firstLine(m.Text), spans, widget.RichTextStyle{}, 0)
+	text := planText.Measure(m)
+	spans := hitSpans(l.ui.se.engine, row, text)
+	r.text.Segments = widgets.Highlight(firstLine(text), spans, widget.RichTextStyle{}, 0)
 	r.text.Refresh()
 	r.chip.Set(statusLabel(st.Status), statusImportance(st.Status))
 

@@ -81,11 +81,11 @@ func (n *navigation) title(id string) string {
 		return lang.L("All measures")
 	}
 	if s := plan.Section(id); s != nil {
-		return fmt.Sprintf("%s %s", s.ID(), s.Title)
+		return fmt.Sprintf("%s %s", s.ID(), planText.Section(s))
 	}
 	for _, c := range plan.Chapters {
 		if c.ID() == id {
-			return fmt.Sprintf("%s. %s", c.ID(), c.Title)
+			return fmt.Sprintf("%s. %s", c.ID(), planText.Chapter(c))
 		}
 	}
 	return id

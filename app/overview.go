@@ -100,7 +100,7 @@ func (o *overviewScreen) refresh() {
 		for _, k := range counts {
 			n += k
 		}
-		label := widget.NewLabel(fmt.Sprintf("%s. %s", c.ID(), c.Title))
+		label := widget.NewLabel(fmt.Sprintf("%s. %s", c.ID(), planText.Chapter(c)))
 		label.Truncation = fyne.TextTruncateEllipsis
 		summary := widget.NewLabel(lang.L("{{.Done}} of {{.Total}} done", map[string]any{"Done": counts[data.StatusDone], "Total": n}))
 		summary.Importance = widget.LowImportance
@@ -132,7 +132,7 @@ func (o *overviewScreen) measureList(title string, ms []*data.Measure, none stri
 	se := o.ui.se
 	for _, m := range ms {
 		m := m
-		link := widget.NewHyperlink(firstLine(m.Text), nil)
+		link := widget.NewHyperlink(firstLine(planText.Measure(m)), nil)
 		link.Truncation = fyne.TextTruncateEllipsis
 		link.OnTapped = func() { o.ui.openMeasure(m.ID) }
 		id := widget.NewLabelWithStyle(m.ID, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -21,7 +21,9 @@ type settingsScreen struct {
 
 	name, delegation *widget.Entry
 	appearance       *widget.RadioGroup
-	before           string // the appearance when the dialog opened, restored on Cancel
+	language         *widget.Select
+	languages        map[string]string // the language options' codes
+	before           string            // the appearance when the dialog opened, restored on Cancel
 	dialog           dialog.Dialog
 }
 
@@ -81,10 +83,18 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		"default":  lang.L("The usual place for your user account."),
 	}[s.ui.loc.How]
 
+	var langOpts []string
+	var langSelected string
+	langOpts, langSelected, s.languages = languageSetting(s.ui.app.Preferences())
+	s.language = widget.NewSelect(langOpts, nil)
+	s.language.Selected = langSelected
+
 	form := widget.NewForm(
 		&widget.FormItem{Text: lang.L("Name"), Widget: s.name, HintText: lang.L("Written on every status and note you record")},
 		&widget.FormItem{Text: lang.L("Delegation"), Widget: s.delegation},
 		&widget.FormItem{Text: lang.L("Appearance"), Widget: s.appearance},
+		&widget.FormItem{Text: lang.L("Language"), Widget: s.language,
+			HintText: lang.L("Applies at once. The plan in English and Russian is an unofficial translation; the Chinese text is authoritative.")},
 		&widget.FormItem{Text: lang.L("Data file"), Widget: container.NewVBox(path, container.NewHBox(open, copyPath)), HintText: how},
 	)
 	return form
@@ -112,6 +122,11 @@ func (s *settingsScreen) onClosed(save bool) {
 	}
 	if err := store.SetSetting(settingTheme, []byte(names[s.appearance.Selected])); err != nil {
 		s.ui.showError(err)
+		return
+	}
+	if code := s.languages[s.language.Selected]; code != s.ui.app.Preferences().String(prefLanguage) {
+		s.ui.app.Preferences().SetString(prefLanguage, code)
+		s.ui.relabel(code)
 		return
 	}
 	s.ui.detail.show(s.ui.current)

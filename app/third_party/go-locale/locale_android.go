@@ -42,6 +42,9 @@ func SetRunOnJVM(fn func(fn func(vm, env, ctx uintptr) error) error) {
 
 // GetLocale retrieves the IETF BCP 47 language tag set on the system.
 func GetLocale() (string, error) {
+	if o, ok := overridden(); ok { // scoplan patch
+		return o[0], nil
+	}
 	if runOnJVM == nil {
 		return "", errRunOnJVMNotSet
 	}
@@ -60,6 +63,9 @@ func GetLocale() (string, error) {
 
 // GetLocales retrieves the IETF BCP 47 language tags set on the system.
 func GetLocales() ([]string, error) {
+	if o, ok := overridden(); ok { // scoplan patch
+		return o, nil
+	}
 	if runOnJVM == nil {
 		return nil, errRunOnJVMNotSet
 	}

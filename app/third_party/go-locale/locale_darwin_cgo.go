@@ -20,6 +20,9 @@ import (
 
 // GetLocale retrieves the IETF BCP 47 language tag set on the system.
 func GetLocale() (string, error) {
+	if o, ok := overridden(); ok { // scoplan patch
+		return o[0], nil
+	}
 	str := C.preferredLocalization()
 	if output := C.GoString(str); output != "" {
 		return strings.Replace(output, "_", "-", 1), nil
@@ -30,6 +33,9 @@ func GetLocale() (string, error) {
 
 // GetLocales retrieves the IETF BCP 47 language tags set on the system.
 func GetLocales() ([]string, error) {
+	if o, ok := overridden(); ok { // scoplan patch
+		return o, nil
+	}
 	str := C.preferredLocalizations()
 	if output := C.GoString(str); output != "" {
 		r := []string{}

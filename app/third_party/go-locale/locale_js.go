@@ -13,6 +13,9 @@ func getNavigatorObject() js.Value {
 
 // GetLocale retrieves the IETF BCP 47 language tag set on the system.
 func GetLocale() (string, error) {
+	if o, ok := overridden(); ok { // scoplan patch
+		return o[0], nil
+	}
 	navigator := getNavigatorObject()
 	if navigator.IsUndefined() {
 		return "", errors.New("couldn't get window.navigator")
@@ -28,6 +31,9 @@ func GetLocale() (string, error) {
 
 // GetLocales retrieves the IETF BCP 47 language tags set on the system.
 func GetLocales() ([]string, error) {
+	if o, ok := overridden(); ok { // scoplan patch
+		return o, nil
+	}
 	navigator := getNavigatorObject()
 	if navigator.IsUndefined() {
 		return nil, errors.New("couldn't get window.navigator")

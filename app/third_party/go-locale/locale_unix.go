@@ -90,6 +90,9 @@ func getUnixLocales() []string {
 
 // GetLocale retrieves the IETF BCP 47 language tag set on the system.
 func GetLocale() (string, error) {
+	if o, ok := overridden(); ok { // scoplan patch
+		return o[0], nil
+	}
 	unixLocales := getUnixLocales()
 	if unixLocales == nil {
 		return "", nil
@@ -106,6 +109,9 @@ func GetLocale() (string, error) {
 
 // GetLocales retrieves the IETF BCP 47 language tags set on the system.
 func GetLocales() ([]string, error) {
+	if o, ok := overridden(); ok { // scoplan patch
+		return o, nil
+	}
 	unixLocales := getUnixLocales()
 	if unixLocales == nil {
 		return nil, nil

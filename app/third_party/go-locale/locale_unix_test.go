@@ -196,3 +196,22 @@ func TestCWithEncodingAndUnknownLocales(t *testing.T) {
 		}
 	}
 }
+
+// scoplan patch: an application's own language choice wins over the environment.
+func TestOverride(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANGUAGE", "")
+	t.Setenv("LANG", "C.UTF-8")
+	SetOverride([]string{"ru", "en"})
+	locales, err := GetLocales()
+	assert.Equal(t, nil, err)
+	assert.Equal(t, []string{"ru", "en"}, locales)
+	locale, err := GetLocale()
+	assert.Equal(t, nil, err)
+	assert.Equal(t, "ru", locale)
+	SetOverride(nil)
+	locales, err = GetLocales()
+	assert.Equal(t, nil, err)
+	assert.Equal(t, []string(nil), locales)
+}

@@ -56,6 +56,9 @@ func getWindowsLocale() (string, error) {
 
 // GetLocale retrieves the IETF BCP 47 language tag set on the system.
 func GetLocale() (string, error) {
+	if o, ok := overridden(); ok { // scoplan patch
+		return o[0], nil
+	}
 	locale, err := getWindowsLocale()
 	if err != nil {
 		return "", fmt.Errorf("cannot determine locale: %v", err)
@@ -66,6 +69,9 @@ func GetLocale() (string, error) {
 
 // GetLocales retrieves the IETF BCP 47 language tags set on the system.
 func GetLocales() ([]string, error) {
+	if o, ok := overridden(); ok { // scoplan patch
+		return o, nil
+	}
 	locale, err := GetLocale()
 	if err != nil {
 		return nil, err
