@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"scoplan/bench/firstframe"
 	"scoplan/data"
 	"scoplan/storage"
 )
@@ -39,6 +40,7 @@ func Run(loc storage.Location, today data.Date) int {
 	defer s.Close()
 	w := a.NewWindow("scoplan")
 	u := open(a, w, s, loc, today)
+	firstframe.Hook(w) // start-up benchmark only (SCOPLAN_BENCH_FIRSTFRAME)
 	w.SetCloseIntercept(u.onClose)
 	w.ShowAndRun()
 	u.saveQuery()

@@ -1,6 +1,10 @@
 package search
 
-import "sort"
+import (
+	"runtime"
+	"sort"
+	"sync"
+)
 
 // Key is a searchable text derived from a field's text, such as the pinyin
 // of its Chinese or the stems of its Russian words. Spans[i] holds the runes
@@ -50,6 +54,12 @@ func derive(fs []Field) ([]Field, map[int]Origin) {
 // in the document's own fields are returned as they are; ranges itself is
 // not changed.
 func (d *Doc) SourceRanges(ranges map[int][]Range) map[int][]Range {
+	return d.sourceRanges(ranges, func(o Origin) []Key { return Keyers[o.Keyer](d.Fields[o.Field]) })
+}
+
+// sourceRanges is SourceRanges with the keys of a derived field's origin
+// given by keysOf (the Index keeps them at hand).
+func (d *Doc) sourceRanges(ranges map[int][]Range, keysOf func(Origin) []Key) map[int][]Range {
 	if len(d.Derived) == 0 || ranges == nil {
 		return ranges
 	}
@@ -74,7 +84,7 @@ func (d *Doc) SourceRanges(ranges map[int][]Range) map[int][]Range {
 		if o.Keyer >= len(Keyers) || o.Field >= len(d.Fields) {
 			continue
 		}
-		keys := Keyers[o.Keyer](d.Fields[o.Field])
+		keys := keysOf(o)
 		if o.N >= len(keys) {
 			continue
 		}
@@ -150,6 +160,11 @@ func mergeHits(a, b []Hit) []Hit {
 // fields they come from. search is the Index's search (or any search that
 // gives Reference's results).
 func searchAnyForm(docs []Doc, query string, search func(string) ([]Hit, error)) ([]Hit, error) {
+	return searchAnyFormWith(docs, query, search, func(d int, r map[int][]Range) map[int][]Range { return docs[d].SourceRanges(r) })
+}
+
+// searchAnyFormWith is searchAnyForm with the ranges moved by source.
+func searchAnyFormWith(docs []Doc, query string, search func(string) ([]Hit, error), source func(doc int, r map[int][]Range) map[int][]Range) ([]Hit, error) {
 	hits, err := search(query)
 	if err != nil {
 		return nil, err
@@ -161,10 +176,24 @@ func searchAnyForm(docs []Doc, query string, search func(string) ([]Hit, error))
 		}
 		hits = mergeHits(hits, more)
 	}
-	for i := range hits {
-		if d := hits[i].Doc; d < len(docs) {
-			hits[i].Ranges = docs[d].SourceRanges(hits[i].Ranges)
-		}
+	// Moving ranges costs a map per hit: with many hits, over the cores.
+	parts := 1
+	if len(hits) > 2000 {
+		parts = min(runtime.GOMAXPROCS(0), 8)
 	}
+	var wg sync.WaitGroup
+	for p := 0; p < parts; p++ {
+		lo, hi := len(hits)*p/parts, len(hits)*(p+1)/parts
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				if d := hits[i].Doc; d < len(docs) {
+					hits[i].Ranges = source(d, hits[i].Ranges)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 	return hits, nil
 }

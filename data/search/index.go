@@ -40,6 +40,9 @@ type Index struct {
 	// a rune with that key; lowerPostings to those that hold none but hold
 	// a rune whose lower case has that key (rare: İ, whose lower case is i).
 	postings, lowerPostings map[rune][]int32
+	// keys[g] holds, for a derived field g, the keys its keyer gives its
+	// origin (see Keyers), so that moving a hit's ranges needs no keyer.
+	keys map[int32][]Key
 }
 
 const (
@@ -110,7 +113,34 @@ func NewIndex(docs []Doc) *Index {
 		}
 	}
 	ix.docField[len(docs)] = int32(len(ix.fDoc))
+	for d := range docs {
+		for f, o := range docs[d].Derived {
+			if o.Keyer < len(Keyers) && o.Field < len(docs[d].Fields) {
+				if ix.keys == nil {
+					ix.keys = map[int32][]Key{}
+				}
+				ix.keys[ix.docField[d]+int32(f)] = Keyers[o.Keyer](docs[d].Fields[o.Field])
+			}
+		}
+	}
 	return ix
+}
+
+// SourceRanges is Doc.SourceRanges for document d, with the keys the index
+// keeps.
+func (ix *Index) SourceRanges(d int, ranges map[int][]Range) map[int][]Range {
+	doc := &ix.docs[d]
+	base := ix.docField[d]
+	return doc.sourceRanges(ranges, func(o Origin) []Key {
+		for f, x := range doc.Derived { // the field whose origin this is
+			if x == o {
+				if k, ok := ix.keys[base+int32(f)]; ok {
+					return k
+				}
+			}
+		}
+		return Keyers[o.Keyer](doc.Fields[o.Field])
+	})
 }
 
 // share returns old when s equals it, so that equal strings are kept once.

@@ -268,11 +268,11 @@ func (e *Engine) candidates(ctx context.Context, text string) ([]Row, error) {
 		// The query and its other form (AltQuery) each narrow in a session
 		// of their own; the hits are copied, as searchAnyForm changes them.
 		session := e.session
-		hits, err := searchAnyForm(e.index.Docs(), text, func(q string) ([]Hit, error) {
+		hits, err := searchAnyFormWith(e.index.Docs(), text, func(q string) ([]Hit, error) {
 			hs, err := session.Search(ctx, q)
 			session = e.altSession
 			return append([]Hit(nil), hs...), err
-		})
+		}, e.index.SourceRanges)
 		if err != nil {
 			return nil, err
 		}
