@@ -66,7 +66,7 @@ func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
 		for i, r := range rows {
 			items[i] = report.Item{Measure: r.Measure, State: r.State}
 		}
-		rep := report.Build(items, report.Options{Texts: tx, Today: e.today, Generated: time.Now(), Scope: ff.describe(), Plan: s.Plan()})
+		rep := report.Build(items, report.Options{Texts: tx, Label: report.Labels(tx.Lang()), Today: e.today, Generated: time.Now(), Scope: ff.describe(), Plan: s.Plan()})
 		content, err := rep.Encode(f)
 		if err != nil {
 			return fmt.Errorf("cannot make the report: %w", err)
