@@ -40,9 +40,10 @@ type Index struct {
 	// a rune with that key; lowerPostings to those that hold none but hold
 	// a rune whose lower case has that key (rare: İ, whose lower case is i).
 	postings, lowerPostings map[rune][]int32
-	// keys[g] holds, for a derived field g, the keys its keyer gives its
-	// origin (see Keyers), so that moving a hit's ranges needs no keyer.
-	keys map[int32][]Key
+	// For a derived field (see Keyers): the field it comes from and the
+	// spans of its key, so that moving a hit's ranges needs no keyer.
+	fOrigin []int32   // -1: not derived; -2: derived from nothing valid
+	fSpans  [][]Range // shared with the keyer's memo; not to be changed
 }
 
 const (
@@ -113,34 +114,85 @@ func NewIndex(docs []Doc) *Index {
 		}
 	}
 	ix.docField[len(docs)] = int32(len(ix.fDoc))
+	ix.fOrigin = make([]int32, len(ix.fDoc))
+	for i := range ix.fOrigin {
+		ix.fOrigin[i] = -1
+	}
 	for d := range docs {
-		for f, o := range docs[d].Derived {
-			if o.Keyer < len(Keyers) && o.Field < len(docs[d].Fields) {
-				if ix.keys == nil {
-					ix.keys = map[int32][]Key{}
-				}
-				ix.keys[ix.docField[d]+int32(f)] = Keyers[o.Keyer](docs[d].Fields[o.Field])
+		doc := &docs[d]
+		for f, o := range doc.Derived {
+			g := ix.docField[d] + int32(f)
+			if g >= ix.docField[d+1] {
+				continue
 			}
+			ix.fOrigin[g] = -2
+			if o.Keyer >= len(Keyers) || o.Field >= len(doc.Fields) {
+				continue
+			}
+			keys := Keyers[o.Keyer](doc.Fields[o.Field])
+			if o.N >= len(keys) {
+				continue
+			}
+			if ix.fSpans == nil {
+				ix.fSpans = make([][]Range, len(ix.fDoc))
+			}
+			ix.fOrigin[g], ix.fSpans[g] = int32(o.Field), keys[o.N].Spans
 		}
 	}
 	return ix
 }
 
-// SourceRanges is Doc.SourceRanges for document d, with the keys the index
-// keeps.
+// SourceRanges is Doc.SourceRanges for document d (the tests hold them
+// equal), with the spans the index keeps: ranges found in derived keys are
+// moved into the fields they come from, merged and in order there.
 func (ix *Index) SourceRanges(d int, ranges map[int][]Range) map[int][]Range {
-	doc := &ix.docs[d]
+	if len(ix.docs[d].Derived) == 0 || ranges == nil {
+		return ranges
+	}
 	base := ix.docField[d]
-	return doc.sourceRanges(ranges, func(o Origin) []Key {
-		for f, x := range doc.Derived { // the field whose origin this is
-			if x == o {
-				if k, ok := ix.keys[base+int32(f)]; ok {
-					return k
+	moved := false
+	for f := range ranges {
+		if ix.fOrigin[base+int32(f)] != -1 {
+			moved = true
+			break
+		}
+	}
+	if !moved {
+		return ranges
+	}
+	out := make(map[int][]Range, len(ranges))
+	var touched []int
+	for f, rs := range ranges {
+		g := base + int32(f)
+		of := ix.fOrigin[g]
+		switch of {
+		case -1:
+			out[f] = append(out[f], rs...)
+			continue
+		case -2:
+			continue
+		}
+		spans := ix.fSpans[g]
+		to := out[int(of)]
+		n := len(to)
+		for _, r := range rs {
+			for i := r.Start; i < r.End && i < len(spans); i++ {
+				if sp := spans[i]; sp.End > sp.Start {
+					to = append(to, sp)
 				}
 			}
 		}
-		return Keyers[o.Keyer](doc.Fields[o.Field])
-	})
+		if len(to) > n {
+			out[int(of)] = to
+			if !slices.Contains(touched, int(of)) {
+				touched = append(touched, int(of))
+			}
+		}
+	}
+	for _, f := range touched {
+		out[f] = mergeRanges(out[f])
+	}
+	return out
 }
 
 // share returns old when s equals it, so that equal strings are kept once.
