@@ -2,8 +2,11 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,12 +79,12 @@ func (h *harness) renderRow(i int) *rowView {
 	return r
 }
 
-func highlighted(rt *widget.RichText) []string {
+// highlighted returns the highlighted runs of a label's text.
+func highlighted(l *widgets.HighlightLabel) []string {
 	var out []string
-	for _, s := range rt.Segments {
-		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == widgets.HighlightStyle.ColorName && ts.Style.TextStyle.Bold {
-			out = append(out, ts.Text)
-		}
+	runes := []rune(l.Text)
+	for _, s := range l.Spans {
+		out = append(out, string(runes[s.Start:s.End]))
 	}
 	return out
 }
@@ -212,4 +215,326 @@ func TestOthersNotesCannotBeEdited(t *testing.T) {
 	if len(buttons) != 1 {
 		t.Errorf("notes with buttons: %v", buttons)
 	}
+}
+
+// labelCount reads the count a filter's label shows.
+func labelCount(t *testing.T, c *widgets.Check) int {
+	t.Helper()
+	var n int
+	i := strings.LastIndex(c.Text, "(")
+	if i < 0 {
+		t.Fatalf("label %q has no count", c.Text)
+	}
+	if _, err := fmt.Sscanf(c.Text[i:], "(%d)", &n); err != nil {
+		t.Fatalf("label %q: %v", c.Text, err)
+	}
+	return n
+}
+
+func TestEachFilterGivesTheCountItShows(t *testing.T) {
+	h := newHarness(t)
+	plan := h.ui.se.plan
+	if _, err := h.ui.se.store.SetStatus("1.1.2", data.StatusDone); err != nil { // no longer overdue
+		t.Fatal(err)
+	}
+	if _, err := h.ui.se.store.SetStatus("1.3.1", data.StatusBlocked); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.ui.se.store.AddNote("1.3.1", "waiting for the customs data"); err != nil {
+		t.Fatal(err)
+	}
+	h.ui.reload()
+	f := h.ui.filters
+
+	kindCount := func(k data.DeadlineKind) int {
+		n := 0
+		for _, m := range plan.Measures {
+			if m.Deadline.Kind == k {
+				n++
+			}
+		}
+		return n
+	}
+	bodyCount := func(b string) int {
+		n := 0
+		for _, m := range plan.Measures {
+			if has(m.Bodies, b) {
+				n++
+			}
+		}
+		return n
+	}
+	customs := "上合组织海关合作专门工作组"
+	cases := []struct {
+		name  string
+		check *widgets.Check
+		want  int
+	}{
+		{"not started", f.statuses[data.StatusNotStarted], 75},
+		{"done", f.statuses[data.StatusDone], 1},
+		{"blocked", f.statuses[data.StatusBlocked], 1},
+		{"in progress", f.statuses[data.StatusInProgress], 0},
+		// Overdue on 2026-11-23: 1.1.7, 1.3.8, 1.5.9, 1.5.10, 2.1.5, 2.1.7
+		// (1.1.2 is done); due within 90 days: 1.5.4.
+		{"overdue", f.overdue, 6},
+		{"due soon", f.dueSoon, 1},
+		{"has notes", f.hasNotes, 1},
+		{"conflict", f.conflict, 0},
+		{"by a date", f.kinds[data.KindBy], kindCount(data.KindBy)},
+		{"range", f.kinds[data.KindRange], 1},
+		{"annual", f.kinds[data.KindAnnual], kindCount(data.KindAnnual)},
+		{"regular", f.kinds[data.KindRegular], kindCount(data.KindRegular)},
+		{"as agreed", f.kinds[data.KindAsAgreed], kindCount(data.KindAsAgreed)},
+		{"customs body", f.bodies[customs], bodyCount(customs)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := labelCount(t, c.check); got != c.want {
+				t.Errorf("label %q shows %d, want %d", c.check.Text, got, c.want)
+			}
+			test.Tap(c.check)
+			if got := len(h.ui.se.rows); got != c.want {
+				t.Errorf("ticked: %d rows, want %d", got, c.want)
+			}
+			if c.want > 0 && h.ui.list.list.Length() != c.want {
+				t.Errorf("list shows %d rows", h.ui.list.list.Length())
+			}
+			if h.ui.filters.clear.Disabled() {
+				t.Error("Clear all is disabled while a filter is on")
+			}
+			test.Tap(c.check)
+			if got := len(h.ui.se.rows); got != 77 {
+				t.Errorf("unticked: %d rows, want 77", got)
+			}
+		})
+	}
+
+	// Filters combine with each other and with the search; counts follow.
+	test.Tap(f.statuses[data.StatusNotStarted])
+	test.Tap(f.overdue)
+	if got := len(h.ui.se.rows); got != 6 {
+		t.Errorf("not started + overdue: %d rows, want 6", got)
+	}
+	if got := labelCount(t, f.statuses[data.StatusDone]); got != 0 {
+		t.Errorf("with overdue on, Done shows %d, want 0 (a measure done is never overdue)", got)
+	}
+	if got := labelCount(t, f.statuses[data.StatusBlocked]); got != 0 {
+		t.Errorf("with overdue on, Blocked shows %d, want 0 (1.3.1 is annual)", got)
+	}
+	test.Type(h.ui.search, "贸易")
+	for _, r := range h.ui.se.rows {
+		if r.State.Status != data.StatusNotStarted || !r.Measure.Deadline.Overdue(testToday) {
+			t.Errorf("%s passes the filters wrongly", r.Measure.ID)
+		}
+	}
+	// One action clears every filter but keeps the search.
+	h.ui.clearFilters()
+	if !h.ui.se.query.Filter.IsZero() || h.ui.se.query.Text != "贸易" {
+		t.Errorf("after Clear all: %+v", h.ui.se.query)
+	}
+	if f.overdue.Checked || f.statuses[data.StatusNotStarted].Checked {
+		t.Error("checks still ticked after Clear all")
+	}
+	if !f.clear.Disabled() {
+		t.Error("Clear all still enabled with no filter")
+	}
+}
+
+func TestSearchAndFiltersComeBackAfterRestart(t *testing.T) {
+	h := newHarness(t)
+	test.Type(h.ui.search, "粮食")
+	test.Tap(h.ui.filters.kinds[data.KindAnnual])
+	h.ui.setSection("1.3")
+	want := h.ids(100)
+	if len(want) == 0 {
+		t.Fatal("no rows to compare")
+	}
+	h.ui.showMeasure(want[len(want)-1])
+	h.reopen()
+	if h.ui.search.Text != "粮食" {
+		t.Errorf("search field after restart: %q", h.ui.search.Text)
+	}
+	if !h.ui.filters.kinds[data.KindAnnual].Checked {
+		t.Error("the Every year filter is not ticked after restart")
+	}
+	if got := h.ids(100); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows after restart %v, want %v", got, want)
+	}
+	if h.ui.current != want[len(want)-1] {
+		t.Errorf("detail after restart shows %q, want %q", h.ui.current, want[len(want)-1])
+	}
+	if sel := h.ui.list.list.Selected(); sel != len(want)-1 {
+		t.Errorf("selected row %d, want %d", sel, len(want)-1)
+	}
+}
+
+func TestAStoredQueryIsCheckedBeforeUse(t *testing.T) {
+	h := newHarness(t)
+	for _, raw := range []string{
+		`{not json`,
+		`{"text":"海关","filter":{"statuses":["done","exploded"],"bodies":["上合组织秘书处","No Such Body"],"section":"9.9","kinds":["by","weekly"]}}`,
+	} {
+		if err := h.ui.se.store.SetSetting(settingQuery, []byte(raw)); err != nil {
+			t.Fatal(err)
+		}
+		q := loadQuery(h.ui.se.store)
+		for _, s := range q.Filter.Statuses {
+			if s != data.StatusDone {
+				t.Errorf("%s: kept status %q", raw, s)
+			}
+		}
+		if len(q.Filter.Bodies) > 1 || q.Filter.Section != "" || len(q.Filter.Kinds) > 1 {
+			t.Errorf("%s: kept %+v", raw, q.Filter)
+		}
+	}
+}
+
+func TestKeyboardMovesOpensAndReturns(t *testing.T) {
+	h := newHarness(t)
+	c := h.win.Canvas()
+	h.ui.focusList()
+	if c.Focused() != h.ui.list.list {
+		t.Fatalf("focus on %T, want the list", c.Focused())
+	}
+	down := &fyne.KeyEvent{Name: fyne.KeyDown}
+	h.ui.list.list.TypedKey(down)
+	h.ui.list.list.TypedKey(down)
+	if h.ui.current != "1.1.3" {
+		t.Errorf("two Downs from 1.1.1 show %q, want 1.1.3", h.ui.current)
+	}
+	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	if h.ui.current != "3.2.7" {
+		t.Errorf("End shows %q, want the last measure 3.2.7", h.ui.current)
+	}
+	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.Focused() != h.ui.detail.status {
+		t.Fatalf("Enter put the focus on %T, want the status selector", c.Focused())
+	}
+	h.ui.detail.status.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Focused() != h.ui.list.list {
+		t.Errorf("Escape put the focus on %T, want the list", c.Focused())
+	}
+	// Ctrl+N opens the note editor on the measure shown; Escape cancels.
+	h.ui.startNote()
+	if c.Focused() != h.ui.detail.editor || h.ui.detail.editing != newNoteID {
+		t.Fatalf("Ctrl+N: focus %T, editing %q", c.Focused(), h.ui.detail.editing)
+	}
+	h.ui.detail.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if h.ui.detail.editing != "" {
+		t.Error("Escape did not cancel the note")
+	}
+	// The search field: Ctrl+F focuses it, Down goes to the list.
+	h.ui.focusSearch()
+	if c.Focused() != h.ui.search {
+		t.Errorf("Ctrl+F: focus on %T", c.Focused())
+	}
+	h.ui.search.TypedKey(down)
+	if c.Focused() != h.ui.list.list {
+		t.Errorf("Down in the search: focus on %T", c.Focused())
+	}
+	// Every menu shortcut is also on the canvas.
+	n := 0
+	for _, m := range h.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil {
+				n++
+			}
+		}
+	}
+	if n < 8 {
+		t.Errorf("only %d shortcuts in the menu", n)
+	}
+}
+
+func TestAConflictShowsWhoAndIsResolvedBySettingAStatus(t *testing.T) {
+	h := newHarness(t)
+	h.ui.se.store.Close()
+	t1 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Li Wei", Delegation: "China", Time: t1, Clock: 1, Status: data.StatusDone})
+	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Anna Petrova", Delegation: "Russia", Time: t1.Add(time.Hour), Clock: 1, Status: data.StatusBlocked})
+	h.open()
+	st := h.ui.se.state("1.5.4")
+	if !st.Conflict {
+		t.Fatal("no conflict derived")
+	}
+	i := h.ui.se.rowIndex("1.5.4")
+	if r := h.renderRow(i); r.clash.Hidden {
+		t.Error("the list row shows no conflict")
+	}
+	if got := labelCount(t, h.ui.filters.conflict); got != 1 {
+		t.Errorf("conflict filter shows %d", got)
+	}
+	h.ui.showMeasure("1.5.4")
+	var texts []string
+	var keep []*widgets.Button
+	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
+		switch w := o.(type) {
+		case *widget.RichText:
+			texts = append(texts, w.String())
+		case *widgets.Button:
+			if strings.HasPrefix(w.Text, "Keep ") {
+				keep = append(keep, w)
+			}
+		}
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"Li Wei (China)", "Anna Petrova (Russia)", "Done: set by", "Blocked: set by"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("detail does not say %q:\n%s", want, all)
+		}
+	}
+	if len(keep) != 2 {
+		t.Fatalf("%d Keep buttons, want 2", len(keep))
+	}
+	test.Tap(keep[1]) // Keep Done (the value not in force)
+	st = h.ui.se.state("1.5.4")
+	if st.Conflict || st.Status != data.StatusDone {
+		t.Errorf("after Keep Done: conflict %v, status %s", st.Conflict, st.Status)
+	}
+	if h.renderRow(h.ui.se.rowIndex("1.5.4")).clash.Visible() {
+		t.Error("the row still shows a conflict")
+	}
+}
+
+func TestErrorsAreSaidInPlainWords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "held.db")
+	s, err := storage.Open(storage.Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = storage.Open(storage.Options{Path: path, Timeout: 100 * time.Millisecond})
+	if !errors.Is(err, storage.ErrLocked) {
+		t.Fatalf("second open: %v", err)
+	}
+	if msg := userMessage(err); !strings.Contains(msg, "Another scoplan window already has this data file open") {
+		t.Errorf("locked: %q", msg)
+	}
+	if msg := userMessage(errors.New("disk full")); msg != "Disk full." {
+		t.Errorf("plain error: %q", msg)
+	}
+
+	// A failed write is shown once, in a dialog, and changes nothing.
+	h := newHarness(t)
+	h.ui.se.store.Close()
+	h.ui.setStatus("1.1.1", data.StatusDone)
+	h.ui.setStatus("1.1.2", data.StatusDone)
+	overlays := h.win.Canvas().Overlays().List()
+	if len(overlays) != 1 {
+		t.Fatalf("%d dialogs for two failed writes, want 1", len(overlays))
+	}
+	if !strings.Contains(test.RenderObjectToMarkup(overlays[0]), "The data file is closed.") {
+		t.Errorf("dialog does not say why:\n%s", test.RenderObjectToMarkup(overlays[0]))
+	}
+}
+
+// The window as it renders, as markup goldens under testdata/: the search
+// for 海关 with its highlights, and the overview.
+func TestWindowRendersToMarkup(t *testing.T) {
+	h := newHarness(t)
+	test.Type(h.ui.search, "海关")
+	test.AssertRendersToMarkup(t, "search_haiguan.xml", h.win.Canvas())
+	h.ui.onShowOverview()
+	test.AssertRendersToMarkup(t, "overview.xml", h.win.Canvas())
 }

@@ -179,7 +179,7 @@ func (f *filterPanel) sync() {
 		f.acc.Items[i].Title = t
 	}
 	f.acc.Refresh()
-	if f.ui.se.filtered() {
+	if f.ui.se.hasFilters() {
 		f.clear.Enable()
 	} else {
 		f.clear.Disable()

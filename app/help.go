@@ -40,8 +40,7 @@ func (u *ui) showShortcuts() {
 		cells = append(cells, key, widget.NewLabel(r[1]))
 	}
 	grid := container.New(&keyGrid{}, cells...)
-	d := dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), grid, u.win)
-	d.Show()
+	u.showDialog(dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), grid, u.win), nil)
 }
 
 func (u *ui) showAbout() {
@@ -56,7 +55,7 @@ func (u *ui) showAbout() {
 	)
 	d := dialog.NewCustom(lang.L("About scoplan"), lang.L("Close"), body, u.win)
 	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	u.showDialog(d, nil)
 }
 
 // keyGrid lays out pairs of cells in two columns, the first as wide as its

@@ -90,9 +90,9 @@ type rowView struct {
 	widget.BaseWidget
 
 	id      *widget.Label
-	text    *widget.RichText
+	text    *widgets.HighlightLabel
 	chip    *widgets.Chip
-	detail  *widget.RichText
+	detail  *widgets.HighlightLabel
 	mark    *widgets.Chip
 	clash   *widgets.Chip
 	notes   *widget.Label
@@ -107,16 +107,15 @@ func (r *rowView) CreateRenderer() fyne.WidgetRenderer {
 func (l *measureList) createRow() fyne.CanvasObject {
 	r := &rowView{
 		id:      widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		text:    widget.NewRichText(),
+		text:    widgets.NewHighlightLabel("", nil),
 		chip:    widgets.NewChip("", widget.MediumImportance),
-		detail:  widget.NewRichText(),
+		detail:  widgets.NewHighlightLabel("", nil),
 		mark:    widgets.NewChip("", widget.DangerImportance),
 		clash:   widgets.NewChip(lang.L("Conflict"), widget.WarningImportance),
 		notes:   widget.NewLabel(""),
 		noteIco: widget.NewIcon(theme.FileTextIcon()),
 	}
-	r.text.Truncation = fyne.TextTruncateEllipsis
-	r.detail.Truncation = fyne.TextTruncateEllipsis
+	r.detail.SizeName, r.detail.ColorName = theme.SizeNameCaptionText, theme.ColorNamePlaceHolder
 	r.chip.MinWidth = l.chipWidth
 	r.notes.Importance = widget.LowImportance
 	line1 := container.NewBorder(nil, nil, withWidth(l.idWidth, r.id), wrap(trailing{}, r.chip), r.text)
@@ -150,8 +149,6 @@ func (*tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
-var captionStyle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
-
 func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i < 0 || i >= len(l.ui.se.rows) {
 		return
@@ -163,16 +160,22 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 	text := planText.Measure(m)
 	spans := hitSpans(l.ui.se.engine, row, text)
-	r.text.Segments = widgets.Highlight(firstLine(text), spans, widget.RichTextStyle{}, 0)
-	r.text.Refresh()
+	r.text.Set(firstLine(text), spans)
 	r.chip.Set(statusLabel(st.Status), statusImportance(st.Status))
 
-	detail := []widget.RichTextSegment{&widget.TextSegment{Text: deadlineShort(m, st, l.ui.se.today), Style: captionStyle}}
+	detail := deadlineShort(m, st, l.ui.se.today)
+	var marks []widgets.Span
 	if row.Hit != nil && len(spans) == 0 {
-		detail = append(detail, l.matchContext(row)...)
+		if label, text, ctx := l.matchContext(row); text != "" {
+			detail += " · " + label + ": "
+			shift := len([]rune(detail))
+			for _, sp := range ctx {
+				marks = append(marks, widgets.Span{Start: sp.Start + shift, End: sp.End + shift})
+			}
+			detail += text
+		}
 	}
-	r.detail.Segments = detail
-	r.detail.Refresh()
+	r.detail.Set(detail, marks)
 
 	today := l.ui.se.today
 	switch {
@@ -207,10 +210,10 @@ func toSpans(rs []search.Range) []widgets.Span {
 
 // matchContext says where a search matched when it is not in the text: a
 // body, the section title or a note, with the matched characters marked.
-func (l *measureList) matchContext(row search.Row) []widget.RichTextSegment {
+func (l *measureList) matchContext(row search.Row) (label, text string, spans []widgets.Span) {
 	docs := l.ui.se.engine.Index().Docs()
 	if row.Hit.Doc >= len(docs) {
-		return nil
+		return "", "", nil
 	}
 	fields := docs[row.Hit.Doc].Fields
 	best := -1
@@ -220,10 +223,9 @@ func (l *measureList) matchContext(row search.Row) []widget.RichTextSegment {
 		}
 	}
 	if best < 0 {
-		return nil
+		return "", "", nil
 	}
 	field := fields[best]
-	var label string
 	switch field.Kind {
 	case search.KindBody:
 		label = lang.L("Body")
@@ -234,13 +236,12 @@ func (l *measureList) matchContext(row search.Row) []widget.RichTextSegment {
 	default:
 		label = lang.L("Found in")
 	}
-	text, spans := field.Text, toSpans(row.Hit.Ranges[best])
+	text, spans = field.Text, toSpans(row.Hit.Ranges[best])
 	if field.Kind == search.KindBody {
 		text, spans = matchedPart(text, spans, "、")
 	}
 	text, spans = snippet(text, spans, 40)
-	segs := []widget.RichTextSegment{&widget.TextSegment{Text: " · " + label + ": ", Style: captionStyle}}
-	return append(segs, widgets.Highlight(text, spans, captionStyle, 0)...)
+	return label, text, spans
 }
 
 // matchedPart picks, of a text made of parts joined by sep (a body's

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"scoplan/widgets"
@@ -60,7 +59,7 @@ func (n *navigation) build() fyne.CanvasObject {
 		count := widget.NewLabel("")
 		count.Importance = widget.LowImportance
 		meter := widgets.NewMeter(0)
-		return container.NewBorder(nil, nil, nil, container.NewHBox(count, container.NewCenter(meter), layout.NewSpacer()), title)
+		return container.NewBorder(nil, nil, nil, container.NewHBox(count, container.NewCenter(meter), withWidth(4)), title)
 	}
 	t.UpdateNode = n.updateNode
 	t.OnSelected = n.onSelected

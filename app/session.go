@@ -12,8 +12,9 @@ import (
 // Keys of the GUI's settings kept in the data file (they travel with it on
 // a USB stick in portable mode).
 const (
-	settingQuery = "gui.query" // the last search and filters, JSON of search.Query
-	settingTheme = "gui.theme" // "light", "dark" or "system"
+	settingQuery   = "gui.query"   // the last search and filters, JSON of search.Query
+	settingTheme   = "gui.theme"   // "light", "dark" or "system"
+	settingMeasure = "gui.measure" // the measure last shown
 )
 
 // session is what the window shows, without any Fyne: the store, the
@@ -134,12 +135,11 @@ func (se *session) run() {
 // state returns a measure's current state; never nil.
 func (se *session) state(id string) *data.MeasureState { return se.engine.State(id) }
 
-// filtered reports whether any filter (other than the section) or a search
-// text narrows the list.
-func (se *session) filtered() bool {
+// hasFilters reports whether any filter other than the section is on.
+func (se *session) hasFilters() bool {
 	f := se.query.Filter
 	f.Section = ""
-	return !f.IsZero() || search.Normalize(se.query.Text) != ""
+	return !f.IsZero()
 }
 
 // rowIndex returns the position of a measure in the results, or -1.

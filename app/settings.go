@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scoplan/data"
+	"scoplan/widgets"
 )
 
 // settingsScreen edits who the user is, how the window looks, and shows
@@ -19,19 +20,19 @@ import (
 type settingsScreen struct {
 	ui *ui
 
-	name, delegation *widget.Entry
+	name, delegation *widgets.Entry
 	appearance       *widget.RadioGroup
 	language         *widget.Select
 	languages        map[string]string // the language options' codes
 	before           string            // the appearance when the dialog opened, restored on Cancel
-	dialog           dialog.Dialog
+	dialog           *dialog.ConfirmDialog
 }
 
 func (u *ui) showSettings() {
 	s := &settingsScreen{ui: u}
 	s.dialog = dialog.NewCustomConfirm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), s.build(), s.onClosed, u.win)
 	s.dialog.Resize(fyne.NewSize(640, 0))
-	s.dialog.Show()
+	u.showDialog(s.dialog, nil)
 	u.win.Canvas().Focus(s.name)
 }
 
@@ -44,14 +45,18 @@ func appearanceOptions() ([]string, map[string]string) {
 
 func (s *settingsScreen) build() fyne.CanvasObject {
 	id := s.ui.se.store.Identity()
-	s.name = widget.NewEntry()
+	s.name = widgets.NewEntry()
 	s.name.SetText(id.Name)
 	s.name.SetPlaceHolder(lang.L("Your name"))
 	s.name.Validator = maxBytes
-	s.delegation = widget.NewEntry()
+	s.delegation = widgets.NewEntry()
 	s.delegation.SetText(id.Delegation)
 	s.delegation.SetPlaceHolder(lang.L("e.g. Kazakhstan"))
 	s.delegation.Validator = maxBytes
+	for _, e := range []*widgets.Entry{s.name, s.delegation} {
+		e.OnEscape = func() { s.dialog.Hide() }
+		e.OnSubmitted = func(string) { s.dialog.Confirm() }
+	}
 
 	labels, names := appearanceOptions()
 	s.before = string(s.ui.se.store.Setting(settingTheme))
@@ -124,6 +129,7 @@ func (s *settingsScreen) onClosed(save bool) {
 		s.ui.showError(err)
 		return
 	}
+	s.ui.syncHint()
 	if code := s.languages[s.language.Selected]; code != s.ui.app.Preferences().String(prefLanguage) {
 		s.ui.app.Preferences().SetString(prefLanguage, code)
 		s.ui.relabel(code)

@@ -53,7 +53,9 @@ type ui struct {
 	splitNav     *container.Split
 
 	current string // the measure in the detail pane
+	hint    *fyne.Container
 
+	dialog    dialog.Dialog // the dialog open now, closed by Escape
 	saveTimer *time.Timer
 	errShown  bool // an error dialog is open: later errors wait for it
 }
@@ -104,17 +106,44 @@ func (u *ui) build() fyne.CanvasObject {
 	u.addShortcuts()
 	u.win.Canvas().SetOnTypedKey(u.onUnfocusedKey)
 
-	content := container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil,
+	u.hint = u.buildHint()
+	content := container.NewBorder(container.NewVBox(container.NewPadded(top), u.hint, widget.NewSeparator()), nil, nil, nil,
 		container.NewStack(u.measuresView, u.overviewView))
 	if prefs.Bool(prefView) {
 		u.onShowOverview()
 	} else {
 		u.onShowMeasures()
 	}
-	if len(u.se.rows) > 0 && u.current == "" {
-		u.showMeasure(u.se.rows[0].Measure.ID)
+	start := string(u.se.store.Setting(settingMeasure))
+	if u.se.plan.Measure(start) == nil || (u.se.rowIndex(start) < 0 && len(u.se.rows) > 0) {
+		start = ""
+		if len(u.se.rows) > 0 {
+			start = u.se.rows[0].Measure.ID
+		}
 	}
+	u.showMeasure(start)
+	u.list.selectMeasure(start)
 	return content
+}
+
+// buildHint is a bar that asks a user who has not said who they are to do
+// so: their name and delegation go on every status and note.
+func (u *ui) buildHint() *fyne.Container {
+	msg := widget.NewLabel(lang.L("Set your name and delegation, so that colleagues see who recorded each status and note."))
+	msg.Wrapping = fyne.TextWrapWord
+	set := widget.NewButtonWithIcon(lang.L("Set name…"), theme.AccountIcon(), u.showSettings)
+	set.Importance = widget.HighImportance
+	bar := container.NewPadded(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), set, msg))
+	u.hint = bar
+	u.syncHint()
+	return bar
+}
+
+// syncHint shows the identity hint while the name or delegation is missing.
+func (u *ui) syncHint() {
+	id := u.se.store.Identity()
+	u.hint.Hidden = id.Name != "" && id.Delegation != ""
+	u.hint.Refresh()
 }
 
 // menu is the main menu; its shortcuts work wherever the focus is.
@@ -168,6 +197,12 @@ func (u *ui) addShortcuts() {
 
 // onUnfocusedKey handles keys typed while no widget has the focus.
 func (u *ui) onUnfocusedKey(ev *fyne.KeyEvent) {
+	if u.win.Canvas().Overlays().Top() != nil {
+		if ev.Name == fyne.KeyEscape && u.dialog != nil {
+			u.dialog.Hide()
+		}
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyEscape, fyne.KeyUp, fyne.KeyDown:
 		u.focusList()
@@ -186,11 +221,25 @@ func (u *ui) reload() {
 
 // redraw shows the session's current query and results everywhere.
 func (u *ui) redraw() {
+	u.followResults()
 	u.list.sync()
 	u.nav.sync()
 	u.filters.sync()
 	u.detail.refresh()
 	u.overview.refresh()
+}
+
+// followResults shows the best result in the detail when the measure shown
+// has left the results, unless a note is being written on it.
+func (u *ui) followResults() {
+	if u.detail.editing != "" || u.se.rowIndex(u.current) >= 0 {
+		return
+	}
+	if len(u.se.rows) > 0 {
+		u.showMeasure(u.se.rows[0].Measure.ID)
+	} else {
+		u.showMeasure("")
+	}
 }
 
 // rerun reruns the query after it changed, and saves it a moment later.
@@ -253,7 +302,11 @@ func (u *ui) saveQuery() {
 		u.saveTimer.Stop()
 		u.saveTimer = nil
 	}
-	if err := u.se.saveQuery(); err != nil && !errors.Is(err, storage.ErrClosed) {
+	err := u.se.saveQuery()
+	if err == nil {
+		err = u.se.store.SetSetting(settingMeasure, []byte(u.current))
+	}
+	if err != nil && !errors.Is(err, storage.ErrClosed) {
 		u.showError(err)
 	}
 }
@@ -366,7 +419,7 @@ func (u *ui) editNote(id, note, text string) bool {
 }
 
 func (u *ui) confirmDeleteNote(id, note string) {
-	dialog.ShowConfirm(lang.L("Delete note"),
+	d := dialog.NewConfirm(lang.L("Delete note"),
 		lang.L("Delete this note? Colleagues who already have it will see it deleted after the next exchange."),
 		func(ok bool) {
 			if !ok {
@@ -377,6 +430,23 @@ func (u *ui) confirmDeleteNote(id, note string) {
 			}
 			u.reload()
 		}, u.win)
+	d.SetConfirmText(lang.L("Delete"))
+	d.SetDismissText(lang.L("Keep"))
+	u.showDialog(d, nil)
+}
+
+// showDialog shows a dialog and lets Escape close it.
+func (u *ui) showDialog(d dialog.Dialog, onClosed func()) {
+	u.dialog = d
+	d.SetOnClosed(func() {
+		if u.dialog == d {
+			u.dialog = nil
+		}
+		if onClosed != nil {
+			onClosed()
+		}
+	})
+	d.Show()
 }
 
 // showError tells the user in plain words, once: while an error dialog is
@@ -387,8 +457,7 @@ func (u *ui) showError(err error) {
 	}
 	u.errShown = true
 	d := dialog.NewError(errors.New(userMessage(err)), u.win)
-	d.SetOnClosed(func() { u.errShown = false })
-	d.Show()
+	u.showDialog(d, func() { u.errShown = false })
 }
 
 // saveGeometry remembers the window's size and split positions.

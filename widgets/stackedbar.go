@@ -62,7 +62,6 @@ func (r *stackedBarRenderer) sync() {
 	th := r.b.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	r.track.FillColor = th.Color(theme.ColorNameInputBorder, v)
-	r.track.CornerRadius = th.Size(theme.SizeNameSelectionRadius)
 	for len(r.rects) < len(r.b.Parts) {
 		r.rects = append(r.rects, canvas.NewRectangle(color.Transparent))
 	}
