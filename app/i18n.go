@@ -2,6 +2,7 @@ package app
 
 import (
 	"embed"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/jeandeaual/go-locale"
+	"golang.org/x/text/language"
 
 	"scoplan/data"
 	"scoplan/data/search"
@@ -46,13 +48,21 @@ var planText = data.In(data.Chinese)
 // and makes the plan's texts follow. A C, unknown or unsupported system
 // language gives English. It returns the language the UI now speaks.
 func setLanguage(choice string) data.Lang {
-	var tags []string
+	tag := ""
 	for _, l := range uiLanguages {
 		if string(l.lang) == choice {
-			tags = []string{l.tag}
+			tag = l.tag
 		}
 	}
-	locale.SetOverride(tags) // nil: the system's languages
+	if tag == "" {
+		locale.SetOverride(nil)
+		system, _ := locale.GetLocales()
+		tag = systemLanguage(system)
+	}
+	// Fyne is told one of scoplan's languages only: left to itself, on a
+	// French system it would pick its own French and log a translation
+	// failure for every text of scoplan's.
+	locale.SetOverride([]string{tag})
 	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
 		fyne.LogError("Loading the translations", err)
 	}
@@ -62,6 +72,30 @@ func setLanguage(choice string) data.Lang {
 	}
 	planText = data.In(l)
 	return l
+}
+
+// systemLanguage picks, of the system's preferred languages, the tag of
+// the first one scoplan speaks (zh-CN and zh-SG are Simplified Chinese,
+// ru-KZ Russian …), or English.
+func systemLanguage(system []string) string {
+	var supported []language.Tag
+	for _, l := range uiLanguages {
+		supported = append(supported, language.MustParse(l.tag))
+	}
+	var want []language.Tag
+	for _, s := range system {
+		if t, err := language.Parse(s); err == nil {
+			want = append(want, t)
+		}
+	}
+	if len(want) == 0 {
+		return "en"
+	}
+	_, i, conf := language.NewMatcher(supported).Match(want...)
+	if conf == language.No {
+		return "en"
+	}
+	return uiLanguages[i].tag
 }
 
 // hitSpans returns the search's matches in a text the UI shows (a measure's
@@ -90,7 +124,7 @@ func hitSpans(e *search.Engine, row search.Row, text string) []widgets.Span {
 func measureText(e *search.Engine, row search.Row, m *data.Measure) fyne.CanvasObject {
 	style := widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}
 	block := func(text string) *widget.RichText {
-		r := widget.NewRichText(widgets.Highlight(text, hitSpans(e, row, text), style, 0)...)
+		r := widget.NewRichText(wrappable(widgets.Highlight(text, hitSpans(e, row, text), style, 0))...)
 		r.Wrapping = fyne.TextWrapWord
 		return r
 	}
@@ -130,4 +164,28 @@ func (u *ui) relabel(choice string) {
 	if u.current != "" {
 		u.showMeasure(u.current)
 	}
+}
+
+// wrappable prepares highlighted segments for word wrapping. Fyne 2.7.1
+// wraps a segment that starts where not even one character fits on the line
+// one character per line (fyne-io/fyne#3711, fixed upstream by #6200): a
+// highlighted 粮食 near the end of a line left the rest of a Chinese text as
+// a column of single characters. Every segment after the first therefore
+// starts with a zero-width space, which always fits, followed by the spaces
+// the previous segment ended with, where Fyne may break the line: the
+// segment then goes on to the next line whole instead of being cut inside
+// its first word.
+func wrappable(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	for i := 1; i < len(segs); i++ {
+		prev, ok1 := segs[i-1].(*widget.TextSegment)
+		ts, ok2 := segs[i].(*widget.TextSegment)
+		if !ok1 || !ok2 || ts.Text == "" {
+			continue
+		}
+		trimmed := strings.TrimRight(prev.Text, " ")
+		spaces := prev.Text[len(trimmed):]
+		prev.Text = trimmed
+		ts.Text = "\u200b" + spaces + ts.Text
+	}
+	return segs
 }

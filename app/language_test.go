@@ -1,6 +1,9 @@
 package app
 
 import (
+	"bytes"
+	"log"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -39,16 +42,29 @@ func TestLanguageFollowsTheSystemOrTheChoice(t *testing.T) {
 		{"ru_RU.UTF-8", "", data.Russian, "Настройки"},
 		{"zh_CN.UTF-8", "", data.Chinese, "设置"},
 		{"fr_FR.UTF-8", "", data.English, "Settings"}, // Fyne speaks French, scoplan does not: English
+		{"uk_UA.UTF-8", "", data.English, "Settings"},
 		{"C.UTF-8", "ru", data.Russian, "Настройки"},
 		{"ru_RU.UTF-8", "zh", data.Chinese, "设置"},
 		{"zh_CN.UTF-8", "en", data.English, "Settings"},
 	}
+	var logged bytes.Buffer
+	log.SetOutput(&logged)
+	defer log.SetOutput(os.Stderr)
 	for _, c := range cases {
 		t.Setenv("LANG", c.env)
 		got := inLanguage(t, c.choice)
 		if got != c.want || lang.L("Settings") != c.settings || planText.Lang() != c.want {
 			t.Errorf("LANG=%s, choice %q: language %s, Settings = %q, plan in %s", c.env, c.choice, got, lang.L("Settings"), planText.Lang())
 		}
+	}
+	if logged.Len() > 0 {
+		t.Errorf("Fyne logged:\n%s", logged.String())
+	}
+	if got := systemLanguage([]string{"de-DE", "ru-KZ", "en"}); got != "ru" {
+		t.Errorf("de-DE, ru-KZ, en gives %s, want ru", got)
+	}
+	if got := systemLanguage([]string{"zh-SG"}); got != "zh-Hans" {
+		t.Errorf("zh-SG gives %s", got)
 	}
 	// Plural forms come from the language's own rules.
 	t.Setenv("LANG", "C.UTF-8")
@@ -91,7 +107,7 @@ func TestRussianWindowShowsSourceAndTranslation(t *testing.T) {
 			texts = append(texts, w.Text)
 		}
 	}
-	all := strings.Join(texts, "\n")
+	all := strings.ReplaceAll(strings.Join(texts, "\n"), "\u200b", "")
 	for _, want := range []string{m.Text, ru.Measure(m), lang.L("Chinese original (authoritative)"), lang.L("Unofficial translation"),
 		"Обеспечение продовольственной безопасности", "Ежегодно", "Секретариат ШОС", "Мера 1.3.1"} {
 		if !strings.Contains(all, want) {
@@ -114,7 +130,7 @@ func TestChineseWindowShowsOnlyTheSource(t *testing.T) {
 			texts = append(texts, rt.String())
 		}
 	}
-	all := strings.Join(texts, "\n")
+	all := strings.ReplaceAll(strings.Join(texts, "\n"), "\u200b", "")
 	if !strings.Contains(all, data.Load().Measure("1.3.1").Text) || strings.Contains(all, "Implement the Statement") {
 		t.Errorf("Chinese detail: %s", all)
 	}
