@@ -112,7 +112,7 @@ func hitSpans(e *search.Engine, row search.Row, text string) []widgets.Span {
 	d := docs[row.Hit.Doc]
 	for f, field := range d.Fields {
 		if _, derived := d.Derived[f]; !derived && field.Text == text && field.Kind == search.KindText {
-			return toSpans(row.Hit.Ranges[f])
+			return toSpans(e.Ranges(row)[f])
 		}
 	}
 	return nil

@@ -216,8 +216,9 @@ func (l *measureList) matchContext(row search.Row) (label, text string, spans []
 		return "", "", nil
 	}
 	fields := docs[row.Hit.Doc].Fields
+	ranges := l.ui.se.engine.Ranges(row)
 	best := -1
-	for f := range row.Hit.Ranges {
+	for f := range ranges {
 		if f < len(fields) && fields[f].Kind != search.KindID && (best < 0 || f < best) {
 			best = f
 		}
@@ -236,7 +237,7 @@ func (l *measureList) matchContext(row search.Row) (label, text string, spans []
 	default:
 		label = lang.L("Found in")
 	}
-	text, spans = field.Text, toSpans(row.Hit.Ranges[best])
+	text, spans = field.Text, toSpans(ranges[best])
 	if field.Kind == search.KindBody {
 		text, spans = matchedPart(text, spans, "、")
 	}

@@ -212,7 +212,7 @@ func (ix *Index) Docs() []Doc { return ix.docs }
 // Search returns the documents matching query, best first, exactly as
 // Reference does. An empty query returns nil.
 func (ix *Index) Search(query string) []Hit {
-	st, _ := ix.step(context.Background(), nil, query)
+	st, _ := ix.step(context.Background(), nil, query, false)
 	if st == nil {
 		return nil
 	}
@@ -240,7 +240,10 @@ func (st *state) extends(q []rune) bool {
 // step runs a query, narrowing from prev when the query extends it (prev
 // may be nil). It returns nil for an empty query, and ctx's error if ctx
 // ends first.
-func (ix *Index) step(ctx context.Context, prev *state, query string) (*state, error) {
+//
+// With noRanges the hits carry no Ranges (nil): the same documents, order,
+// Exact and Score, found without listing every match (see Engine.Ranges).
+func (ix *Index) step(ctx context.Context, prev *state, query string, noRanges bool) (*state, error) {
 	qs := strings.ToLower(Normalize(query))
 	if qs == "" {
 		return nil, nil
@@ -261,7 +264,7 @@ func (ix *Index) step(ctx context.Context, prev *state, query string) (*state, e
 		from = len(prev.q)
 	}
 	job := &job{ix: ix, ctx: ctx, qs: qs, q: q, pat: newPattern(qs), runs: needsRuns(q), from: from,
-		lowerQ: string(q), qRunes: len(q), fresh: prev == nil, oneKey: len(q) == 1}
+		lowerQ: string(q), qRunes: len(q), fresh: prev == nil, oneKey: len(q) == 1, noRanges: noRanges}
 	// Split by documents over the cores when there is enough to do.
 	n := 1
 	if work := len(exact) + len(sub); work > 4000 {
@@ -426,6 +429,12 @@ type job struct {
 	qRunes int
 	fresh  bool // the field lists are candidates, not a previous query's findings
 	oneKey bool // the query is one character
+	// noRanges: count exact matches only as far as the score needs, and
+	// leave Hit.Ranges nil.
+	noRanges bool
+	// docOnly: the lists are all the fields of some documents, not
+	// candidates from the postings (see docHits).
+	docOnly bool
 }
 
 // part is the work on a range of documents.
@@ -455,6 +464,13 @@ func (j *job) run(p *part) {
 			p.err = j.ctx.Err()
 			return
 		}
+		if j.noRanges {
+			if n := exactCount(ix.fLower[f], j.lowerQ, maxCounted); n > 0 {
+				p.outExact = append(p.outExact, f)
+				p.exactRanges = append(p.exactRanges, countOnly[:n])
+			}
+			continue
+		}
 		if cap(block)-len(block) < 64 {
 			block = make([]Range, 0, 4096)
 		}
@@ -468,7 +484,7 @@ func (j *job) run(p *part) {
 	// Subsequences of fold keys. A fresh query of one character has its
 	// candidates from that character's postings: nothing to check, and the
 	// end of the match is found when a longer query needs it (end -1).
-	if j.fresh && j.oneKey {
+	if j.fresh && j.oneKey && !j.docOnly {
 		p.outSub = p.sub
 		p.outEnd = make([]int32, len(p.sub))
 		for i := range p.outEnd {
@@ -507,6 +523,28 @@ func (j *job) run(p *part) {
 		}
 	}
 	j.hits(p)
+}
+
+// maxCounted is how many exact matches in a field the score tells apart
+// (scoreExact counts at most 3 beyond the first).
+const maxCounted = 4
+
+// countOnly stands for the ranges of a field whose matches were only
+// counted: its length is the count.
+var countOnly = make([]Range, maxCounted)
+
+// exactCount counts the non-overlapping occurrences of pat in text, up to max.
+func exactCount(text, pat string, max int) int {
+	n, off := 0, 0
+	for n < max {
+		i := index(text[off:], pat)
+		if i < 0 {
+			break
+		}
+		n++
+		off += i + len(pat)
+	}
+	return n
 }
 
 // exactScan appends the rune ranges of the non-overlapping occurrences of
@@ -586,16 +624,23 @@ func (j *job) hits(p *part) {
 			c++
 		}
 		if a > a0 || b > b0 {
-			h := Hit{Doc: int(d), Exact: true, Ranges: make(map[int][]Range, a-a0+b-b0)}
+			h := Hit{Doc: int(d), Exact: true}
+			if !j.noRanges {
+				h.Ranges = make(map[int][]Range, a-a0+b-b0)
+			}
 			for _, f := range p.outIDs[a0:a] {
 				h.Score += weights[KindID]
-				h.Ranges[int(ix.fNum[f])] = []Range{{0, idRunes}}
+				if !j.noRanges {
+					h.Ranges[int(ix.fNum[f])] = []Range{{0, idRunes}}
+				}
 			}
 			for i := b0; i < b; i++ {
 				f := p.outExact[i]
 				rs := p.exactRanges[i]
 				h.Score += scoreExact(fields[ix.fNum[f]].Kind, len(rs))
-				h.Ranges[int(ix.fNum[f])] = rs
+				if !j.noRanges {
+					h.Ranges[int(ix.fNum[f])] = rs
+				}
 			}
 			p.hits = append(p.hits, h)
 			continue
@@ -609,22 +654,59 @@ func (j *job) hits(p *part) {
 			if !ok {
 				continue
 			}
-			start := len(fuzzyRanges)
-			fuzzyRanges = appendRuneRanges(fuzzyRanges, text, idx, ix.fFlags[f]&flagPlain != 0)
-			rs := fuzzyRanges[start:len(fuzzyRanges):len(fuzzyRanges)]
-			if !acceptFuzzy(rs, j.runs) {
-				fuzzyRanges = fuzzyRanges[:start]
-				continue
+			var rs []Range
+			if !j.noRanges || j.runs { // the run rule needs the ranges
+				start := len(fuzzyRanges)
+				fuzzyRanges = appendRuneRanges(fuzzyRanges, text, idx, ix.fFlags[f]&flagPlain != 0)
+				rs = fuzzyRanges[start:len(fuzzyRanges):len(fuzzyRanges)]
+				if !acceptFuzzy(rs, j.runs) {
+					fuzzyRanges = fuzzyRanges[:start]
+					continue
+				}
+				if j.noRanges {
+					fuzzyRanges = fuzzyRanges[:start]
+				}
 			}
 			if h == nil {
-				p.hits = append(p.hits, Hit{Doc: int(d), Score: score, Ranges: map[int][]Range{}})
+				p.hits = append(p.hits, Hit{Doc: int(d), Score: score})
 				h = &p.hits[len(p.hits)-1]
+				if !j.noRanges {
+					h.Ranges = map[int][]Range{}
+				}
 			} else if score > h.Score {
 				h.Score = score
 			}
-			h.Ranges[int(ix.fNum[f])] = rs
+			if !j.noRanges {
+				h.Ranges[int(ix.fNum[f])] = rs
+			}
 		}
 	}
+}
+
+// docHits returns Index.Search's hit for document d alone (nil if it does
+// not match): Reference's result for that document, ranges included.
+func (ix *Index) docHits(d int, query string) []Hit {
+	qs := strings.ToLower(Normalize(query))
+	if qs == "" {
+		return nil
+	}
+	q := []rune(qs)
+	p := &part{}
+	for g := ix.docField[d]; g < ix.docField[d+1]; g++ {
+		if ix.fDoc[g] != int32(d) {
+			continue
+		}
+		if ix.docs[d].Fields[ix.fNum[g]].Kind == KindID {
+			p.ids = append(p.ids, g)
+		} else {
+			p.exact = append(p.exact, g)
+		}
+	}
+	p.sub = p.exact
+	j := &job{ix: ix, ctx: context.Background(), qs: qs, q: q, pat: newPattern(qs), runs: needsRuns(q),
+		lowerQ: string(q), qRunes: len(q), fresh: true, docOnly: true}
+	j.run(p)
+	return p.hits
 }
 
 // appendRuneRanges is byteToRune appending to out: fuzzy's byte offsets
@@ -661,9 +743,10 @@ func appendRuneRanges(out []Range, s string, offsets []int, plain bool) []Range 
 // deleted character) reuses what an earlier query found. Its methods are
 // safe for concurrent use; a query whose context ends is abandoned.
 type Session struct {
-	ix    *Index
-	mu    sync.Mutex
-	stack []*state // each one's query a prefix of the next's
+	ix       *Index
+	noRanges bool // hits without Ranges (the Engine's, see Engine.Ranges)
+	mu       sync.Mutex
+	stack    []*state // each one's query a prefix of the next's
 }
 
 // maxStack bounds the queries a session remembers.
@@ -696,7 +779,7 @@ func (s *Session) Search(ctx context.Context, query string) ([]Hit, error) {
 			s.stack = s.stack[:n-1] // found again below, from its own findings
 		}
 	}
-	st, err := s.ix.step(ctx, prev, qs)
+	st, err := s.ix.step(ctx, prev, qs, s.noRanges)
 	if err != nil {
 		return nil, err
 	}

@@ -129,7 +129,7 @@ func TestIndexEqualsReferenceOnPlans(t *testing.T) {
 // TestEngineEqualsReference checks the whole query path: the engine's rows,
 // typed one character at a time, carry exactly the hits that
 // searchAnyForm gives with Reference (the query and its stemmed form,
-// ranges moved out of derived keys).
+// ranges moved out of derived keys), with Engine.Ranges giving the ranges.
 func TestEngineEqualsReference(t *testing.T) {
 	f := loadFixtures(t)[0]
 	e := f.engine
@@ -148,6 +148,7 @@ func TestEngineEqualsReference(t *testing.T) {
 			got := make([]Hit, len(rows))
 			for j, row := range rows {
 				got[j] = *row.Hit
+				got[j].Ranges = e.Ranges(row)
 			}
 			sameHits(t, "engine", text, got, want)
 		}

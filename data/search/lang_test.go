@@ -65,7 +65,7 @@ func TestSectionFoundInEveryLanguage(t *testing.T) {
 			continue
 		}
 		ru := data.In(data.Russian).Measure(m)
-		got := marked(ru, r.Hit.Ranges[fieldWith(t, e, r, ru)])
+		got := marked(ru, e.Ranges(r)[fieldWith(t, e, r, ru)])
 		if !reflect.DeepEqual(got, []string{"продовольственной безопасности"}) {
 			t.Errorf("1.3.4 Russian highlight = %q", got)
 		}
@@ -89,12 +89,12 @@ func TestPinyinFindsChinese(t *testing.T) {
 		t.Fatalf("liangshi: first %v, want %v", ids(rows, 6), withWord)
 	}
 	for _, r := range rows[:len(withWord)] {
-		for _, s := range marked(r.Measure.Text, r.Hit.Ranges[1]) {
+		for _, s := range marked(r.Measure.Text, e.Ranges(r)[1]) {
 			if s != "粮食" {
 				t.Errorf("liangshi marks %q in %s", s, r.Measure.ID)
 			}
 		}
-		if len(r.Hit.Ranges[1]) == 0 {
+		if len(e.Ranges(r)[1]) == 0 {
 			t.Errorf("liangshi marks nothing in the text of %s", r.Measure.ID)
 		}
 	}
@@ -103,7 +103,7 @@ func TestPinyinFindsChinese(t *testing.T) {
 	found := false
 	for _, r := range rows {
 		if r.Measure.ID == "1.2.2" && r.Hit.Exact {
-			found = reflect.DeepEqual(marked(r.Measure.Text, r.Hit.Ranges[1]), []string{"粮食"})
+			found = reflect.DeepEqual(marked(r.Measure.Text, e.Ranges(r)[1]), []string{"粮食"})
 		}
 	}
 	if !found {
@@ -116,7 +116,7 @@ func TestPinyinFindsChinese(t *testing.T) {
 			t.Errorf("%s finds nothing exactly", q)
 			continue
 		}
-		if got := marked(rows[0].Measure.Text, rows[0].Hit.Ranges[1]); len(got) == 0 || got[0] != word {
+		if got := marked(rows[0].Measure.Text, e.Ranges(rows[0])[1]); len(got) == 0 || got[0] != word {
 			t.Errorf("%s marks %q in %s, want %s", q, got, rows[0].Measure.ID, word)
 		}
 	}

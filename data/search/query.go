@@ -135,7 +135,10 @@ var BodyNames = bodyNames
 type Row struct {
 	Measure *data.Measure
 	State   *data.MeasureState
-	Hit     *Hit // nil when there is no search text
+	// Hit is nil when there is no search text. The Engine leaves its Ranges
+	// nil: Engine.Ranges works them out for the rows on screen.
+	Hit  *Hit
+	text string // the search text the row was found with
 }
 
 // Engine answers queries over the plan and the current states. It is
@@ -212,7 +215,8 @@ func (e *Engine) State(id string) *data.MeasureState {
 func (e *Engine) Index() *Index {
 	e.indexOnce.Do(func() {
 		e.index = NewIndex(DocBuilder(e.plan, e.states))
-		e.session, e.altSession = e.index.NewSession(), e.index.NewSession()
+		e.session = &Session{ix: e.index, noRanges: true}
+		e.altSession = &Session{ix: e.index, noRanges: true}
 	})
 	return e.index
 }
@@ -272,20 +276,43 @@ func (e *Engine) candidates(ctx context.Context, text string) ([]Row, error) {
 			hs, err := session.Search(ctx, q)
 			session = e.altSession
 			return append([]Hit(nil), hs...), err
-		}, e.index.SourceRanges)
+		}, func(_ int, r map[int][]Range) map[int][]Range { return r })
 		if err != nil {
 			return nil, err
 		}
 		rows = make([]Row, len(hits))
 		for i := range hits {
 			m := e.plan.Measures[hits[i].Doc]
-			rows[i] = Row{Measure: m, State: e.State(m.ID), Hit: &hits[i]}
+			rows[i] = Row{Measure: m, State: e.State(m.ID), Hit: &hits[i], text: text}
 		}
 	}
 	e.mu.Lock()
 	e.lastText, e.lastRows = text, rows
 	e.mu.Unlock()
 	return rows, nil
+}
+
+// Ranges returns the matched runes of a row's hit by field, as Reference
+// and searchAnyForm give them (ranges found in derived keys moved to the
+// fields they come from). Run leaves them out, as working them out for
+// every hit would cost more than the search itself; a list asks for the
+// rows it shows. It returns nil for a row without a hit.
+func (e *Engine) Ranges(r Row) map[int][]Range {
+	if r.Hit == nil {
+		return nil
+	}
+	ix := e.Index()
+	d := r.Hit.Doc
+	if d < 0 || d >= len(ix.docs) {
+		return nil
+	}
+	hits, _ := searchAnyFormWith(ix.docs, r.text, func(q string) ([]Hit, error) { return ix.docHits(d, q), nil }, ix.SourceRanges)
+	for _, h := range hits {
+		if h.Doc == d {
+			return h.Ranges
+		}
+	}
+	return nil
 }
 
 func (e *Engine) filter(rows []Row, f Filter, skip dimension) []Row {

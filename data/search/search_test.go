@@ -73,7 +73,7 @@ func TestHighlightRangesAreRunes(t *testing.T) {
 	if m.ID != "1.2.8" {
 		t.Fatalf("first hit %s", m.ID)
 	}
-	r := rows[0].Hit.Ranges[1] // field 1 is the text
+	r := e.Ranges(rows[0])[1] // field 1 is the text
 	text := []rune(m.Text)
 	if len(r) != 2 {
 		t.Fatalf("ranges %v", r)
