@@ -2,6 +2,8 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // fixedWidth lays its objects out one above the other at a fixed width, so
@@ -54,4 +56,19 @@ func (trailing) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		}
 	}
 	return s
+}
+
+// newDim returns a one-line text in the placeholder colour, for counts and
+// summaries that should not compete with the content.
+func newDim(text string) *widget.RichText {
+	return widget.NewRichText(&widget.TextSegment{Text: text,
+		Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+}
+
+// setDim changes the text of a newDim.
+func setDim(r *widget.RichText, text string) {
+	if seg := r.Segments[0].(*widget.TextSegment); seg.Text != text {
+		seg.Text = text
+		r.Refresh()
+	}
 }

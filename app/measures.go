@@ -22,7 +22,7 @@ type measureList struct {
 	ui *ui
 
 	list    *widgets.List
-	summary *widget.Label
+	summary *widget.RichText
 	empty   *fyne.Container
 	focus   *canvas.Rectangle
 
@@ -54,8 +54,7 @@ func (l *measureList) build() fyne.CanvasObject {
 	l.list.OnEscape = func() {}
 	l.list.OnFocusChanged = func(bool) { l.syncFocus() }
 
-	l.summary = widget.NewLabel("")
-	l.summary.Importance = widget.LowImportance
+	l.summary = newDim("")
 	l.summary.Truncation = fyne.TextTruncateEllipsis
 
 	msg := widget.NewLabel(lang.L("No measure matches the search and filters."))
@@ -117,7 +116,6 @@ func (l *measureList) createRow() fyne.CanvasObject {
 	}
 	r.detail.SizeName, r.detail.ColorName = theme.SizeNameCaptionText, theme.ColorNamePlaceHolder
 	r.chip.MinWidth = l.chipWidth
-	r.notes.Importance = widget.LowImportance
 	line1 := container.NewBorder(nil, nil, withWidth(l.idWidth, r.id), wrap(trailing{}, r.chip), r.text)
 	marks := container.NewHBox(r.clash, r.mark, container.NewHBox(r.noteIco, r.notes))
 	line2 := container.NewBorder(nil, nil, withWidth(l.idWidth), wrap(trailing{}, marks), r.detail)
@@ -303,9 +301,9 @@ func (l *measureList) onSelect(i widget.ListItemID) {
 func (l *measureList) sync() {
 	n, total := len(l.ui.se.rows), len(l.ui.se.plan.Measures)
 	if n == total {
-		l.summary.SetText(lang.L("All {{.Total}} measures", map[string]any{"Total": total}))
+		setDim(l.summary, lang.L("All {{.Total}} measures", map[string]any{"Total": total}))
 	} else {
-		l.summary.SetText(lang.L("Showing {{.Count}} of {{.Total}} measures", map[string]any{"Count": n, "Total": total}))
+		setDim(l.summary, lang.L("Showing {{.Count}} of {{.Total}} measures", map[string]any{"Count": n, "Total": total}))
 	}
 	l.empty.Hidden = n > 0
 	l.updating = true

@@ -56,8 +56,7 @@ func (n *navigation) build() fyne.CanvasObject {
 	t.CreateNode = func(bool) fyne.CanvasObject {
 		title := widget.NewLabel("")
 		title.Truncation = fyne.TextTruncateEllipsis
-		count := widget.NewLabel("")
-		count.Importance = widget.LowImportance
+		count := newDim("")
 		meter := widgets.NewMeter(0)
 		return container.NewBorder(nil, nil, nil, container.NewHBox(count, container.NewCenter(meter), withWidth(4)), title)
 	}
@@ -94,7 +93,7 @@ func (n *navigation) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObjec
 	box := o.(*fyne.Container)
 	title := box.Objects[0].(*widget.Label)
 	right := box.Objects[1].(*fyne.Container)
-	count := right.Objects[0].(*widget.Label)
+	count := right.Objects[0].(*widget.RichText)
 	meter := right.Objects[1].(*fyne.Container).Objects[0].(*widgets.Meter)
 
 	scope := id
@@ -105,9 +104,9 @@ func (n *navigation) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObjec
 	title.SetText(n.title(id))
 	title.TextStyle.Bold = id == nodeAll || !strings.Contains(id, ".")
 	if matching == total {
-		count.SetText(fmt.Sprint(total))
+		setDim(count, fmt.Sprint(total))
 	} else {
-		count.SetText(fmt.Sprintf("%d/%d", matching, total))
+		setDim(count, fmt.Sprintf("%d/%d", matching, total))
 	}
 	if total > 0 {
 		meter.SetValue(float64(done) / float64(total))

@@ -41,7 +41,7 @@ func statusColor(s data.Status) fyne.ThemeColorName {
 	case data.StatusBlocked:
 		return theme.ColorNameError
 	}
-	return theme.ColorNamePlaceHolder
+	return theme.ColorNameDisabled
 }
 
 func statusParts(counts map[data.Status]int) []widgets.BarPart {
@@ -102,8 +102,7 @@ func (o *overviewScreen) refresh() {
 		}
 		label := widget.NewLabel(fmt.Sprintf("%s. %s", c.ID(), planText.Chapter(c)))
 		label.Truncation = fyne.TextTruncateEllipsis
-		summary := widget.NewLabel(lang.L("{{.Done}} of {{.Total}} done", map[string]any{"Done": counts[data.StatusDone], "Total": n}))
-		summary.Importance = widget.LowImportance
+		summary := newDim(lang.L("{{.Done}} of {{.Total}} done", map[string]any{"Done": counts[data.StatusDone], "Total": n}))
 		b := widgets.NewStackedBar(statusParts(counts)...)
 		b.Height = 16
 		objs = append(objs, container.NewBorder(nil, nil, nil, summary, label), b)
@@ -136,8 +135,7 @@ func (o *overviewScreen) measureList(title string, ms []*data.Measure, none stri
 		link.Truncation = fyne.TextTruncateEllipsis
 		link.OnTapped = func() { o.ui.openMeasure(m.ID) }
 		id := widget.NewLabelWithStyle(m.ID, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		when := widget.NewLabel(deadlineShort(m, se.state(m.ID), se.today))
-		when.Importance = widget.LowImportance
+		when := newDim(deadlineShort(m, se.state(m.ID), se.today))
 		objs = append(objs, container.NewBorder(nil, nil, withWidth(o.ui.list.idWidth, id), when, link))
 	}
 	return container.NewVBox(objs...)

@@ -103,7 +103,7 @@ shot 01-start.png
 
 # Search: Chinese cannot be typed by xdotool, so paste it.
 key ctrl+f
-printf '海关' | xclip -selection clipboard
+printf '海关' | xclip -selection clipboard 2>/dev/null
 key ctrl+v
 sleep 0.5
 shot 02-search.png

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -51,8 +52,45 @@ func (c *Chip) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-// ChipColors returns the background and text colours of an importance.
+// ChipColors returns the background and text colours of an importance. The
+// theme's "foreground on" colour is used when it stands out from the
+// background; otherwise (white on bright green) the theme's foreground or
+// background colour that contrasts best.
 func ChipColors(th fyne.Theme, v fyne.ThemeVariant, imp widget.Importance) (bg, fg color.Color) {
+	bg, fg = chipColors(th, v, imp)
+	if imp == widget.LowImportance || contrast(bg, fg) >= 3 {
+		return bg, fg
+	}
+	a, b := th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameBackground, v)
+	if contrast(bg, a) >= contrast(bg, b) {
+		return bg, a
+	}
+	return bg, b
+}
+
+// luminance is the relative luminance of a colour (WCAG 2).
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		x := float64(v) / 0xffff
+		if x <= 0.03928 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// contrast is the WCAG contrast ratio of two colours, 1 to 21.
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func chipColors(th fyne.Theme, v fyne.ThemeVariant, imp widget.Importance) (bg, fg color.Color) {
 	switch imp {
 	case widget.HighImportance:
 		return th.Color(theme.ColorNamePrimary, v), th.Color(theme.ColorNameForegroundOnPrimary, v)

@@ -61,7 +61,7 @@ type stackedBarRenderer struct {
 func (r *stackedBarRenderer) sync() {
 	th := r.b.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	r.track.FillColor = th.Color(theme.ColorNameInputBorder, v)
+	r.track.FillColor = th.Color(theme.ColorNameInputBackground, v)
 	for len(r.rects) < len(r.b.Parts) {
 		r.rects = append(r.rects, canvas.NewRectangle(color.Transparent))
 	}

@@ -228,3 +228,21 @@ func TestKeyWidgetsReportEscape(t *testing.T) {
 }
 
 var desktopShortcutCtrlEnter = desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}
+
+func TestChipTextStandsOut(t *testing.T) {
+	th := theme.DefaultTheme()
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		for _, imp := range []widget.Importance{widget.MediumImportance, widget.HighImportance, widget.SuccessImportance,
+			widget.WarningImportance, widget.DangerImportance} {
+			bg, fg := ChipColors(th, v, imp)
+			if c := contrast(bg, fg); c < 2.5 {
+				t.Errorf("variant %d, importance %d: contrast %.1f", v, imp, c)
+			}
+		}
+	}
+	// White on Fyne's bright green is replaced by the dark foreground.
+	_, fg := ChipColors(th, theme.VariantLight, widget.SuccessImportance)
+	if fg != th.Color(theme.ColorNameForeground, theme.VariantLight) {
+		t.Errorf("light success text %v", fg)
+	}
+}
