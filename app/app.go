@@ -5,6 +5,8 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,7 +30,16 @@ var defaultSize = fyne.NewSize(1280, 800)
 
 // Run opens the main window on the data file and blocks until it closes.
 // It returns the process's exit code.
-func Run(loc storage.Location, today data.Date) int {
+func Run(loc storage.Location, today data.Date) (code int) {
+	defer func() {
+		// The last resort: a defect outside the guarded handlers ends the
+		// program with a message instead of a stack trace. Every change
+		// was written when it was made.
+		if r := recover(); r != nil {
+			fmt.Fprintf(os.Stderr, "scoplan: internal error: %v (your changes are saved in %s)\n", r, loc.Path)
+			code = 1
+		}
+	}()
 	a := fyneapp.NewWithID(AppID)
 	setLanguage(a.Preferences().String(prefLanguage))
 	applyAppearance(a, "")

@@ -16,6 +16,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"scoplan/data"
+	"scoplan/data/search"
 	"scoplan/storage"
 	"scoplan/widgets"
 )
@@ -24,14 +25,14 @@ var testToday = data.Date{Year: 2026, Month: time.November, Day: 23}
 
 // harness is the main window on a real data file in t.TempDir.
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	app  fyne.App
 	win  fyne.Window
 	ui   *ui
 	path string
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t testing.TB) *harness {
 	t.Helper()
 	h := &harness{t: t, app: test.NewTempApp(t), path: filepath.Join(t.TempDir(), "scoplan.db")}
 	h.open()
@@ -48,7 +49,6 @@ func (h *harness) open() {
 	h.t.Cleanup(func() { s.Close() })
 	h.win = test.NewTempWindow(h.t, nil)
 	h.ui = open(h.app, h.win, s, storage.Location{Path: h.path, How: "flag"}, testToday)
-	h.win.Resize(fyne.NewSize(1280, 800))
 }
 
 // reopen closes the window and the data file, then opens both again.
@@ -159,7 +159,7 @@ func TestStatusAndNoteSurviveReopening(t *testing.T) {
 
 // foreignChange writes a change by another delegate into a closed data
 // file, as an import would: the author is another installation's key.
-func foreignChange(t *testing.T, path string, c *data.Change) {
+func foreignChange(t testing.TB, path string, c *data.Change) {
 	t.Helper()
 	other := filepath.Join(t.TempDir(), "other.db")
 	s, err := storage.Open(storage.Options{Path: other})
@@ -537,4 +537,150 @@ func TestWindowRendersToMarkup(t *testing.T) {
 	test.AssertRendersToMarkup(t, "search_haiguan.xml", h.win.Canvas())
 	h.ui.onShowOverview()
 	test.AssertRendersToMarkup(t, "overview.xml", h.win.Canvas())
+}
+
+func TestWindowRemembersSizeAndSplits(t *testing.T) {
+	h := newHarness(t)
+	h.win.Resize(fyne.NewSize(1100, 700))
+	h.ui.splitLeft.SetOffset(0.31)
+	h.ui.splitList.SetOffset(0.4)
+	h.ui.splitNav.SetOffset(0.6)
+	h.ui.onShowOverview()
+	h.ui.saveGeometry()
+	h.reopen()
+	if s := h.win.Canvas().Size(); s.Width != 1100 || s.Height != 700 {
+		t.Errorf("size after reopening %v, want 1100x700", s)
+	}
+	for name, got := range map[string][2]float64{
+		"left": {h.ui.splitLeft.Offset, 0.31}, "list": {h.ui.splitList.Offset, 0.4}, "nav": {h.ui.splitNav.Offset, 0.6},
+	} {
+		if got[0] != got[1] {
+			t.Errorf("split %s = %v, want %v", name, got[0], got[1])
+		}
+	}
+	if !h.ui.overviewView.Visible() {
+		t.Error("the overview was showing and is not after reopening")
+	}
+}
+
+func TestSettingsSaveIdentityAndAppearance(t *testing.T) {
+	h := newHarness(t)
+	if h.ui.hint.Hidden {
+		t.Fatal("no identity hint on a fresh data file without a delegation")
+	}
+	h.ui.showSettings()
+	if h.ui.dialog == nil || h.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no settings dialog")
+	}
+	screen := h.ui.settings
+	screen.name.SetText("Aigerim Nurlanovna")
+	screen.delegation.SetText("Kazakhstan")
+	screen.appearance.SetSelected("Dark")
+	screen.dialog.Confirm()
+	id := h.ui.se.store.Identity()
+	if id.Name != "Aigerim Nurlanovna" || id.Delegation != "Kazakhstan" {
+		t.Errorf("identity %+v", id)
+	}
+	if got := string(h.ui.se.store.Setting(settingTheme)); got != appearanceDark {
+		t.Errorf("theme setting %q", got)
+	}
+	if !h.ui.hint.Hidden {
+		t.Error("the identity hint is still shown")
+	}
+	// Cancel puts the appearance back.
+	h.ui.showSettings()
+	h.ui.settings.appearance.SetSelected("Light")
+	h.ui.dialog.Hide()
+	if got := string(h.ui.se.store.Setting(settingTheme)); got != appearanceDark {
+		t.Errorf("theme after Cancel %q", got)
+	}
+	if _, ok := h.app.Settings().Theme().(*variantTheme); !ok {
+		t.Errorf("theme after Cancel is %T, want the dark variant", h.app.Settings().Theme())
+	}
+	// A name's note carries it.
+	if _, err := h.ui.se.store.AddNote("2.2.1", "x"); err != nil {
+		t.Fatal(err)
+	}
+	if n := h.ui.se.store.Measure("2.2.1").Notes[0]; n.Name != "Aigerim Nurlanovna" || n.Delegation != "Kazakhstan" {
+		t.Errorf("note by %q (%q)", n.Name, n.Delegation)
+	}
+}
+
+func TestBodiesAndOverviewLinksLead(t *testing.T) {
+	h := newHarness(t)
+	h.ui.showMeasure("1.2.8")
+	var body *widgets.Button
+	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
+		if b, ok := o.(*widgets.Button); ok && strings.Contains(b.Text, "海关") || ok && strings.Contains(b.Text, "Customs") {
+			body = b
+		}
+	}
+	if body == nil {
+		t.Fatal("no body button for the customs working group")
+	}
+	test.Tap(body)
+	customs := "上合组织海关合作专门工作组"
+	if got := h.ui.se.query.Filter.Bodies; !reflect.DeepEqual(got, []string{customs}) {
+		t.Fatalf("body filter %v", got)
+	}
+	if len(h.ui.se.rows) == 0 {
+		t.Fatal("no rows for the body")
+	}
+	for _, r := range h.ui.se.rows {
+		if !has(r.Measure.Bodies, customs) {
+			t.Errorf("%s is not the customs group's", r.Measure.ID)
+		}
+	}
+	if !h.ui.filters.bodies[customs].Checked {
+		t.Error("the body's filter is not ticked")
+	}
+
+	// The overview's overdue list opens a measure's detail in one click,
+	// even one the filters hide.
+	h.ui.onShowOverview()
+	var link *widget.Hyperlink
+	for _, o := range test.LaidOutObjects(h.ui.overview.scroll.Content) {
+		if l, ok := o.(*widget.Hyperlink); ok && link == nil {
+			link = l
+		}
+	}
+	if link == nil {
+		t.Fatal("no link in the overview")
+	}
+	test.TapAt(link, fyne.NewPos(link.Size().Width/2, link.Size().Height/2))
+	if h.ui.current != "1.3.8" || !h.ui.measuresView.Visible() {
+		t.Errorf("after the first overdue link: detail %q, measures visible %v", h.ui.current, h.ui.measuresView.Visible())
+	}
+}
+
+func TestAPanicWhileRedrawingBecomesADialog(t *testing.T) {
+	h := newHarness(t)
+	h.ui.safely(func() { panic("index out of range") })
+	if h.win.Canvas().Overlays().Top() == nil {
+		t.Error("no dialog after a panic")
+	}
+}
+
+// BenchmarkKeystroke measures what one keystroke in the search field costs
+// the window (search, facet counts, list, navigation, filters and detail
+// redrawn) against the engine's own Run+Counts for the same text, measured
+// in the same run. The metric window/engine is the ratio of the two.
+func BenchmarkKeystroke(b *testing.B) {
+	h := newHarness(b)
+	queries := []string{"海", "海关", "海关合", "海关合作", "粮", "粮食", "粮食安全", "数", "数字", "数字经济", "本币", "绿色金融", "customs", "trade", ""}
+	var engine, window time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := queries[i%len(queries)]
+		t0 := time.Now()
+		eq := search.Query{Text: q}
+		h.ui.se.engine.Run(eq)
+		h.ui.se.engine.Counts(eq)
+		t1 := time.Now()
+		h.ui.onSearch(q)
+		window += time.Since(t1)
+		engine += t1.Sub(t0)
+	}
+	b.ReportMetric(float64(window)/float64(engine), "window/engine")
+	b.ReportMetric(float64(window.Microseconds())/float64(b.N), "µs-window/op")
 }

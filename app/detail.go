@@ -31,6 +31,7 @@ type detailView struct {
 	query   string // the search text the content was built with
 
 	scroll      *container.Scroll
+	textBox     *fyne.Container // holds the text, redrawn alone when the search changes
 	placeholder fyne.CanvasObject
 	root        *fyne.Container
 
@@ -90,9 +91,25 @@ func (d *detailView) refresh() {
 	if d.id == "" {
 		return
 	}
-	if d.builtAt != d.ui.se.changes || d.query != d.ui.se.query.Text {
+	switch {
+	case d.builtAt != d.ui.se.changes:
 		d.show(d.id)
+	case d.query != d.ui.se.query.Text:
+		// Only the highlights changed: redraw the text, not the rest.
+		d.query = d.ui.se.query.Text
+		d.textBox.Objects = []fyne.CanvasObject{d.measureText()}
+		d.textBox.Refresh()
 	}
+}
+
+// measureText is the measure's text with the search's matches marked.
+func (d *detailView) measureText() fyne.CanvasObject {
+	se := d.ui.se
+	var row search.Row
+	if i := se.rowIndex(d.id); i >= 0 {
+		row = se.rows[i]
+	}
+	return measureText(se.engine, row, se.plan.Measure(d.id))
 }
 
 func heading(text string) *widget.Label {
@@ -137,11 +154,8 @@ func (d *detailView) rebuild() {
 
 	// The full text, with the search's matches highlighted; beside an
 	// unofficial translation, the authoritative Chinese.
-	var row search.Row
-	if i := se.rowIndex(m.ID); i >= 0 {
-		row = se.rows[i]
-	}
-	objs = append(objs, measureText(se.engine, row, m), widget.NewSeparator())
+	d.textBox = container.NewStack(d.measureText())
+	objs = append(objs, d.textBox, widget.NewSeparator())
 
 	// Deadline: the source's words and what they mean today.
 	objs = append(objs, heading(lang.L("Deadline")))

@@ -72,3 +72,11 @@ func setDim(r *widget.RichText, text string) {
 		r.Refresh()
 	}
 }
+
+// setText changes a label's text only when it differs: setting a label
+// shapes its text again, which costs more than the comparison.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}

@@ -154,7 +154,7 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := l.ui.se.rows[i]
 	r := o.(*rowView)
 	m, st := row.Measure, row.State
-	r.id.SetText(m.ID)
+	setText(r.id, m.ID)
 
 	text := planText.Measure(m)
 	spans := hitSpans(l.ui.se.engine, row, text)
@@ -176,26 +176,28 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r.detail.Set(detail, marks)
 
 	today := l.ui.se.today
+	before := [3]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible()}
 	switch {
 	case search.IsOverdue(m, st, today):
 		r.mark.Set(lang.L("Overdue"), widget.DangerImportance)
-		r.mark.Show()
+		r.mark.Hidden = false
 	case search.IsDueSoon(m, st, today):
 		r.mark.Set(lang.L("Due soon"), widget.WarningImportance)
-		r.mark.Show()
+		r.mark.Hidden = false
 	default:
-		r.mark.Hide()
+		r.mark.Hidden = true
 	}
 	r.clash.Hidden = !st.Conflict
-	if n := len(st.Notes); n > 0 {
-		r.notes.SetText(fmt.Sprint(n))
-		r.notes.Show()
-		r.noteIco.Show()
-	} else {
-		r.notes.Hide()
-		r.noteIco.Hide()
+	n := len(st.Notes)
+	if n > 0 {
+		setText(r.notes, fmt.Sprint(n))
 	}
-	r.content.Refresh()
+	r.notes.Hidden, r.noteIco.Hidden = n == 0, n == 0
+	// Re-lay the row only when a mark appeared or went: a full refresh
+	// redraws the icon, which costs more than the rest of the row.
+	if before != [3]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible()} {
+		r.content.Refresh()
+	}
 }
 
 func toSpans(rs []search.Range) []widgets.Span {

@@ -22,6 +22,12 @@ type navigation struct {
 	ui       *ui
 	tree     *widgets.Tree
 	updating bool
+	counts   map[string][3]int // per scope: matching, total, done; computed once per sync
+}
+
+func progressOf(se *session, scope string) [3]int {
+	m, t, d := se.progress(scope)
+	return [3]int{m, t, d}
 }
 
 func newNavigation(u *ui) *navigation { return &navigation{ui: u} }
@@ -100,9 +106,16 @@ func (n *navigation) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObjec
 	if id == nodeAll {
 		scope = ""
 	}
-	matching, total, done := n.ui.se.progress(scope)
-	title.SetText(n.title(id))
-	title.TextStyle.Bold = id == nodeAll || !strings.Contains(id, ".")
+	p, ok := n.counts[scope]
+	if !ok {
+		p = progressOf(n.ui.se, scope)
+	}
+	matching, total, done := p[0], p[1], p[2]
+	bold := id == nodeAll || !strings.Contains(id, ".")
+	if t := n.title(id); title.Text != t || title.TextStyle.Bold != bold {
+		title.Text, title.TextStyle.Bold = t, bold
+		title.Refresh()
+	}
 	if matching == total {
 		setDim(count, fmt.Sprint(total))
 	} else {
@@ -132,6 +145,14 @@ func (n *navigation) sync() {
 	if id == "" {
 		id = nodeAll
 	}
+	n.counts = map[string][3]int{}
+	for _, c := range n.ui.se.plan.Chapters {
+		n.counts[c.ID()] = progressOf(n.ui.se, c.ID())
+		for _, s := range c.Sections {
+			n.counts[s.ID()] = progressOf(n.ui.se, s.ID())
+		}
+	}
+	n.counts[""] = progressOf(n.ui.se, "")
 	n.updating = true
 	n.tree.Select(id)
 	n.updating = false

@@ -30,6 +30,7 @@ type settingsScreen struct {
 
 func (u *ui) showSettings() {
 	s := &settingsScreen{ui: u}
+	u.settings = s
 	s.dialog = dialog.NewCustomConfirm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), s.build(), s.onClosed, u.win)
 	s.dialog.Resize(fyne.NewSize(640, 0))
 	u.showDialog(s.dialog, nil)

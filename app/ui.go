@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -54,6 +55,8 @@ type ui struct {
 
 	current string // the measure in the detail pane
 	hint    *fyne.Container
+
+	settings *settingsScreen // the settings dialog last opened
 
 	dialog    dialog.Dialog // the dialog open now, closed by Escape
 	saveTimer *time.Timer
@@ -215,8 +218,23 @@ func (u *ui) onUnfocusedKey(ev *fyne.KeyEvent) {
 
 // reload rebuilds the engine if the store changed, then redraws everything.
 func (u *ui) reload() {
-	u.se.refresh()
-	u.redraw()
+	u.safely(func() {
+		u.se.refresh()
+		u.redraw()
+	})
+}
+
+// safely runs fn and turns a panic into a plain error dialog: a defect in
+// drawing must not close the window. Every change was written when it was
+// made, so nothing is lost.
+func (u *ui) safely(fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			fyne.LogError("scoplan: recovered from a panic", fmt.Errorf("%v", r))
+			u.showError(errors.New(lang.L("Something went wrong while redrawing the window. Your changes are saved in the data file; restart scoplan if the window looks wrong.")))
+		}
+	}()
+	fn()
 }
 
 // redraw shows the session's current query and results everywhere.
