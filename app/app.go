@@ -97,6 +97,11 @@ func showFatal(a fyne.App, err error) {
 	d := dialog.NewInformation(title, userMessage(err), w)
 	d.SetOnClosed(a.Quit)
 	w.SetOnClosed(a.Quit)
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter || ev.Name == fyne.KeyEscape {
+			d.Hide()
+		}
+	})
 	d.Show()
 	w.ShowAndRun()
 }

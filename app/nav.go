@@ -70,10 +70,12 @@ func (n *navigation) build() fyne.CanvasObject {
 	t.OnSelected = n.onSelected
 	t.OnEscape = n.ui.focusList
 	t.ExtendBaseWidget(t)
-	for _, c := range plan.Chapters {
-		t.OpenBranch(c.ID())
-	}
 	n.tree = t
+	// Chapters start closed, except the one holding the section shown, so
+	// that the whole plan fits at a glance; arrows or a click open them.
+	if sec := plan.Section(n.ui.se.query.Filter.Section); sec != nil {
+		t.OpenBranch(sec.Chapter.ID())
+	}
 	n.sync()
 	return t
 }

@@ -97,7 +97,7 @@ func (u *ui) build() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(u.showMeasures, u.showOverview), u.search)
 
 	u.splitNav = container.NewVSplit(u.nav.build(), u.filters.build())
-	u.splitNav.Offset = prefs.FloatWithFallback(prefSplitNav, 0.42)
+	u.splitNav.Offset = prefs.FloatWithFallback(prefSplitNav, 0.36)
 	u.splitList = container.NewHSplit(u.list.build(), u.detail.build())
 	u.splitList.Offset = prefs.FloatWithFallback(prefSplitList, 0.52)
 	u.splitLeft = container.NewHSplit(u.splitNav, u.splitList)
