@@ -54,6 +54,7 @@ func Run(loc storage.Location, today data.Date) (code int) {
 	firstframe.Hook(w) // start-up benchmark only (SCOPLAN_BENCH_FIRSTFRAME)
 	w.SetCloseIntercept(u.onClose)
 	w.ShowAndRun()
+	u.exch.stop()
 	u.saveQuery()
 	return 0
 }
@@ -81,6 +82,8 @@ func open(a fyne.App, w fyne.Window, s *storage.Store, loc storage.Location, tod
 			}
 		})
 	})
+	w.SetOnDropped(u.exch.onDropped)
+	u.exch.start()
 	return u
 }
 

@@ -43,6 +43,7 @@ type ui struct {
 	list     *measureList
 	detail   *detailView
 	overview *overviewScreen
+	exch     *exchange // status files, the shared folder, reports (exchange.go)
 
 	search       *widgets.Entry
 	measuresView fyne.CanvasObject
@@ -70,6 +71,7 @@ func newUI(a fyne.App, w fyne.Window, se *session, loc storage.Location) *ui {
 	u.list = newMeasureList(u)
 	u.detail = newDetailView(u)
 	u.overview = newOverviewScreen(u)
+	u.exch = newExchange(u)
 	return u
 }
 
@@ -162,6 +164,11 @@ func (u *ui) menu() *fyne.MainMenu {
 	quit := item(lang.L("Quit"), fyne.KeyQ, mod, u.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("File"),
+		item(lang.L("Import status files…"), fyne.KeyI, mod, u.exch.onImport),
+		item(lang.L("Export status file…"), fyne.KeyE, mod, u.exch.onExport),
+		item(lang.L("Shared folder…"), "", 0, u.exch.onSharedFolder),
+		item(lang.L("Save a report…"), fyne.KeyR, mod, u.exch.onReport),
+		fyne.NewMenuItemSeparator(),
 		item(lang.L("Settings…"), fyne.KeyComma, mod, u.showSettings),
 		item(lang.L("Open data folder"), "", 0, u.openDataFolder),
 		fyne.NewMenuItemSeparator(),
@@ -493,12 +500,14 @@ func (u *ui) saveGeometry() {
 
 // onClose saves what must survive and closes the window.
 func (u *ui) onClose() {
+	u.exch.stop()
 	u.saveQuery()
 	u.saveGeometry()
 	u.win.Close()
 }
 
 func (u *ui) quit() {
+	u.exch.stop()
 	u.saveQuery()
 	u.saveGeometry()
 	u.app.Quit()

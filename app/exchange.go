@@ -1,0 +1,474 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scoplan/data"
+	"scoplan/storage"
+	"scoplan/storage/shared"
+	"scoplan/storage/statusfile"
+)
+
+// exchange is how status files come and go: File → Export and Import, files
+// dropped onto the window with a preview before anything is applied, the
+// shared folder, and reports. The work itself is done by storage (export,
+// import, merge), storage/shared (the folder) and data/report; this screen
+// only asks, shows and reports back.
+type exchange struct {
+	ui *ui
+
+	folder     *shared.Folder
+	folderNews string           // what the shared folder did last, for its dialog
+	newsLabel  *widget.RichText // shows folderNews while the dialog is open
+	pending    *storage.PendingImport
+	preview    dialog.Dialog
+	// inline runs work on the calling goroutine (tests: Fyne's test driver
+	// runs fyne.Do at once on whatever goroutine calls it).
+	inline bool
+}
+
+func newExchange(u *ui) *exchange { return &exchange{ui: u} }
+
+// run runs work off the GUI goroutine and then done on it.
+func (x *exchange) run(work func(), done func()) {
+	if x.inline {
+		work()
+		done()
+		return
+	}
+	go func() {
+		work()
+		fyne.Do(done)
+	}()
+}
+
+// pluralWith is plural with more template data than the count.
+func pluralWith(key, one, other string, n int, args map[string]any) string {
+	fb := other
+	if n == 1 {
+		fb = one
+	}
+	args["Count"] = n
+	return lang.XN(key, fb, n, args)
+}
+
+// ---- export ----
+
+// exportName suggests a file name: the user's name, delegation and today.
+func exportName(id storage.Identity, today data.Date) string {
+	parts := []string{"scoplan"}
+	for _, p := range []string{id.Delegation, id.Name} {
+		if p = safeName(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(append(parts, today.String()), "-") + statusfile.Extension
+}
+
+// safeName keeps letters (of any script) and digits, turning the rest into
+// single dashes, so the name is valid on every file system.
+func safeName(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if r := []rune(out); len(r) > 40 {
+		out = string(r[:40])
+	}
+	return out
+}
+
+func (x *exchange) onExport() {
+	store := x.ui.se.store
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			x.ui.showError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		// Fyne's dialog hands over an open file; scoplan writes a
+		// temporary file beside it and renames it into place instead, so
+		// the file is complete or not there at all.
+		path := w.URI().Path()
+		w.Close()
+		x.exportTo(path)
+	}, x.ui.win)
+	d.SetFileName(exportName(store.Identity(), x.ui.se.today))
+	d.Show()
+}
+
+// exportTo writes the status file and tells the user.
+func (x *exchange) exportTo(path string) {
+	store := x.ui.se.store
+	var n int
+	var err error
+	x.run(func() { n, err = store.Export(path) }, func() {
+		if err != nil {
+			x.ui.showError(err)
+			return
+		}
+		id := store.Identity()
+		msg := pluralWith("export.done", "{{.Count}} change was written to {{.File}}, signed by {{.Who}}.",
+			"{{.Count}} changes were written to {{.File}}, signed by {{.Who}}.", n,
+			map[string]any{"File": filepath.Base(path), "Who": who(id.Name, id.Delegation, id.Key)})
+		body := container.NewVBox(wrapped(msg),
+			wrapped(lang.L("Hand the file to colleagues (USB stick, e-mail); they import it with File → Import status files. It holds every change your data file knows, including those you imported from others.")))
+		if id.Name == "" {
+			body.Add(warning(lang.L("You have not given your name yet: colleagues will see your changes as by an unknown delegate. Set it in File → Settings.")))
+		}
+		d := dialog.NewCustom(lang.L("Status file exported"), lang.L("Close"), body, x.ui.win)
+		d.Resize(fyne.NewSize(560, 0))
+		d.Show()
+	})
+}
+
+// ---- import ----
+
+func (x *exchange) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			x.ui.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		x.prepare([]string{path})
+	}, x.ui.win)
+	d.Show()
+}
+
+// onDropped imports the files dropped onto the window, after a preview.
+func (x *exchange) onDropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) == 0 {
+		return
+	}
+	x.prepare(paths)
+}
+
+// prepare reads and checks the files, then shows what importing them
+// would do. Nothing is written until the user applies it.
+func (x *exchange) prepare(paths []string) {
+	var p *storage.PendingImport
+	var err error
+	x.run(func() { p, err = x.ui.se.store.PrepareImport(paths) }, func() {
+		if err != nil {
+			x.showRefusal(err)
+			return
+		}
+		x.showPreview(p)
+	})
+}
+
+// refusalMessage says in plain, translated words why a file was refused.
+func refusalMessage(err error) string {
+	var fe *statusfile.Error
+	if !errors.As(err, &fe) {
+		return userMessage(err)
+	}
+	file := map[string]any{"File": filepath.Base(fe.File)}
+	switch {
+	case errors.Is(err, statusfile.ErrUnreadable):
+		return lang.L("{{.File}} cannot be read.", file)
+	case errors.Is(err, statusfile.ErrEmpty):
+		return lang.L("{{.File}} is empty.", file)
+	case errors.Is(err, statusfile.ErrTooBig):
+		return lang.L("{{.File}} is larger than 100 MB; a status file is never that big.", file)
+	case errors.Is(err, statusfile.ErrNotStatusFile):
+		return lang.L("{{.File}} is not a scoplan status file.", file)
+	case errors.Is(err, statusfile.ErrNewerFormat):
+		return lang.L("{{.File}} was written by a newer version of scoplan. Update scoplan to import it.", file)
+	case errors.Is(err, statusfile.ErrTruncated):
+		return lang.L("{{.File}} is incomplete: its end is missing (it was cut off while being copied or sent).", file)
+	case errors.Is(err, statusfile.ErrChecksum), errors.Is(err, statusfile.ErrDamaged):
+		return lang.L("{{.File}} was changed or damaged after it was exported.", file)
+	case errors.Is(err, statusfile.ErrSignature):
+		return lang.L("{{.File}} has no valid signature: it was not signed by the key it names.", file)
+	case errors.Is(err, statusfile.ErrInvalidUTF8):
+		return lang.L("{{.File}} contains text that is not valid UTF-8.", file)
+	case errors.Is(err, statusfile.ErrOtherPlan):
+		return lang.L("{{.File}} is for another plan.", file)
+	case errors.Is(err, statusfile.ErrUnknownMeasure):
+		return lang.L("{{.File}} names a measure that is not in this plan.", file)
+	case errors.Is(err, statusfile.ErrReusedID):
+		return lang.L("{{.File}} holds a change that contradicts a change you already have (the same ID with different content).", file)
+	case errors.Is(err, statusfile.ErrFuture):
+		return lang.L("{{.File}} is dated in the future: check the date and time of the computer it comes from, and of this one.", file)
+	}
+	return fe.Error()
+}
+
+// showRefusal tells the user that an import was refused and that nothing
+// changed; the exact problem follows in small print.
+func (x *exchange) showRefusal(err error) {
+	body := container.NewVBox(wrapped(refusalMessage(err)),
+		wrapped(lang.L("Nothing was imported; your data file is unchanged.")))
+	var fe *statusfile.Error
+	if errors.As(err, &fe) {
+		body.Add(caption(lang.L("Details: {{.Problem}}", map[string]any{"Problem": fe.Problem})))
+	}
+	d := dialog.NewCustom(lang.L("The file cannot be imported"), lang.L("Close"), body, x.ui.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+// summaryText puts what an import brings in words.
+func summaryText(s storage.Summary) string {
+	if s.NothingNew() {
+		return lang.L("nothing new")
+	}
+	var parts []string
+	for _, p := range []struct {
+		n               int
+		key, one, other string
+	}{
+		{s.NewNotes, "import.notes", "{{.Count}} new note", "{{.Count}} new notes"},
+		{s.NoteEdits, "import.edits", "{{.Count}} note edited", "{{.Count}} notes edited"},
+		{s.NoteDeletions, "import.deletions", "{{.Count}} note deleted", "{{.Count}} notes deleted"},
+		{s.StatusChanges, "import.statuses", "{{.Count}} status change", "{{.Count}} status changes"},
+		{s.Conflicts, "import.conflicts", "{{.Count}} new status conflict", "{{.Count}} new status conflicts"},
+		{s.Resolved, "import.resolved", "{{.Count}} conflict resolved", "{{.Count}} conflicts resolved"},
+	} {
+		if p.n > 0 {
+			parts = append(parts, plural(p.key, p.one, p.other, p.n))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// signerLines describe who signed a file and what is known of the key.
+func signerLines(f storage.FileSummary, plan *data.Plan) (info string, warnings []string) {
+	sg := f.Signer
+	var known string
+	switch {
+	case sg.Yours:
+		known = lang.L("your own key")
+	case sg.Known:
+		known = lang.L("a key seen before")
+	default:
+		known = lang.L("a key not seen before")
+	}
+	info = lang.L("Signed by {{.Who}} · key {{.Key}} ({{.Known}}) · exported {{.When}}", map[string]any{
+		"Who": who(sg.Name, sg.Delegation, sg.Key), "Key": sg.Key, "Known": known, "When": timeLabel(f.Exported)})
+	if len(sg.OtherNames) > 0 {
+		warnings = append(warnings, lang.L("This key signed before under another name: {{.Names}}", map[string]any{"Names": strings.Join(sg.OtherNames, ", ")}))
+	}
+	if len(sg.OtherKeys) > 0 {
+		warnings = append(warnings, lang.L("{{.Who}} signed before with another key ({{.Keys}}): make sure the file really comes from them.",
+			map[string]any{"Who": who(sg.Name, sg.Delegation, sg.Key), "Keys": strings.Join(sg.OtherKeys, ", ")}))
+	}
+	if f.OtherPlanText {
+		warnings = append(warnings, lang.L("Exported with a different text of the plan (version {{.Theirs}}; yours is {{.Yours}}).",
+			map[string]any{"Theirs": f.PlanVersion, "Yours": plan.Version()}))
+	}
+	return info, warnings
+}
+
+// changeLine describes one new change of the preview.
+func changeLine(c *data.Change, file string) string {
+	args := map[string]any{"Who": who(c.Name, c.Delegation, c.Author), "File": file}
+	switch c.Kind {
+	case data.ChangeNoteAdd:
+		args["Text"] = clipText(firstLine(c.Text), 80)
+		return lang.L("New note by {{.Who}}: “{{.Text}}” (from {{.File}})", args)
+	case data.ChangeNoteEdit:
+		args["Text"] = clipText(firstLine(c.Text), 80)
+		return lang.L("Note edited by {{.Who}}: “{{.Text}}” (from {{.File}})", args)
+	case data.ChangeNoteDelete:
+		return lang.L("Note deleted by {{.Who}} (from {{.File}})", args)
+	case data.ChangeStatus:
+		args["Status"] = statusLabel(c.Status)
+		return lang.L("Status set to {{.Status}} by {{.Who}} on {{.When}} (from {{.File}})", map[string]any{
+			"Status": statusLabel(c.Status), "Who": args["Who"], "When": timeLabel(c.Time), "File": file})
+	}
+	return string(c.Kind)
+}
+
+func clipText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// measureLines describe what an import does to one measure: the status
+// before and after, a conflict it creates or resolves, every new change.
+func measureLines(m storage.MeasurePreview, files []storage.FileSummary) (lines []string, alert string) {
+	if m.StatusChanged() {
+		lines = append(lines, lang.L("Status: {{.Before}} → {{.After}}", map[string]any{"Before": statusLabel(m.Before.Status), "After": statusLabel(m.After.Status)}))
+	}
+	if m.NewConflict {
+		var vals []string
+		for _, c := range m.After.Competing {
+			vals = append(vals, lang.L("{{.Status}} by {{.Who}} on {{.When}}", map[string]any{
+				"Status": statusLabel(c.Status), "Who": who(c.Name, c.Delegation, c.Author), "When": timeLabel(c.Time)}))
+		}
+		alert = lang.L("Becomes a status conflict: {{.Values}}. You can resolve it afterwards in the measure's detail.", map[string]any{"Values": strings.Join(vals, "; ")})
+	} else if m.Resolved {
+		lines = append(lines, lang.L("The status conflict on this measure is resolved."))
+	}
+	for _, n := range m.New {
+		lines = append(lines, changeLine(n.Change, filepath.Base(files[n.File].Name)))
+	}
+	return lines, alert
+}
+
+func warning(text string) *widget.Label {
+	l := wrapped(text)
+	l.Importance = widget.WarningImportance
+	return l
+}
+
+// previewContent is the body of the preview dialog.
+func (x *exchange) previewContent(r *storage.ImportResult) fyne.CanvasObject {
+	plan := x.ui.se.plan
+	top := container.NewVBox()
+	for _, f := range r.Files {
+		title := widget.NewLabelWithStyle(filepath.Base(f.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		info, warnings := signerLines(f, plan)
+		top.Add(title)
+		top.Add(caption(info))
+		for _, w := range warnings {
+			top.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, warning(w)))
+		}
+		top.Add(caption(plural("import.file.changes", "{{.Count}} change in the file", "{{.Count}} changes in the file", f.Changes) + " · " + summaryText(f.Summary)))
+	}
+	total := widget.NewLabelWithStyle(lang.L("In all: {{.Summary}}", map[string]any{"Summary": summaryText(r.Total)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top.Add(widget.NewSeparator())
+	top.Add(total)
+
+	measures := container.NewVBox()
+	for _, m := range r.Measures {
+		ms := plan.Measure(m.Measure)
+		head := widget.NewLabelWithStyle(m.Measure+"  "+clipText(firstLine(ms.Text), 60), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head.Truncation = fyne.TextTruncateEllipsis
+		measures.Add(head)
+		lines, alert := measureLines(m, r.Files)
+		if alert != "" {
+			measures.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, warning(alert)))
+		}
+		for _, l := range lines {
+			measures.Add(wrapped(l))
+		}
+		measures.Add(widget.NewSeparator())
+	}
+	scroll := container.NewVScroll(measures)
+	scroll.SetMinSize(fyne.NewSize(0, 260))
+	return container.NewBorder(top, nil, nil, nil, scroll)
+}
+
+// showPreview shows what an import would do, per file and per measure,
+// and applies it only when the user says so.
+func (x *exchange) showPreview(p *storage.PendingImport) {
+	r := p.Result()
+	if r.Total.NothingNew() {
+		// Still apply: a file of known changes may come from a signer not
+		// seen before, whom the data file then remembers.
+		var err error
+		x.run(func() { _, err = p.Apply() }, func() {
+			if err != nil {
+				x.showRefusal(err)
+				return
+			}
+			body := container.NewVBox()
+			for _, f := range r.Files {
+				info, warnings := signerLines(f, x.ui.se.plan)
+				body.Add(widget.NewLabelWithStyle(filepath.Base(f.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+				body.Add(caption(info))
+				for _, w := range warnings {
+					body.Add(warning(w))
+				}
+			}
+			body.Add(wrapped(lang.L("Nothing new: your data file already has everything in these files. Nothing was changed.")))
+			d := dialog.NewCustom(lang.L("Nothing new"), lang.L("Close"), body, x.ui.win)
+			d.Resize(fyne.NewSize(620, 0))
+			d.Show()
+		})
+		return
+	}
+	x.pending = p
+	x.preview = dialog.NewCustomConfirm(lang.L("Import status files"), lang.L("Apply"), lang.L("Cancel"), x.previewContent(r), func(apply bool) {
+		x.preview = nil
+		if apply {
+			x.apply(p)
+		} else {
+			x.pending = nil
+		}
+	}, x.ui.win)
+	x.preview.Resize(fyne.NewSize(820, 620))
+	x.preview.Show()
+}
+
+// apply writes the import; the window redraws itself when the store
+// reports the write.
+func (x *exchange) apply(p *storage.PendingImport) {
+	var r *storage.ImportResult
+	var err error
+	x.run(func() { r, err = p.Apply() }, func() {
+		x.pending = nil
+		if err != nil {
+			x.showRefusal(err)
+			return
+		}
+		x.ui.reload()
+		msg := lang.L("Imported: {{.Summary}}.", map[string]any{"Summary": summaryText(r.Total)})
+		if r.Total.Conflicts > 0 {
+			msg += " " + lang.L("Measures in conflict are marked; open one to choose the status that holds.")
+		}
+		dialog.ShowInformation(lang.L("Import done"), msg, x.ui.win)
+	})
+}
+
+// ---- lifetime ----
+
+// start begins what runs in the background: the shared folder, if one is set.
+func (x *exchange) start() {
+	if dir := string(x.ui.se.store.Setting(settingSharedFolder)); dir != "" {
+		if err := x.startFolder(dir); err != nil {
+			x.ui.showError(fmt.Errorf("%s", lang.L("The shared folder {{.Folder}} cannot be used now ({{.Problem}}). Choose it again in File → Shared folder once it is back.",
+				map[string]any{"Folder": dir, "Problem": err.Error()})))
+		}
+	}
+}
+
+// stop ends the background work before the data file closes.
+func (x *exchange) stop() {
+	if x.folder != nil {
+		x.folder.Stop()
+		x.folder = nil
+	}
+}
+
+// now is when a report or a file is made; a variable for tests.
+var now = time.Now

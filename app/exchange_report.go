@@ -1,0 +1,167 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"scoplan/data"
+	"scoplan/data/report"
+	"scoplan/data/search"
+	"scoplan/storage/statusfile"
+)
+
+// reportLabels translates the report's own words (data/report gives them in
+// English). Listed here so that every one of them is a translation key.
+func reportLabels() map[string]string {
+	return map[string]string{
+		"ID": lang.L("ID"), "Chapter": lang.L("Chapter"), "Section": lang.L("Section"), "Measure": lang.L("Measure"),
+		"Source text (Chinese)": lang.L("Source text (Chinese)"), "Deadline": lang.L("Deadline"), "Due": lang.L("Due"),
+		"Responsible bodies": lang.L("Responsible bodies"), "Status": lang.L("Status"), "Status conflict": lang.L("Status conflict"),
+		"Competing statuses": lang.L("Competing statuses"), "Status set by": lang.L("Status set by"), "Overdue": lang.L("Overdue"),
+		"Due soon": lang.L("Due soon"), "Notes": lang.L("Notes"), "Note texts": lang.L("Note texts"), "Measures": lang.L("Measures"),
+		"Author": lang.L("Author"), "Delegation": lang.L("Delegation"), "Key": lang.L("Key"), "Written": lang.L("Written"),
+		"Edited": lang.L("Edited"), "Note": lang.L("Note"), "yes": lang.L("yes"), "Report made": lang.L("Report made"),
+		"Search and filters": lang.L("Search and filters"), "Overview": lang.L("Overview"), "All measures": lang.L("All measures"),
+		"done": lang.L("done"), "Status conflicts": lang.L("Status conflicts"), "edited": lang.L("edited"),
+		"Not started": lang.L("Not started"), "In progress": lang.L("In progress"), "Done": lang.L("Done"), "Blocked": lang.L("Blocked"),
+	}
+}
+
+// describeQuery says in words which search and filters choose the measures
+// ("" when none does).
+func describeQuery(q search.Query, plan *data.Plan) string {
+	var parts []string
+	if t := strings.TrimSpace(q.Text); t != "" {
+		parts = append(parts, lang.L("search “{{.Text}}”", map[string]any{"Text": t}))
+	}
+	f := q.Filter
+	if f.Section != "" {
+		name := f.Section
+		if s := plan.Section(f.Section); s != nil {
+			name += " " + s.Title
+		}
+		parts = append(parts, lang.L("section {{.Section}}", map[string]any{"Section": name}))
+	}
+	var sts []string
+	for _, st := range f.Statuses {
+		sts = append(sts, statusLabel(st))
+	}
+	if len(sts) > 0 {
+		parts = append(parts, lang.L("status {{.Statuses}}", map[string]any{"Statuses": strings.Join(sts, ", ")}))
+	}
+	if len(f.Bodies) > 0 || f.BodyText != "" {
+		parts = append(parts, lang.L("body {{.Bodies}}", map[string]any{"Bodies": strings.Join(append(append([]string(nil), f.Bodies...), f.BodyText), ", ")}))
+	}
+	var kinds []string
+	for _, k := range f.Kinds {
+		kinds = append(kinds, kindLabel(k))
+	}
+	if len(kinds) > 0 {
+		parts = append(parts, lang.L("deadline {{.Kinds}}", map[string]any{"Kinds": strings.Join(kinds, ", ")}))
+	}
+	for _, b := range []struct {
+		on   bool
+		text string
+	}{{f.Overdue, lang.L("overdue")}, {f.DueSoon, lang.L("due soon")}, {f.HasNotes, lang.L("with notes")}, {f.Conflict, lang.L("in conflict")}} {
+		if b.on {
+			parts = append(parts, b.text)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// buildReport makes the report of the measures the window shows now (the
+// current search and filters), with the plan's texts in lang.
+func (x *exchange) buildReport(l data.Lang) *report.Report {
+	se := x.ui.se
+	items := make([]report.Item, len(se.rows))
+	for i, r := range se.rows {
+		items[i] = report.Item{Measure: r.Measure, State: r.State}
+	}
+	labels := reportLabels()
+	return report.Build(items, report.Options{
+		Texts: data.In(l), Today: se.today, Generated: now(), Plan: se.plan, Scope: describeQuery(se.query, se.plan),
+		Label: func(s string) string {
+			if t, ok := labels[s]; ok {
+				return t
+			}
+			return s
+		},
+	})
+}
+
+// onReport asks for a format and a language, then where to save the report
+// of the measures shown now.
+func (x *exchange) onReport() {
+	se := x.ui.se
+	formats := []string{lang.L("Excel workbook (.xlsx)"), lang.L("Printable page (.html)"), lang.L("CSV for spreadsheets (.csv)")}
+	byLabel := map[string]report.Format{formats[0]: report.XLSX, formats[1]: report.HTML, formats[2]: report.CSV}
+	format := widget.NewRadioGroup(formats, nil)
+	format.Required = true
+	format.SetSelected(formats[0])
+	langs := []string{lang.L("Chinese (the authoritative text)"), lang.L("English (unofficial translation)"), lang.L("Russian (unofficial translation)")}
+	byLang := map[string]data.Lang{langs[0]: data.Chinese, langs[1]: data.English, langs[2]: data.Russian}
+	textLang := widget.NewSelect(langs, nil)
+	textLang.SetSelected(langs[0])
+	scope := describeQuery(se.query, se.plan)
+	if scope == "" {
+		scope = lang.L("all measures")
+	}
+	body := container.NewVBox(
+		wrapped(plural("report.count", "The report holds the {{.Count}} measure the window shows now, with its notes.",
+			"The report holds the {{.Count}} measures the window shows now, with their notes.", len(se.rows))),
+		caption(lang.L("Search and filters: {{.Scope}}", map[string]any{"Scope": scope})),
+		widget.NewForm(
+			&widget.FormItem{Text: lang.L("Format"), Widget: format},
+			&widget.FormItem{Text: lang.L("Plan text in"), Widget: textLang, HintText: lang.L("In English or Russian the Chinese source comes in a column of its own.")},
+		),
+	)
+	d := dialog.NewCustomConfirm(lang.L("Save a report"), lang.L("Save…"), lang.L("Cancel"), body, func(ok bool) {
+		if !ok {
+			return
+		}
+		f, l := byLabel[format.Selected], byLang[textLang.Selected]
+		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil {
+				x.ui.showError(err)
+				return
+			}
+			if w == nil {
+				return
+			}
+			path := w.URI().Path()
+			w.Close()
+			x.writeReport(path, f, l)
+		}, x.ui.win)
+		save.SetFileName("scoplan-report-" + se.today.String() + "." + string(f))
+		save.Show()
+	}, x.ui.win)
+	d.Resize(fyne.NewSize(600, 0))
+	d.Show()
+}
+
+// writeReport builds the report and writes it, complete or not at all.
+func (x *exchange) writeReport(path string, f report.Format, l data.Lang) {
+	rep := x.buildReport(l)
+	var err error
+	x.run(func() {
+		var content []byte
+		if content, err = rep.Encode(f); err == nil {
+			err = statusfile.WriteFile(path, content)
+		}
+	}, func() {
+		if err != nil {
+			x.ui.showError(err)
+			return
+		}
+		msg := pluralWith("report.done", "The report of {{.Count}} measure was saved as {{.File}}.", "The report of {{.Count}} measures was saved as {{.File}}.",
+			len(rep.Rows), map[string]any{"File": filepath.Base(path)})
+		dialog.ShowInformation(lang.L("Report saved"), msg, x.ui.win)
+	})
+}
