@@ -54,16 +54,6 @@ func (x *exchange) run(work func(), done func()) {
 	}()
 }
 
-// pluralWith is plural with more template data than the count.
-func pluralWith(key, one, other string, n int, args map[string]any) string {
-	fb := other
-	if n == 1 {
-		fb = one
-	}
-	args["Count"] = n
-	return lang.XN(key, fb, n, args)
-}
-
 // ---- export ----
 
 // exportName suggests a file name: the user's name, delegation and today.
@@ -130,9 +120,9 @@ func (x *exchange) exportTo(path string) {
 			return
 		}
 		id := store.Identity()
-		msg := pluralWith("export.done", "{{.Count}} change was written to {{.File}}, signed by {{.Who}}.",
-			"{{.Count}} changes were written to {{.File}}, signed by {{.Who}}.", n,
-			map[string]any{"File": filepath.Base(path), "Who": who(id.Name, id.Delegation, id.Key)})
+		msg := lang.L("Written to {{.File}}: {{.Changes}}, signed by {{.Who}}.", map[string]any{
+			"File": filepath.Base(path), "Who": who(id.Name, id.Delegation, id.Key),
+			"Changes": plural("export.changes", "{{.Count}} change", "{{.Count}} changes", n)})
 		body := container.NewVBox(wrapped(msg),
 			wrapped(lang.L("Hand the file to colleagues (USB stick, e-mail); they import it with File → Import status files. It holds every change your data file knows, including those you imported from others.")))
 		if id.Name == "" {
@@ -248,21 +238,29 @@ func summaryText(s storage.Summary) string {
 		return lang.L("nothing new")
 	}
 	var parts []string
-	for _, p := range []struct {
-		n               int
-		key, one, other string
-	}{
-		{s.NewNotes, "import.notes", "{{.Count}} new note", "{{.Count}} new notes"},
-		{s.NoteEdits, "import.edits", "{{.Count}} note edited", "{{.Count}} notes edited"},
-		{s.NoteDeletions, "import.deletions", "{{.Count}} note deleted", "{{.Count}} notes deleted"},
-		{s.StatusChanges, "import.statuses", "{{.Count}} status change", "{{.Count}} status changes"},
-		{s.Conflicts, "import.conflicts", "{{.Count}} new status conflict", "{{.Count}} new status conflicts"},
-		{s.Resolved, "import.resolved", "{{.Count}} conflict resolved", "{{.Count}} conflicts resolved"},
-	} {
-		if p.n > 0 {
-			parts = append(parts, plural(p.key, p.one, p.other, p.n))
+	add := func(n int, text func() string) {
+		if n > 0 {
+			parts = append(parts, text())
 		}
 	}
+	add(s.NewNotes, func() string {
+		return plural("import.notes", "{{.Count}} new note", "{{.Count}} new notes", s.NewNotes)
+	})
+	add(s.NoteEdits, func() string {
+		return plural("import.edits", "{{.Count}} note edited", "{{.Count}} notes edited", s.NoteEdits)
+	})
+	add(s.NoteDeletions, func() string {
+		return plural("import.deletions", "{{.Count}} note deleted", "{{.Count}} notes deleted", s.NoteDeletions)
+	})
+	add(s.StatusChanges, func() string {
+		return plural("import.statuses", "{{.Count}} status change", "{{.Count}} status changes", s.StatusChanges)
+	})
+	add(s.Conflicts, func() string {
+		return plural("import.conflicts", "{{.Count}} new status conflict", "{{.Count}} new status conflicts", s.Conflicts)
+	})
+	add(s.Resolved, func() string {
+		return plural("import.resolved", "{{.Count}} conflict resolved", "{{.Count}} conflicts resolved", s.Resolved)
+	})
 	return strings.Join(parts, " · ")
 }
 

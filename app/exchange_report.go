@@ -16,23 +16,6 @@ import (
 	"scoplan/storage/statusfile"
 )
 
-// reportLabels translates the report's own words (data/report gives them in
-// English). Listed here so that every one of them is a translation key.
-func reportLabels() map[string]string {
-	return map[string]string{
-		"ID": lang.L("ID"), "Chapter": lang.L("Chapter"), "Section": lang.L("Section"), "Measure": lang.L("Measure"),
-		"Source text (Chinese)": lang.L("Source text (Chinese)"), "Deadline": lang.L("Deadline"), "Due": lang.L("Due"),
-		"Responsible bodies": lang.L("Responsible bodies"), "Status": lang.L("Status"), "Status conflict": lang.L("Status conflict"),
-		"Competing statuses": lang.L("Competing statuses"), "Status set by": lang.L("Status set by"), "Overdue": lang.L("Overdue"),
-		"Due soon": lang.L("Due soon"), "Notes": lang.L("Notes"), "Note texts": lang.L("Note texts"), "Measures": lang.L("Measures"),
-		"Author": lang.L("Author"), "Delegation": lang.L("Delegation"), "Key": lang.L("Key"), "Written": lang.L("Written"),
-		"Edited": lang.L("Edited"), "Note": lang.L("Note"), "yes": lang.L("yes"), "Report made": lang.L("Report made"),
-		"Search and filters": lang.L("Search and filters"), "Overview": lang.L("Overview"), "All measures": lang.L("All measures"),
-		"done": lang.L("done"), "Status conflicts": lang.L("Status conflicts"), "edited": lang.L("edited"),
-		"Not started": lang.L("Not started"), "In progress": lang.L("In progress"), "Done": lang.L("Done"), "Blocked": lang.L("Blocked"),
-	}
-}
-
 // describeQuery says in words which search and filters choose the measures
 // ("" when none does).
 func describeQuery(q search.Query, plan *data.Plan) string {
@@ -77,22 +60,18 @@ func describeQuery(q search.Query, plan *data.Plan) string {
 }
 
 // buildReport makes the report of the measures the window shows now (the
-// current search and filters), with the plan's texts in lang.
+// current search and filters), in language l: the plan's texts and the
+// report's own words (the Chinese source text comes in a column of its own
+// when l is not Chinese).
 func (x *exchange) buildReport(l data.Lang) *report.Report {
 	se := x.ui.se
 	items := make([]report.Item, len(se.rows))
 	for i, r := range se.rows {
 		items[i] = report.Item{Measure: r.Measure, State: r.State}
 	}
-	labels := reportLabels()
 	return report.Build(items, report.Options{
-		Texts: data.In(l), Today: se.today, Generated: now(), Plan: se.plan, Scope: describeQuery(se.query, se.plan),
-		Label: func(s string) string {
-			if t, ok := labels[s]; ok {
-				return t
-			}
-			return s
-		},
+		Texts: data.In(l), Label: report.Labels(l), Today: se.today, Generated: now(), Plan: se.plan,
+		Scope: describeQuery(se.query, se.plan),
 	})
 }
 
@@ -105,10 +84,15 @@ func (x *exchange) onReport() {
 	format := widget.NewRadioGroup(formats, nil)
 	format.Required = true
 	format.SetSelected(formats[0])
-	langs := []string{lang.L("Chinese (the authoritative text)"), lang.L("English (unofficial translation)"), lang.L("Russian (unofficial translation)")}
+	langs := []string{lang.L("Chinese (the authoritative text)"), lang.L("English (the plan in an unofficial translation)"), lang.L("Russian (the plan in an unofficial translation)")}
 	byLang := map[string]data.Lang{langs[0]: data.Chinese, langs[1]: data.English, langs[2]: data.Russian}
 	textLang := widget.NewSelect(langs, nil)
 	textLang.SetSelected(langs[0])
+	for label, l := range byLang {
+		if l == planText.Lang() { // the language the window shows the plan in
+			textLang.SetSelected(label)
+		}
+	}
 	scope := describeQuery(se.query, se.plan)
 	if scope == "" {
 		scope = lang.L("all measures")
@@ -119,7 +103,7 @@ func (x *exchange) onReport() {
 		caption(lang.L("Search and filters: {{.Scope}}", map[string]any{"Scope": scope})),
 		widget.NewForm(
 			&widget.FormItem{Text: lang.L("Format"), Widget: format},
-			&widget.FormItem{Text: lang.L("Plan text in"), Widget: textLang, HintText: lang.L("In English or Russian the Chinese source comes in a column of its own.")},
+			&widget.FormItem{Text: lang.L("Language"), Widget: textLang, HintText: lang.L("In English or Russian the Chinese source text comes in a column of its own.")},
 		),
 	)
 	d := dialog.NewCustomConfirm(lang.L("Save a report"), lang.L("Save…"), lang.L("Cancel"), body, func(ok bool) {
@@ -160,8 +144,8 @@ func (x *exchange) writeReport(path string, f report.Format, l data.Lang) {
 			x.ui.showError(err)
 			return
 		}
-		msg := pluralWith("report.done", "The report of {{.Count}} measure was saved as {{.File}}.", "The report of {{.Count}} measures was saved as {{.File}}.",
-			len(rep.Rows), map[string]any{"File": filepath.Base(path)})
+		msg := lang.L("Saved as {{.File}}: {{.Measures}}.", map[string]any{"File": filepath.Base(path),
+			"Measures": plural("report.measures", "{{.Count}} measure", "{{.Count}} measures", len(rep.Rows))})
 		dialog.ShowInformation(lang.L("Report saved"), msg, x.ui.win)
 	})
 }

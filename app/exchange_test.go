@@ -207,7 +207,7 @@ func TestExportFromTheWindow(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "out.scoplan-status")
 	h.ui.exch.exportTo(p)
 	waitFor(t, "the export", func() bool {
-		return strings.Contains(overlayTexts(h.win), "1 change was written to out.scoplan-status")
+		return strings.Contains(overlayTexts(h.win), "Written to out.scoplan-status: 1 change, signed by Anna Petrova (Россия).")
 	})
 	f, err := statusfile.ReadFile(p, statusfile.Options{})
 	if err != nil || len(f.Lines) != 1 || f.Header.Exporter.Name != "Anna Petrova" {
@@ -227,7 +227,7 @@ func TestReportOfTheCurrentQuery(t *testing.T) {
 	}
 	p := filepath.Join(t.TempDir(), "r.xlsx")
 	h.ui.exch.writeReport(p, report.XLSX, data.English)
-	waitFor(t, "the report", func() bool { return strings.Contains(overlayTexts(h.win), "was saved as r.xlsx") })
+	waitFor(t, "the report", func() bool { return strings.Contains(overlayTexts(h.win), "Saved as r.xlsx: 1 measure.") })
 	f, err := excelize.OpenFile(p)
 	if err != nil {
 		t.Fatal(err)
