@@ -17,19 +17,20 @@ echo "ratio = engine / fuzzy (same run; lower is better)"
 awk '
 /^Benchmark/ {
 	name = $1; sub(/-[0-9]+$/, "", name)
+	if (!(name in key)) order[n++] = name
 	for (i = 2; i < NF; i++) {
 		if ($(i+1) == "ns/key") key[name] = $i
 		if ($(i+1) == "max-key-ns") mx[name] = $i
 	}
 }
 END {
-	printf "%-40s %14s %14s %14s %8s\n", "benchmark", "ns/key", "max-key-ns", "fuzzy ns/key", "ratio"
-	n = asorti(key, names)
-	for (j = 1; j <= n; j++) {
-		b = names[j]
+	printf "%-34s %12s %12s %14s %8s\n", "benchmark", "ms/key", "max-key ms", "fuzzy ms/key", "ratio"
+	for (j = 0; j < n; j++) {
+		b = order[j]
 		if (b ~ /\/fuzzy$/) continue
 		base = b; sub(/\/[^\/]+$/, "/fuzzy", base)
 		r = (base in key && key[base] > 0) ? sprintf("%.3f", key[b] / key[base]) : "-"
-		printf "%-40s %14.0f %14s %14.0f %8s\n", b, key[b], (b in mx ? mx[b] : "-"), key[base], r
+		m = (b in mx) ? sprintf("%.2f", mx[b] / 1e6) : "-"
+		printf "%-34s %12.2f %12s %14.2f %8s\n", b, key[b] / 1e6, m, key[base] / 1e6, r
 	}
 }' "$out"
