@@ -60,13 +60,18 @@ export DISPLAY=:$DISP
 "$bin" --db "$db" whoami --name "Aigerim Nurlanovna" --delegation "Kazakhstan" >/dev/null ||
 	fail "whoami could not set the identity"
 
+if [ -e "/tmp/.X$DISP-lock" ] || [ -e "/tmp/.X11-unix/X$DISP" ]; then
+	fail "display :$DISP is already in use (set E2E_DISPLAY to a free number)"
+fi
 Xvfb ":$DISP" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 xvfb_pid=$!
-for _ in $(seq 50); do
-	xdotool getmouselocation >/dev/null 2>&1 && break
-	kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb did not start on :$DISP (is the display taken?)"
+up=0
+for _ in $(seq 100); do
+	kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb did not start on :$DISP: $(cat "$tmp/xvfb.log")"
+	if xdotool getmouselocation >/dev/null 2>&1; then up=1; break; fi
 	sleep 0.1
 done
+[ "$up" = 1 ] || fail "Xvfb on :$DISP does not answer"
 
 start_app() {
 	"$bin" --db "$db" --today "$today" >"$tmp/app.log" 2>&1 &
