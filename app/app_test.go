@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	bolt "go.etcd.io/bbolt"
@@ -684,3 +686,56 @@ func BenchmarkKeystroke(b *testing.B) {
 	b.ReportMetric(float64(window)/float64(engine), "window/engine")
 	b.ReportMetric(float64(window.Microseconds())/float64(b.N), "µs-window/op")
 }
+
+func TestOwnNoteIsEditedAndDeleted(t *testing.T) {
+	h := newHarness(t)
+	if _, err := h.ui.se.store.AddNote("1.4.1", "first draft"); err != nil {
+		t.Fatal(err)
+	}
+	h.ui.reload()
+	h.ui.showMeasure("1.4.1")
+	n := h.ui.se.state("1.4.1").Notes[0]
+	h.ui.detail.startEdit(n)
+	if h.win.Canvas().Focused() != h.ui.detail.editor || h.ui.detail.editor.Text != "first draft" {
+		t.Fatalf("editor: focus %T, text %q", h.win.Canvas().Focused(), h.ui.detail.editor.Text)
+	}
+	h.ui.detail.editor.SetText("agreed text")
+	h.ui.detail.editor.TypedShortcut(&desktopCtrlEnter)
+	if got := h.ui.se.state("1.4.1").Notes; len(got) != 1 || got[0].Text != "agreed text" || got[0].Edited.IsZero() {
+		t.Fatalf("after editing: %+v", got[0])
+	}
+	h.ui.confirmDeleteNote("1.4.1", n.ID)
+	d, ok := h.ui.dialog.(*dialog.ConfirmDialog)
+	if !ok {
+		t.Fatalf("no confirmation, dialog %T", h.ui.dialog)
+	}
+	d.Confirm()
+	if got := h.ui.se.state("1.4.1").Notes; len(got) != 0 {
+		t.Errorf("notes after deleting: %d", len(got))
+	}
+	if h.ui.se.state("1.4.1").History[2].Kind != data.ChangeNoteDelete {
+		t.Error("the deletion is not in the history")
+	}
+}
+
+func TestNoResultSaysSoAndShowAllRestores(t *testing.T) {
+	h := newHarness(t)
+	test.Tap(h.ui.filters.statuses[data.StatusDone])
+	h.ui.setSection("2.2")
+	test.Type(h.ui.search, "zqxj")
+	if len(h.ui.se.rows) != 0 || h.ui.list.empty.Hidden {
+		t.Fatalf("%d rows, empty state hidden %v", len(h.ui.se.rows), h.ui.list.empty.Hidden)
+	}
+	if h.ui.current != "" || !h.ui.detail.placeholder.Visible() {
+		t.Errorf("detail shows %q with no results", h.ui.current)
+	}
+	h.ui.showAll()
+	if len(h.ui.se.rows) != 77 || !h.ui.list.empty.Hidden || h.ui.search.Text != "" {
+		t.Errorf("after Show all: %d rows, search %q", len(h.ui.se.rows), h.ui.search.Text)
+	}
+	if h.ui.filters.statuses[data.StatusDone].Checked {
+		t.Error("the Done filter is still ticked")
+	}
+}
+
+var desktopCtrlEnter = desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}
