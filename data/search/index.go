@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -79,12 +78,7 @@ func NewIndex(docs []Doc) *Index {
 			ascii := true
 			lowerKeys = lowerKeys[:0]
 			for _, c := range field.Text { // as Reference's fold: each invalid byte becomes U+FFFD
-				l := c
-				if c >= utf8.RuneSelf {
-					l = unicode.ToLower(c)
-				} else if 'A' <= c && c <= 'Z' {
-					l = c + 'a' - 'A'
-				}
+				l := toLower(c)
 				lower.WriteRune(l)
 				if l >= utf8.RuneSelf {
 					ascii = false

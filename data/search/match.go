@@ -3,6 +3,7 @@ package search
 import (
 	"math/bits"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -103,6 +104,44 @@ func foldKey(r rune) rune {
 		}
 		return r
 	}
+	if r < bmp {
+		if k := foldKeys[r].Load(); k != 0 {
+			return rune(k)
+		}
+		k := foldKeyOf(r)
+		foldKeys[r].Store(int32(k))
+		return k
+	}
+	return foldKeyOf(r)
+}
+
+// toLower is unicode.ToLower, remembered for the Basic Multilingual Plane.
+func toLower(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	if r < bmp {
+		if l := lowers[r].Load(); l != 0 {
+			return rune(l)
+		}
+		l := unicode.ToLower(r)
+		lowers[r].Store(int32(l))
+		return l
+	}
+	return unicode.ToLower(r)
+}
+
+// bmp bounds the runes whose fold key and lower case are remembered, as
+// they are worked out (0: not yet): building an index asks for them for
+// every character of every field.
+const bmp = 0x10000
+
+var foldKeys, lowers [bmp]atomic.Int32
+
+func foldKeyOf(r rune) rune {
 	best, bestLower := r, unicode.IsLower(r)
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 		fl := unicode.IsLower(f)

@@ -89,6 +89,12 @@ func TestFoldKeyIsOneKeyPerOrbit(t *testing.T) {
 			}
 		}
 	}
+	for r := rune(0); r < 0x20000; r++ {
+		first, again := toLower(r), toLower(r) // worked out, then remembered
+		if first != unicode.ToLower(r) || again != first {
+			t.Fatalf("toLower(%U) = %U then %U, unicode.ToLower gives %U", r, first, again, unicode.ToLower(r))
+		}
+	}
 	if foldKey('a') != 'a' || foldKey('A') != 'a' || foldKey('Я') != 'я' || foldKey('贸') != '贸' || foldKey('\u212a') != 'k' {
 		t.Errorf("lower-case letters should be their own key")
 	}
