@@ -157,10 +157,15 @@ type Engine struct {
 	session    *Session // for the queries as typed
 	altSession *Session // for their other forms (AltQuery)
 
-	mu       sync.Mutex
-	lastText string // the search text of lastRows
-	lastRows []Row  // candidates(lastText); never handed out to be changed
+	mu         sync.Mutex
+	lastText   string // the search text of lastRows
+	lastRows   []Row  // candidates(lastText); never handed out to be changed
+	rangesText string // the search text of ranges
+	ranges     map[int]map[int][]Range
 }
+
+// maxRanges bounds the rows whose ranges an Engine remembers.
+const maxRanges = 1024
 
 // DocBuilder returns the documents for the plan's measures. Extra fields
 // (translations) are added by the builders in Extras, and keys derived from
@@ -296,7 +301,9 @@ func (e *Engine) candidates(ctx context.Context, text string) ([]Row, error) {
 // and searchAnyForm give them (ranges found in derived keys moved to the
 // fields they come from). Run leaves them out, as working them out for
 // every hit would cost more than the search itself; a list asks for the
-// rows it shows. It returns nil for a row without a hit.
+// rows it shows. The last text's ranges are remembered, so asking again as
+// a row is drawn again costs nothing; the result is shared and must not be
+// changed. It returns nil for a row without a hit.
 func (e *Engine) Ranges(r Row) map[int][]Range {
 	if r.Hit == nil {
 		return nil
@@ -306,13 +313,26 @@ func (e *Engine) Ranges(r Row) map[int][]Range {
 	if d < 0 || d >= len(ix.docs) {
 		return nil
 	}
+	e.mu.Lock()
+	if rs, ok := e.ranges[d]; ok && e.rangesText == r.text {
+		e.mu.Unlock()
+		return rs
+	}
+	e.mu.Unlock()
+	var out map[int][]Range
 	hits, _ := searchAnyFormWith(ix.docs, r.text, func(q string) ([]Hit, error) { return ix.docHits(d, q), nil }, ix.SourceRanges)
 	for _, h := range hits {
 		if h.Doc == d {
-			return h.Ranges
+			out = h.Ranges
 		}
 	}
-	return nil
+	e.mu.Lock()
+	if e.rangesText != r.text || len(e.ranges) >= maxRanges {
+		e.rangesText, e.ranges = r.text, map[int]map[int][]Range{}
+	}
+	e.ranges[d] = out
+	e.mu.Unlock()
+	return out
 }
 
 func (e *Engine) filter(rows []Row, f Filter, skip dimension) []Row {
