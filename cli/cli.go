@@ -86,6 +86,7 @@ func globalFlags(fs *flag.FlagSet, db, today *string) {
 // Main runs scoplan with the given arguments and returns the exit code.
 func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 	e := &env{stdout: stdout, stderr: stderr}
+	storage.AppName = "scoplan " + Version // written into exported status files
 	var db, today string
 	var version bool
 	fs := flag.NewFlagSet("scoplan", flag.ContinueOnError)

@@ -59,7 +59,7 @@ th, td { border: 1px solid #bbb; padding: .3em .45em; vertical-align: top; text-
 th { background: #eef3f9; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
-.status { white-space: nowrap; font-weight: 600; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.status { white-space: nowrap; font-weight: 600; padding: .05em .4em; border-radius: 3px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .conflict { color: #a40000; font-weight: 600; }
 .flag { color: #a40000; white-space: nowrap; }
 .source { color: #555; font-size: 9pt; margin-top: .3em; }
