@@ -86,6 +86,7 @@ type Folder struct {
 	seen       map[string]stamp
 	exported   int // the change count of the last export, -1 before
 	exportedID storage.Identity
+	ownStamp   stamp // the own file as the last export left it
 	polls      int
 	stopped    bool
 }
@@ -221,7 +222,17 @@ func (f *Folder) Sync() Status {
 	now := map[string]stamp{}
 	for _, e := range entries {
 		name := e.Name()
-		if name == f.own || strings.HasPrefix(name, ".") || !strings.HasSuffix(name, statusfile.Extension) || !e.Type().IsRegular() {
+		if name == f.own {
+			// Someone else wrote under our name (a copy of this data file
+			// on another computer, or an old copy put back): merge what it
+			// holds, then write ours again.
+			if info, err := e.Info(); err == nil && (stamp{info.Size(), info.ModTime()}) != f.ownStamp {
+				changed = append(changed, name)
+				f.exported = -1
+			}
+			continue
+		}
+		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, statusfile.Extension) || !e.Type().IsRegular() {
 			continue
 		}
 		info, err := e.Info()
@@ -300,5 +311,8 @@ func (f *Folder) export() (bool, error) {
 		return false, err
 	}
 	f.exported, f.exportedID = n, id
+	if info, err := os.Stat(f.OwnFile()); err == nil {
+		f.ownStamp = stamp{info.Size(), info.ModTime()}
+	}
 	return true, nil
 }

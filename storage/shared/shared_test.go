@@ -153,6 +153,45 @@ func TestStartWatchesTheFolder(t *testing.T) {
 	}
 }
 
+// TestTwinUnderTheSameName: a copy of the data file on another computer
+// writes under the same name; its changes are merged, not overwritten.
+func TestTwinUnderTheSameName(t *testing.T) {
+	dir := t.TempDir()
+	a := open(t, "Anna")
+	a.AddNote("1.1.1", "before the copy")
+	fa := folder(t, a, dir)
+	fa.Sync()
+	// The twin: a copy of Anna's data file, changed elsewhere.
+	a.Close()
+	raw, _ := os.ReadFile(a.Path())
+	twinPath := filepath.Join(t.TempDir(), "twin.db")
+	os.WriteFile(twinPath, raw, 0o600)
+	a2, err := storage.Open(storage.Options{Path: a.Path()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a2.Close()
+	twin, err := storage.Open(storage.Options{Path: twinPath})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer twin.Close()
+	twin.AddNote("1.1.1", "written on the twin")
+	ft := folder(t, twin, dir)
+	ft.Sync() // overwrites Anna's file with the twin's log
+	fa = folder(t, a2, dir)
+	fa.Sync()
+	a2.AddNote("1.1.1", "after")
+	st := fa.Sync()
+	if got := notes(a2, "1.1.1"); len(got) != 3 {
+		t.Fatalf("notes %v (%+v)", got, st)
+	}
+	ft.Sync()
+	if got := notes(twin, "1.1.1"); len(got) != 3 {
+		t.Errorf("twin has %v", got)
+	}
+}
+
 func TestCheck(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "f")
