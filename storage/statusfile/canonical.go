@@ -101,7 +101,9 @@ func (d *canonDecoder) uint(v *uint64) bool {
 
 // escaped reports whether encoding/json (with HTML escaping) escapes an
 // ASCII byte.
-func escaped(b byte) bool { return b < 0x20 || b == '"' || b == '\\' || b == '<' || b == '>' || b == '&' }
+func escaped(b byte) bool {
+	return b < 0x20 || b == '"' || b == '\\' || b == '<' || b == '>' || b == '&'
+}
 
 const lowerHex = "0123456789abcdef"
 
