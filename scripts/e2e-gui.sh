@@ -32,10 +32,11 @@ cleanup() {
 	wait 2>/dev/null || true
 	if [ "$ok" = 1 ] || [ -n "${E2E_SHOTS:-}" ]; then
 		rm -rf "$tmp/bin" "$tmp/config" "$tmp/data"
-		[ -n "${E2E_SHOTS:-}" ] && rm -rf "$tmp"
+		if [ -z "${E2E_SHOTS:-}" ]; then rm -rf "$tmp"; fi
 	else
 		echo "e2e-gui: screenshots and logs kept in $tmp"
 	fi
+	return 0 # the script's own exit status stands
 }
 trap cleanup EXIT
 
@@ -63,12 +64,15 @@ export DISPLAY=:$DISP
 if [ -e "/tmp/.X$DISP-lock" ] || [ -e "/tmp/.X11-unix/X$DISP" ]; then
 	fail "display :$DISP is already in use (set E2E_DISPLAY to a free number)"
 fi
-Xvfb ":$DISP" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+# -displayfd: Xvfb writes the display number to fd 3 once it accepts
+# connections (and exits if the display is taken), so we talk to our server,
+# not to one that is still shutting down.
+Xvfb ":$DISP" -screen 0 1280x800x24 -nolisten tcp -displayfd 3 3>"$tmp/xvfb.ready" >"$tmp/xvfb.log" 2>&1 &
 xvfb_pid=$!
 up=0
-for _ in $(seq 100); do
+for _ in $(seq 200); do
 	kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb did not start on :$DISP: $(cat "$tmp/xvfb.log")"
-	if xdotool getmouselocation >/dev/null 2>&1; then up=1; break; fi
+	if [ -s "$tmp/xvfb.ready" ] && xdotool getmouselocation >/dev/null 2>&1; then up=1; break; fi
 	sleep 0.1
 done
 [ "$up" = 1 ] || fail "Xvfb on :$DISP does not answer"
@@ -101,16 +105,29 @@ wait_exit() {
 	fail "scoplan did not quit"
 }
 
-key() { xdotool key --delay 80 "$@"; sleep 0.4; }
+# Keys are sent to the window with pauses that leave Fyne time to react, also
+# on a loaded machine.
+key() { xdotool key --delay 120 "$@"; sleep 0.6; }
+
+# Puts text on the clipboard and waits until the clipboard really holds it
+# (xclip serves it from a background process that needs a moment).
+clip() {
+	printf '%s' "$1" | xclip -selection clipboard 2>/dev/null
+	for _ in $(seq 50); do
+		[ "$(xclip -o -selection clipboard 2>/dev/null)" = "$1" ] && return
+		sleep 0.1
+	done
+	fail "the clipboard does not hold $1"
+}
 
 start_app
 shot 01-start.png
 
 # Search: Chinese cannot be typed by xdotool, so paste it.
+clip '海关'
 key ctrl+f
-printf '海关' | xclip -selection clipboard 2>/dev/null
 key ctrl+v
-sleep 0.5
+sleep 1
 shot 02-search.png
 
 # Open the first result (1.2.8) and set its status through the selector's
