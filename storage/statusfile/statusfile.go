@@ -143,6 +143,10 @@ type Options struct {
 	KnownFile func(sum [32]byte) bool
 }
 
+// panicHook sees a panic Parse recovered from; the tests make it panic
+// again, so that the fuzzer reports it.
+var panicHook = func(any) {}
+
 // Fingerprint is the short form of a public key that identifies an author:
 // the first 8 bytes of its SHA-256, in hex.
 func Fingerprint(pub ed25519.PublicKey) string {
@@ -222,7 +226,15 @@ func plainOSError(err error) string {
 // canonical JSON of a valid change on a known measure, not dated in the
 // future, with a clock and references the file itself accounts for, and no
 // change ID appears twice with different content.
-func Parse(name string, content []byte, o Options) (*File, error) {
+func Parse(name string, content []byte, o Options) (f *File, err error) {
+	// A defect in this reader must never take the program down with it:
+	// a panic becomes a refusal, and the fuzz targets look for them.
+	defer func() {
+		if r := recover(); r != nil {
+			panicHook(r)
+			f, err = nil, refuse(name, ErrDamaged, "is damaged: it could not be read")
+		}
+	}()
 	if o.Plan == nil {
 		o.Plan = data.Load()
 	}
@@ -252,15 +264,24 @@ func Parse(name string, content []byte, o Options) (*File, error) {
 	if !ok {
 		return nil, refuse(name, ErrTruncated, "is incomplete (truncated): the checksum and signature at its end are missing")
 	}
+	// Lengths first: hex.Decode writes as many bytes as the input holds
+	// (an over-long line once made it run past the buffer: a fuzzing find,
+	// kept in testdata/fuzz/FuzzParse).
 	var want [32]byte
-	if n, err := hex.Decode(want[:], sumLine); n != 32 || err != nil || len(sumLine) != 64 {
+	if len(sumLine) != 2*len(want) {
+		return nil, refuse(name, ErrDamaged, "is damaged: its checksum line is malformed")
+	}
+	if _, err := hex.Decode(want[:], sumLine); err != nil {
 		return nil, refuse(name, ErrDamaged, "is damaged: its checksum line is malformed")
 	}
 	sig := make([]byte, ed25519.SignatureSize)
-	if n, err := hex.Decode(sig, sigLine); n != ed25519.SignatureSize || err != nil || len(sigLine) != 2*ed25519.SignatureSize {
+	if len(sigLine) != 2*len(sig) {
 		return nil, refuse(name, ErrDamaged, "is damaged: its signature line is malformed")
 	}
-	f := &File{Name: name, Sum: sha256.Sum256(body)}
+	if _, err := hex.Decode(sig, sigLine); err != nil {
+		return nil, refuse(name, ErrDamaged, "is damaged: its signature line is malformed")
+	}
+	f = &File{Name: name, Sum: sha256.Sum256(body)}
 	if f.Sum != want {
 		return nil, refuse(name, ErrChecksum, "checksum does not match: the file was changed or damaged after it was exported")
 	}

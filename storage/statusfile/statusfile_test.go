@@ -185,6 +185,8 @@ func TestRefusals(t *testing.T) {
 		{"changed checksum", hexFlip(good, bytes.Index(good, []byte("\nsha256 "))+12), ErrChecksum, "checksum"},
 		{"signed by another key", forged, ErrSignature, "not signed by the key it names"},
 		{"fingerprint of another key", Seal(wrongFP, sign), ErrSignature, "does not match"},
+		{"over-long checksum", bytes.Replace(good, []byte("\nsha256 "), []byte("\nsha256 00"), 1), ErrDamaged, "checksum line"},
+		{"over-long signature", bytes.Replace(good, []byte("\ned25519 "), []byte("\ned25519 00"), 1), ErrDamaged, "signature line"},
 		{"malformed checksum", bytes.Replace(good, []byte("\nsha256 "), []byte("\nsha256 zz"), 1), ErrDamaged, "checksum line"},
 		{"invalid utf8", rawMod(func(ls [][]byte) [][]byte {
 			ls[1] = bytes.Replace(ls[1], []byte("Draft"), []byte("Dr\xffft"), 1)
@@ -286,5 +288,17 @@ func TestWriteFileReplacesAtomically(t *testing.T) {
 	}
 	if err := WriteFile(filepath.Join(dir, "no", "such", "dir", "x"), []byte("x")); err == nil || strings.Contains(err.Error(), "\n") {
 		t.Errorf("write into a missing folder: %v", err)
+	}
+}
+
+// TestPanicBecomesRefusal: a defect inside the reader (here provoked
+// through the Known callback) refuses the file instead of crashing.
+func TestPanicBecomesRefusal(t *testing.T) {
+	hook := panicHook
+	panicHook = func(any) {}
+	defer func() { panicHook = hook }()
+	_, err := Parse("p.scoplan-status", encode(t, header(), sample()), Options{Now: now, Known: func(string, []byte) bool { panic("defect") }})
+	if !errors.Is(err, ErrDamaged) || err.Error() != "p.scoplan-status: is damaged: it could not be read" {
+		t.Errorf("err = %v", err)
 	}
 }
