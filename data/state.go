@@ -112,6 +112,40 @@ func (s *State) Add(changes ...*Change) []string {
 	return ids
 }
 
+// AddDerived is Add for callers that already derived the measures the
+// changes touch, with Preview on this same state (an import computes them
+// for its preview): derived[id] is used for measure id instead of deriving
+// it again. A measure missing from derived is derived as Add does.
+func (s *State) AddDerived(changes []*Change, derived map[string]*MeasureState) []string {
+	dirty := map[string]bool{}
+	for _, c := range changes {
+		if _, ok := s.changes[c.ID]; ok {
+			continue
+		}
+		s.changes[c.ID] = c
+		s.byMeas[c.Measure] = append(s.byMeas[c.Measure], c)
+		if c.Clock > s.maxClock {
+			s.maxClock = c.Clock
+		}
+		dirty[c.Measure] = true
+	}
+	ids := make([]string, 0, len(dirty))
+	for id := range dirty {
+		if m, ok := derived[id]; ok {
+			s.measures[id] = m
+		} else {
+			s.measures[id] = Derive(s.byMeas[id])
+		}
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// HistoryLess is the order of MeasureState.History: by time, then clock,
+// author and ID, the same on every machine.
+func HistoryLess(a, b *Change) bool { return changeLess(a, b) }
+
 // Preview returns the state a measure would have if the given changes were
 // added, without adding them.
 func (s *State) Preview(measure string, extra []*Change) *MeasureState {

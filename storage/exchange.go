@@ -296,10 +296,11 @@ func (s *Store) parseAll(sources []Source) ([]*statusfile.File, error) {
 // importPlan is what applying a set of files writes.
 type importPlan struct {
 	result  *ImportResult
-	changes []*data.Change    // new changes, sorted by ID
-	raw     [][]byte          // their canonical JSON, in the same order
-	signers map[string][]byte // signer records to write
-	sums    [][32]byte        // checksums of the files, to remember
+	changes []*data.Change                // new changes, sorted by ID
+	raw     [][]byte                      // their canonical JSON, in the same order
+	signers map[string][]byte             // signer records to write
+	sums    [][32]byte                    // checksums of the files, to remember
+	derived map[string]*data.MeasureState // each touched measure's state after the import
 }
 
 // signerRecord is the value in the signers bucket, keyed by fingerprint.
@@ -317,7 +318,7 @@ type signerName struct {
 // planImport works out what the files bring against the current state.
 // Callers hold s.mu (read or write).
 func (s *Store) planImport(files []*statusfile.File) (*importPlan, error) {
-	pl := &importPlan{result: &ImportResult{}, signers: map[string][]byte{}}
+	pl := &importPlan{result: &ImportResult{}, signers: map[string][]byte{}, derived: map[string]*data.MeasureState{}}
 	res := pl.result
 	type entry struct {
 		c    *data.Change
@@ -381,11 +382,8 @@ func (s *Store) planImport(files []*statusfile.File) (*importPlan, error) {
 		mp := MeasurePreview{Measure: m.ID, Before: before, After: after,
 			NewConflict: after.Conflict && !before.Conflict, Resolved: before.Conflict && !after.Conflict}
 		// Order the new changes as the history shows them.
-		pos := make(map[*data.Change]int, len(after.History))
-		for i, c := range after.History {
-			pos[c] = i
-		}
-		sort.Slice(news, func(i, j int) bool { return pos[news[i].Change] < pos[news[j].Change] })
+		sort.Slice(news, func(i, j int) bool { return data.HistoryLess(news[i].Change, news[j].Change) })
+		pl.derived[m.ID] = after
 		mp.New = news
 		if mp.NewConflict {
 			res.Total.Conflicts++
@@ -504,6 +502,9 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 	}
 	err = safeUpdate(s.db, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketChanges)
+		// The keys go in sorted: pages filled to 90% before they split
+		// make a smaller file and fewer pages to write than bbolt's 50%.
+		b.FillPercent = 0.9
 		for i, c := range pl.changes {
 			if err := b.Put([]byte(c.ID), pl.raw[i]); err != nil {
 				return err
@@ -530,7 +531,7 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 		s.mu.Unlock()
 		return nil, fmt.Errorf("cannot write to the data file (nothing was imported): %w", err)
 	}
-	s.state.Add(pl.changes...)
+	s.state.AddDerived(pl.changes, pl.derived)
 	for i, c := range pl.changes {
 		s.digests[c.ID] = maphash.Bytes(s.seed, pl.raw[i])
 	}
