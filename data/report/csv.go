@@ -27,7 +27,8 @@ func (r *Report) CSV() ([]byte, error) {
 		cells, _ := r.cells(row)
 		var notes []string
 		for _, n := range row.Notes {
-			notes = append(notes, who(n.Author, n.Delegation)+", "+n.Created+":\n"+n.Text)
+			// Each note is neutralized too, not only the cell's start.
+			notes = append(notes, who(n.Author, n.Delegation)+", "+n.Created+":\n"+Neutralize(n.Text))
 		}
 		cells = append(cells, strings.Join(notes, "\n\n"))
 		for j := range cells {
