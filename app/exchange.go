@@ -41,16 +41,39 @@ type exchange struct {
 
 func newExchange(u *ui) *exchange { return &exchange{ui: u} }
 
-// run runs work off the GUI goroutine and then done on it.
-func (x *exchange) run(work func(), done func()) {
+// busyDelay is how long work may take before a progress dialog shows.
+const busyDelay = 400 * time.Millisecond
+
+// run runs work off the GUI goroutine and then done on it. If the work
+// takes more than a moment (a thousand files), a dialog says what is going
+// on until it ends.
+func (x *exchange) run(what string, work func(), done func()) {
 	if x.inline {
 		work()
 		done()
 		return
 	}
+	finished := make(chan struct{})
 	go func() {
 		work()
+		close(finished)
 		fyne.Do(done)
+	}()
+	go func() {
+		select {
+		case <-finished:
+			return
+		case <-time.After(busyDelay):
+		}
+		var d dialog.Dialog
+		fyne.DoAndWait(func() {
+			bar := widget.NewProgressBarInfinite()
+			d = dialog.NewCustomWithoutButtons(what, container.NewVBox(bar), x.ui.win)
+			d.Resize(fyne.NewSize(420, 0))
+			d.Show()
+		})
+		<-finished
+		fyne.Do(d.Hide)
 	}()
 }
 
@@ -114,7 +137,7 @@ func (x *exchange) exportTo(path string) {
 	store := x.ui.se.store
 	var n int
 	var err error
-	x.run(func() { n, err = store.Export(path) }, func() {
+	x.run(lang.L("Writing the status file…"), func() { n, err = store.Export(path) }, func() {
 		if err != nil {
 			x.ui.showError(err)
 			return
@@ -171,7 +194,7 @@ func (x *exchange) onDropped(_ fyne.Position, uris []fyne.URI) {
 func (x *exchange) prepare(paths []string) {
 	var p *storage.PendingImport
 	var err error
-	x.run(func() { p, err = x.ui.se.store.PrepareImport(paths) }, func() {
+	x.run(lang.L("Reading the status files…"), func() { p, err = x.ui.se.store.PrepareImport(paths) }, func() {
 		if err != nil {
 			x.showRefusal(err)
 			return
@@ -394,7 +417,7 @@ func (x *exchange) showPreview(p *storage.PendingImport) {
 		// Still apply: a file of known changes may come from a signer not
 		// seen before, whom the data file then remembers.
 		var err error
-		x.run(func() { _, err = p.Apply() }, func() {
+		x.run(lang.L("Importing…"), func() { _, err = p.Apply() }, func() {
 			if err != nil {
 				x.showRefusal(err)
 				return
@@ -433,7 +456,7 @@ func (x *exchange) showPreview(p *storage.PendingImport) {
 func (x *exchange) apply(p *storage.PendingImport) {
 	var r *storage.ImportResult
 	var err error
-	x.run(func() { r, err = p.Apply() }, func() {
+	x.run(lang.L("Importing…"), func() { r, err = p.Apply() }, func() {
 		x.pending = nil
 		if err != nil {
 			x.showRefusal(err)

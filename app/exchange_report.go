@@ -134,7 +134,7 @@ func (x *exchange) onReport() {
 func (x *exchange) writeReport(path string, f report.Format, l data.Lang) {
 	rep := x.buildReport(l)
 	var err error
-	x.run(func() {
+	x.run(lang.L("Writing the report…"), func() {
 		var content []byte
 		if content, err = rep.Encode(f); err == nil {
 			err = statusfile.WriteFile(path, content)
