@@ -70,3 +70,62 @@ func TestHighlightedWordIsNotCut(t *testing.T) {
 		}
 	}
 }
+
+func TestBreakUnits(t *testing.T) {
+	cases := map[string]string{
+		"开展“智慧海关”合作，加强海关智能网络建设。":            "开|展|“智|慧|海|关”|合|作，|加|强|海|关|智|能|网|络|建|设。",
+		"实施《2023—2025年上合组织》":                "实|施|《2023—2025|年|上|合|组|织》",
+		"Cooperate on “smart customs” now.": "Cooperate |on |“smart |customs” |now.",
+		"Меры ШОС (2026)":                   "Меры |ШОС |(2026)",
+		"":                                  "",
+	}
+	for in, want := range cases {
+		if got := strings.Join(breakUnits(in), "|"); got != want {
+			t.Errorf("breakUnits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A highlighted Chinese text fills its lines as the plain text does: no half
+// line left empty before a highlight (Fyne moves a segment that fits on a
+// whole line to the next line in one piece).
+func TestHighlightedChineseFillsLines(t *testing.T) {
+	test.NewTempApp(t).Settings().SetTheme(NewTheme(theme.DefaultTheme()))
+	text := "开展“智慧海关”合作，加强海关智能网络建设。"
+	style := widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}
+	spans := []widgets.Span{{Start: 5, End: 7}, {Start: 13, End: 15}}
+	for width := float32(120); width <= 400; width += 20 {
+		rt := widget.NewRichText(wrappable(widgets.Highlight(text, spans, style, 0))...)
+		rt.Wrapping = fyne.TextWrapWord
+		plain := widget.NewRichText(&widget.TextSegment{Text: text, Style: style})
+		plain.Wrapping = fyne.TextWrapWord
+		if n, p := rows(t, rt, width), rows(t, plain, width); n > p {
+			t.Errorf("width %v: %d lines, the plain text takes %d", width, n, p)
+		}
+	}
+}
+
+// No wrapped line starts with a space.
+func TestWrappedLinesDoNotStartWithASpace(t *testing.T) {
+	test.NewTempApp(t).Settings().SetTheme(NewTheme(theme.DefaultTheme()))
+	text := "Cooperate on “smart customs” and build up intelligent customs networks."
+	style := widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}
+	spans := []widgets.Span{{Start: 20, End: 27}}
+	for width := float32(120); width <= 400; width += 10 {
+		rt := widget.NewRichText(wrappable(widgets.Highlight(text, spans, style, 0))...)
+		rt.Wrapping = fyne.TextWrapWord
+		w := test.NewTempWindow(t, rt)
+		w.Resize(fyne.NewSize(width, 2000))
+		left := float32(-1)
+		for _, o := range test.LaidOutObjects(rt) {
+			if txt, ok := o.(*canvas.Text); ok && txt.Text != "" && (left < 0 || txt.Position().X < left) {
+				left = txt.Position().X
+			}
+		}
+		for _, o := range test.LaidOutObjects(rt) {
+			if txt, ok := o.(*canvas.Text); ok && txt.Position().X == left && strings.HasPrefix(strings.TrimLeft(txt.Text, "\u200b"), " ") {
+				t.Errorf("width %v: a line starts with a space: %q", width, txt.Text)
+			}
+		}
+	}
+}

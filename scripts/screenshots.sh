@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Makes the screenshots in docs/screenshots/ that README.md shows, from a demo
+# data file built with the real command line: three delegates (Kazakhstan,
+# China, Russia) record statuses and notes, exchange status files (one status
+# conflict comes out of it), and the Kazakh delegate's window is driven with
+# xdotool under Xvfb. Run it after a visible change to the window:
+#   bash scripts/screenshots.sh            (SHOTS_DISPLAY=N to pick the X display)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GO=${GO:-go}
+DISP=${SHOTS_DISPLAY:-91}
+out=docs/screenshots
+tmp=$(mktemp -d)
+xvfb_pid="" app_pid=""
+cleanup() {
+	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+	wait 2>/dev/null
+	rm -rf "$tmp"
+	return 0
+}
+trap cleanup EXIT
+fail() { echo "screenshots: $*" >&2; exit 1; }
+
+"$GO" build -o "$tmp/scoplan" .
+bin=$tmp/scoplan
+today=2026-11-23
+kz=$tmp/kz.db cn=$tmp/cn.db ru=$tmp/ru.db
+export LANG=en_US.UTF-8 XDG_CONFIG_HOME=$tmp/config
+
+"$bin" --db "$kz" whoami --name "Aigerim Nurlanovna" --delegation "Kazakhstan" >/dev/null
+"$bin" --db "$cn" whoami --name "Li Wei" --delegation "China" >/dev/null
+"$bin" --db "$ru" whoami --name "Dmitry Sokolov" --delegation "Russia" >/dev/null
+
+set_all() { # db status ids…
+	local db=$1 st=$2
+	shift 2
+	for id in "$@"; do "$bin" --db "$db" set-status "$id" "$st" >/dev/null; done
+}
+set_all "$kz" done 1.1.1 1.1.4 1.2.4 1.3.1 1.3.4 1.4.2 2.1.10 3.1.1
+set_all "$kz" in-progress 1.1.5 1.2.2 1.2.8 1.3.2 1.5.1 1.6.1 2.1.2
+set_all "$cn" done 1.5.3 1.6.2 1.6.5 3.2.6
+set_all "$cn" in-progress 1.5.4 1.5.8 2.1.3 3.1.2 3.1.4 3.2.5
+set_all "$ru" blocked 1.1.7 2.1.7 3.1.7
+"$bin" --db "$kz" note 1.2.8 "Pilot of the single-window exchange between Khorgos and Altynkol customs posts agreed at the Tashkent meeting; evaluation due in March." >/dev/null
+"$bin" --db "$cn" note 1.2.8 "海关总署同意在试点中共享电子报关数据。" >/dev/null
+"$bin" --db "$ru" note 1.1.7 "Продление плана на 2026–2028 годы обсуждается; проект направлен в Секретариат." >/dev/null
+"$bin" --db "$kz" note 1.1.5 "Training programme drafted with the customs academy in Almaty." >/dev/null
+# Two delegates set 1.2.3 without seeing each other's change: a conflict.
+"$bin" --db "$kz" set-status 1.2.3 done >/dev/null
+"$bin" --db "$cn" set-status 1.2.3 in-progress >/dev/null
+
+for d in kz cn ru; do "$bin" --db "$tmp/$d.db" export --out "$tmp/$d.scoplan-status" >/dev/null; done
+"$bin" --db "$kz" import "$tmp/cn.scoplan-status" "$tmp/ru.scoplan-status" >/dev/null
+
+mkdir -p "$out"
+Xvfb ":$DISP" -screen 0 1280x800x24 -nolisten tcp -displayfd 3 3>"$tmp/ready" >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do [ -s "$tmp/ready" ] && break; kill -0 "$xvfb_pid" || fail "no Xvfb on :$DISP"; sleep 0.1; done
+export DISPLAY=:$DISP FYNE_THEME=light
+"$bin" --db "$kz" --today "$today" >"$tmp/app.log" 2>&1 &
+app_pid=$!
+wid=""
+for _ in $(seq 150); do
+	wid=$(xdotool search --name '^scoplan$' 2>/dev/null | head -1 || true)
+	[ -n "$wid" ] && break
+	kill -0 "$app_pid" 2>/dev/null || fail "scoplan exited: $(cat "$tmp/app.log")"
+	sleep 0.2
+done
+[ -n "$wid" ] || fail "no window"
+sleep 2
+key() { xdotool key --delay 120 "$@"; sleep 0.7; }
+clip() {
+	printf '%s' "$1" | xclip -selection clipboard
+	for _ in $(seq 50); do [ "$(xclip -o -selection clipboard)" = "$1" ] && return; sleep 0.1; done
+	fail "clipboard"
+}
+
+clip '海关'
+key ctrl+f
+key ctrl+v
+sleep 1
+key Down
+sleep 1
+import -window "$wid" "$out/main-search.png"
+
+clip '1.2.3'
+key ctrl+f
+key ctrl+a
+key ctrl+v
+sleep 1
+key Down
+key Return
+sleep 1
+import -window "$wid" "$out/conflict.png"
+
+key ctrl+f
+key ctrl+a BackSpace
+key Escape
+key ctrl+2
+sleep 1
+import -window "$wid" "$out/overview.png"
+key ctrl+q
+wait "$app_pid" || true
+app_pid=""
+echo "screenshots: wrote $out/main-search.png, conflict.png, overview.png"
