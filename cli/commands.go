@@ -127,17 +127,10 @@ func listFlags(fs *flag.FlagSet) func(*env, []string) error {
 		if err != nil {
 			return err
 		}
-		q, err := ff.toQuery(data.Load())
+		rows, _, err := e.query(&ff)
 		if err != nil {
 			return err
 		}
-		s, err := e.openStore()
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		eng := search.NewEngine(s.Plan(), s.States(), e.today)
-		rows := eng.Run(q)
 		if *asJSON {
 			enc := json.NewEncoder(e.stdout)
 			enc.SetEscapeHTML(false)
@@ -151,6 +144,21 @@ func listFlags(fs *flag.FlagSet) func(*env, []string) error {
 		printTable(e.stdout, rows, e.today, tx)
 		return nil
 	}
+}
+
+// query opens the data file, runs the search and filters the flags give,
+// and closes the file: the rows hold the states as they were read.
+func (e *env) query(ff *filterFlags) ([]search.Row, *data.Plan, error) {
+	q, err := ff.toQuery(data.Load())
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer s.Close()
+	return search.NewEngine(s.Plan(), s.States(), e.today).Run(q), s.Plan(), nil
 }
 
 func printTable(w io.Writer, rows []search.Row, today data.Date, tx *data.Texts) {

@@ -7,9 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"scoplan/data"
 	"scoplan/data/report"
-	"scoplan/data/search"
 	"scoplan/storage/statusfile"
 )
 
@@ -52,21 +50,15 @@ func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
 		if err != nil {
 			return err
 		}
-		q, err := ff.toQuery(data.Load())
+		rows, plan, err := e.query(&ff)
 		if err != nil {
 			return err
 		}
-		s, err := e.openStore()
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		rows := search.NewEngine(s.Plan(), s.States(), e.today).Run(q)
 		items := make([]report.Item, len(rows))
 		for i, r := range rows {
 			items[i] = report.Item{Measure: r.Measure, State: r.State}
 		}
-		rep := report.Build(items, report.Options{Texts: tx, Label: report.Labels(tx.Lang()), Today: e.today, Generated: time.Now(), Scope: ff.describe(), Plan: s.Plan()})
+		rep := report.Build(items, report.Options{Texts: tx, Label: report.Labels(tx.Lang()), Today: e.today, Generated: time.Now(), Scope: ff.describe(), Plan: plan})
 		content, err := rep.Encode(f)
 		if err != nil {
 			return fmt.Errorf("cannot make the report: %w", err)

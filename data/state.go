@@ -90,27 +90,7 @@ func (s *State) Measure(id string) *MeasureState {
 // Add adds changes whose IDs are not yet known and re-derives the measures
 // they touch. It returns the IDs of the measures touched. Changes are taken
 // as they are; callers validate them first.
-func (s *State) Add(changes ...*Change) []string {
-	dirty := map[string]bool{}
-	for _, c := range changes {
-		if _, ok := s.changes[c.ID]; ok {
-			continue
-		}
-		s.changes[c.ID] = c
-		s.byMeas[c.Measure] = append(s.byMeas[c.Measure], c)
-		if c.Clock > s.maxClock {
-			s.maxClock = c.Clock
-		}
-		dirty[c.Measure] = true
-	}
-	ids := make([]string, 0, len(dirty))
-	for id := range dirty {
-		s.measures[id] = Derive(s.byMeas[id])
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
-}
+func (s *State) Add(changes ...*Change) []string { return s.AddDerived(changes, nil) }
 
 // AddDerived is Add for callers that already derived the measures the
 // changes touch, with Preview on this same state (an import computes them
