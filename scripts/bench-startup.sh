@@ -3,7 +3,9 @@
 # (bench/hello), both built now and measured in the same run, alternating,
 # under Xvfb. For each run: the time from just before exec to the first
 # frame (printed by bench/firstframe from inside Fyne's painter), the peak
-# RSS (VmHWM) and the Go heap one second after the first frame. Medians.
+# RSS (VmHWM) and the Go heap one second after the first frame, and the CPU
+# time the process used up to the first frame (all threads; less sensitive
+# to a loaded machine than the wall clock). Medians.
 #
 #   scripts/bench-startup.sh                 # 10 runs each on display :97
 #   RUNS=20 DISPLAY_NUM=99 scripts/bench-startup.sh
@@ -32,7 +34,7 @@ mkdir -p "$HOME"
 "$work/scoplan" --db "$work/data.db" set-status 1.1.1 in-progress >/dev/null
 for i in $(seq 1 20); do "$work/scoplan" --db "$work/data.db" note 1.2.$(( (i % 8) + 1 )) "note $i on customs" >/dev/null; done
 
-# run NAME CMD...: one start; prints "ms rss_kb heap_bytes"
+# run NAME CMD...: one start; prints "ms rss_kb heap_bytes cpu_ms"
 run() {
 	local name=$1; shift
 	local log="$work/$name.log"
@@ -54,12 +56,14 @@ run() {
 	hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
-	local t1 heap
+	local t1 heap cpu
 	t1=$(awk '/^scoplan-first-frame/ {print $2}' "$log")
+	cpu=$(sed -n 's/^scoplan-first-frame .*cpu-ms=\([0-9]*\).*/\1/p' "$log")
 	heap=$(sed -n 's/^scoplan-memstats heap-alloc=\([0-9]*\).*/\1/p' "$log")
-	echo "$(( (t1 - t0) / 1000000 )) $hwm $heap"
+	echo "$(( (t1 - t0) / 1000000 )) $hwm $heap $cpu"
 }
 
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$work/hello.txt"
 : >"$work/scoplan.txt"
 for i in $(seq 1 "$RUNS"); do
@@ -72,10 +76,13 @@ col() { awk -v c="$1" '{print $c}' "$2" | median; }
 h_ms=$(col 1 "$work/hello.txt"); s_ms=$(col 1 "$work/scoplan.txt")
 h_rss=$(col 2 "$work/hello.txt"); s_rss=$(col 2 "$work/scoplan.txt")
 h_heap=$(col 3 "$work/hello.txt"); s_heap=$(col 3 "$work/scoplan.txt")
+h_cpu=$(col 4 "$work/hello.txt"); s_cpu=$(col 4 "$work/scoplan.txt")
 echo "runs: $RUNS each, alternating; medians"
 printf "%-34s %12s %12s %8s\n" "figure" "scoplan" "bare window" "ratio"
 printf "%-34s %12s %12s %8.2f\n" "start to first frame (ms)" "$s_ms" "$h_ms" "$(echo "$s_ms / $h_ms" | bc -l)"
+printf "%-34s %12s %12s %8.2f\n" "CPU time to first frame (ms)" "$s_cpu" "$h_cpu" "$(echo "$s_cpu / $h_cpu" | bc -l)"
 printf "%-34s %12s %12s %8.2f\n" "peak RSS (MiB)" "$(echo "scale=1; $s_rss/1024" | bc)" "$(echo "scale=1; $h_rss/1024" | bc)" "$(echo "$s_rss / $h_rss" | bc -l)"
 printf "%-34s %12s %12s %8.2f\n" "Go heap 1 s after first frame (MiB)" "$(echo "scale=1; $s_heap/1048576" | bc)" "$(echo "scale=1; $h_heap/1048576" | bc)" "$(echo "$s_heap / $h_heap" | bc -l)"
-echo "per run (ms rss_kb heap_bytes): hello: $(tr '\n' ';' <"$work/hello.txt")"
+echo "load average before and after: $load0 / $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "per run (ms rss_kb heap_bytes cpu_ms): hello: $(tr '\n' ';' <"$work/hello.txt")"
 echo "                                scoplan: $(tr '\n' ';' <"$work/scoplan.txt")"

@@ -4,10 +4,15 @@
 // Fyne's painter calls a raster's generator while it draws the frame, and
 // the first call prints the wall clock, then, a second later, the Go heap:
 //
-//	scoplan-first-frame <unix ns>
-//	scoplan-memstats heap-alloc=<bytes> heap-sys=<bytes> sys=<bytes>
+//	scoplan-first-frame <unix ns> cpu-ms=<CPU time of the process so far>
+//	scoplan-memstats heap-alloc=<bytes> heap-sys=<bytes> sys=<bytes> total-alloc=<bytes> num-gc=<n>
 //
-// Without the variable Hook does nothing.
+// With SCOPLAN_BENCH_PROFILE=PREFIX set as well, a CPU profile runs from
+// this package's initialisation to a second after the first frame
+// (PREFIX.cpu.pprof) and the heap is profiled then (PREFIX.heap.pprof,
+// every allocation sampled since initialisation: see its alloc_space).
+//
+// Without the variables Hook does nothing.
 package firstframe
 
 import (
@@ -15,6 +20,7 @@ import (
 	"image"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -26,6 +32,42 @@ import (
 // Env is the variable that turns the hook on.
 const Env = "SCOPLAN_BENCH_FIRSTFRAME"
 
+// ProfileEnv names the prefix of the profiles' files.
+const ProfileEnv = "SCOPLAN_BENCH_PROFILE"
+
+var profile = os.Getenv(ProfileEnv)
+
+func init() {
+	if os.Getenv(Env) == "" || profile == "" {
+		return
+	}
+	f, err := os.Create(profile + ".cpu.pprof")
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "firstframe: no CPU profile:", err)
+		profile = ""
+	}
+}
+
+// stopProfiles ends the CPU profile and writes the heap profile.
+func stopProfiles() {
+	if profile == "" {
+		return
+	}
+	pprof.StopCPUProfile()
+	runtime.GC() // the heap profile shows the state as of the last collection
+	f, err := os.Create(profile + ".heap.pprof")
+	if err == nil {
+		err = pprof.Lookup("heap").WriteTo(f, 0)
+		f.Close()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "firstframe: no heap profile:", err)
+	}
+}
+
 // Hook wraps w's content (set it first) when Env is set.
 func Hook(w fyne.Window) {
 	if os.Getenv(Env) == "" {
@@ -34,12 +76,14 @@ func Hook(w fyne.Window) {
 	var once sync.Once
 	r := canvas.NewRaster(func(width, height int) image.Image {
 		once.Do(func() {
-			fmt.Fprintf(os.Stderr, "scoplan-first-frame %d\n", time.Now().UnixNano())
+			fmt.Fprintf(os.Stderr, "scoplan-first-frame %d cpu-ms=%d\n", time.Now().UnixNano(), cpuTime())
 			go func() {
 				time.Sleep(time.Second)
 				var m runtime.MemStats
 				runtime.ReadMemStats(&m)
-				fmt.Fprintf(os.Stderr, "scoplan-memstats heap-alloc=%d heap-sys=%d sys=%d\n", m.HeapAlloc, m.HeapSys, m.Sys)
+				stopProfiles()
+				fmt.Fprintf(os.Stderr, "scoplan-memstats heap-alloc=%d heap-sys=%d sys=%d total-alloc=%d num-gc=%d\n",
+					m.HeapAlloc, m.HeapSys, m.Sys, m.TotalAlloc, m.NumGC)
 			}()
 		})
 		return image.NewNRGBA(image.Rect(0, 0, 1, 1)) // transparent
