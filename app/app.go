@@ -53,13 +53,20 @@ func Run(loc storage.Location, today data.Date) (code int) {
 	u := open(a, w, s, loc, today)
 	firstframe.Hook(w) // start-up benchmark only (SCOPLAN_BENCH_FIRSTFRAME)
 	w.SetCloseIntercept(u.onClose)
-	w.ShowAndRun()
+	// Show draws the first frame before it returns: the search field, the
+	// navigation, the filters and the list. What the user does not need in
+	// that first moment (the detail pane, the shared folder) comes next,
+	// before any input is handled.
+	w.Show()
+	u.afterFirstFrame()
+	a.Run()
 	u.exch.stop()
 	u.saveQuery()
 	return 0
 }
 
-// open builds the main window on an open store.
+// open builds the main window on an open store, all but what
+// afterFirstFrame adds.
 func open(a fyne.App, w fyne.Window, s *storage.Store, loc storage.Location, today data.Date) *ui {
 	applyAppearance(a, string(s.Setting(settingTheme)))
 	se := newSession(s, today)
@@ -83,8 +90,15 @@ func open(a fyne.App, w fyne.Window, s *storage.Store, loc storage.Location, tod
 		})
 	})
 	w.SetOnDropped(u.exch.onDropped)
-	u.exch.start()
 	return u
+}
+
+// afterFirstFrame completes the window once its first frame is drawn: the
+// detail of the measure shown, then the shared folder (a pass over it may
+// merge files).
+func (u *ui) afterFirstFrame() {
+	u.showMeasure(u.current)
+	u.exch.start()
 }
 
 // showFatal tells the user why scoplan cannot start, in a small window,

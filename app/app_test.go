@@ -51,6 +51,7 @@ func (h *harness) open() {
 	h.t.Cleanup(func() { s.Close() })
 	h.win = test.NewTempWindow(h.t, nil)
 	h.ui = open(h.app, h.win, s, storage.Location{Path: h.path, How: "flag"}, testToday)
+	h.ui.afterFirstFrame()
 }
 
 // reopen closes the window and the data file, then opens both again.
@@ -560,7 +561,7 @@ func TestWindowRemembersSizeAndSplits(t *testing.T) {
 			t.Errorf("split %s = %v, want %v", name, got[0], got[1])
 		}
 	}
-	if !h.ui.overviewView.Visible() {
+	if !h.ui.overviewShowing() {
 		t.Error("the overview was showing and is not after reopening")
 	}
 }

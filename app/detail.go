@@ -49,6 +49,8 @@ func (d *detailView) build() fyne.CanvasObject {
 	msg.Alignment = fyne.TextAlignCenter
 	msg.Wrapping = fyne.TextWrapWord
 	d.placeholder = container.NewCenter(container.NewVBox(widget.NewIcon(theme.DocumentIcon()), msg))
+	// Both stay hidden until show says what the pane holds.
+	d.placeholder.Hide()
 	d.scroll = container.NewVScroll(widget.NewLabel(""))
 	d.scroll.Hide()
 	d.editor = widgets.NewMultiLineEntry()

@@ -162,9 +162,7 @@ func languageSetting(prefs fyne.Preferences) (opts []string, selected string, co
 func (u *ui) relabel(choice string) {
 	setLanguage(choice)
 	u.win.SetContent(u.build())
-	if u.current != "" {
-		u.showMeasure(u.current)
-	}
+	u.showMeasure(u.current)
 }
 
 // wrappable prepares highlighted segments for word wrapping. Fyne 2.7.1

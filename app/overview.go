@@ -25,6 +25,13 @@ type overviewScreen struct {
 
 func newOverviewScreen(u *ui) *overviewScreen { return &overviewScreen{ui: u, builtAt: -1} }
 
+// reset forgets the screen's content, for a window built anew (another
+// language): build makes it again when the overview is shown.
+func (o *overviewScreen) reset() {
+	o.scroll = nil
+	o.builtAt = -1
+}
+
 func (o *overviewScreen) build() fyne.CanvasObject {
 	o.scroll = container.NewVScroll(widget.NewLabel(""))
 	o.refresh()

@@ -47,7 +47,8 @@ type ui struct {
 
 	search       *widgets.Entry
 	measuresView fyne.CanvasObject
-	overviewView fyne.CanvasObject
+	overviewView fyne.CanvasObject // nil until the overview is first shown
+	views        *fyne.Container   // holds the measures and the overview
 	showMeasures *widget.Button
 	showOverview *widget.Button
 	splitLeft    *container.Split
@@ -105,7 +106,10 @@ func (u *ui) build() fyne.CanvasObject {
 	u.splitLeft = container.NewHSplit(u.splitNav, u.splitList)
 	u.splitLeft.Offset = prefs.FloatWithFallback(prefSplitLeft, 0.26)
 	u.measuresView = u.splitLeft
-	u.overviewView = u.overview.build()
+	// The overview is built when it is first shown.
+	u.overview.reset()
+	u.overviewView = nil
+	u.views = container.NewStack(u.measuresView)
 
 	u.win.SetMainMenu(u.menu())
 	u.addShortcuts()
@@ -113,7 +117,7 @@ func (u *ui) build() fyne.CanvasObject {
 
 	u.hint = u.buildHint()
 	content := container.NewBorder(container.NewVBox(container.NewPadded(top), u.hint, widget.NewSeparator()), nil, nil, nil,
-		container.NewStack(u.measuresView, u.overviewView))
+		u.views)
 	if prefs.Bool(prefView) {
 		u.onShowOverview()
 	} else {
@@ -126,7 +130,8 @@ func (u *ui) build() fyne.CanvasObject {
 			start = u.se.rows[0].Measure.ID
 		}
 	}
-	u.showMeasure(start)
+	// The detail is drawn by afterFirstFrame (or relabel).
+	u.current = start
 	u.list.selectMeasure(start)
 	return content
 }
@@ -278,7 +283,7 @@ func (u *ui) onSearch(text string) {
 	if text == u.se.query.Text {
 		return
 	}
-	if u.overviewView.Visible() {
+	if u.overviewShowing() {
 		u.onShowMeasures()
 	}
 	u.se.query.Text = text
@@ -338,9 +343,16 @@ func (u *ui) saveQuery() {
 
 // ---- navigation between screens and focus ----
 
+// overviewShowing reports whether the overview is on screen.
+func (u *ui) overviewShowing() bool {
+	return u.overviewView != nil && u.overviewView.Visible()
+}
+
 func (u *ui) onShowMeasures() {
 	u.measuresView.Show()
-	u.overviewView.Hide()
+	if u.overviewView != nil {
+		u.overviewView.Hide()
+	}
 	u.showMeasures.Importance = widget.HighImportance
 	u.showOverview.Importance = widget.MediumImportance
 	u.showMeasures.Refresh()
@@ -348,6 +360,10 @@ func (u *ui) onShowMeasures() {
 }
 
 func (u *ui) onShowOverview() {
+	if u.overviewView == nil {
+		u.overviewView = u.overview.build()
+		u.views.Add(u.overviewView)
+	}
 	u.overview.refresh()
 	u.overviewView.Show()
 	u.measuresView.Hide()
@@ -495,7 +511,7 @@ func (u *ui) saveGeometry() {
 	p.SetFloat(prefSplitLeft, u.splitLeft.Offset)
 	p.SetFloat(prefSplitList, u.splitList.Offset)
 	p.SetFloat(prefSplitNav, u.splitNav.Offset)
-	p.SetBool(prefView, u.overviewView.Visible())
+	p.SetBool(prefView, u.overviewShowing())
 }
 
 // onClose saves what must survive and closes the window.
