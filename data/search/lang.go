@@ -6,7 +6,6 @@ import (
 	"unicode"
 
 	"github.com/kljensen/snowball/russian"
-	"github.com/mozillazg/go-pinyin"
 
 	"scoplan/data"
 )
@@ -60,8 +59,6 @@ var pinyinWords = map[string][]string{
 // longestPinyinWord is the length in runes of the longest key of pinyinWords.
 const longestPinyinWord = 2
 
-var pinyinArgs = pinyin.NewArgs() // plain letters, ü as v, the first reading
-
 // syllables returns the pinyin of the Han characters starting at runes[i]:
 // one syllable per character, for a known word or a single character; n is
 // the number of characters read, 0 when runes[i] has no reading.
@@ -78,23 +75,6 @@ func syllables(runes []rune, i int) (syl []string, n int) {
 		return nil, 0
 	}
 	return []string{p}, 1
-}
-
-// readings caches each character's first reading: go-pinyin's conversion
-// goes through regular expressions, and a plan rebuilds its documents on
-// every change of a status or note.
-var readings sync.Map // rune → string
-
-func readingOf(r rune) string {
-	if p, ok := readings.Load(r); ok {
-		return p.(string)
-	}
-	p := ""
-	if ps := pinyin.SinglePinyin(r, pinyinArgs); len(ps) > 0 {
-		p = ps[0]
-	}
-	readings.Store(r, p)
-	return p
 }
 
 // PinyinKeys derives two keys from a field with Chinese characters: the
@@ -163,7 +143,7 @@ func stemWord(w string) string {
 	return s
 }
 
-var stems sync.Map // word → stem, for the same reason as readings
+var stems sync.Map // word → stem: the stemmer is slow, and a plan rebuilds its documents on every change of a status or note
 
 // words splits lower-cased text into runs of letters and digits, with the
 // rune index where each starts.
