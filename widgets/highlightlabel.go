@@ -133,16 +133,7 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 		// Cut this piece so that it and the ellipsis fit.
 		room := pad + avail - x - r.ellipsis.MinSize().Width
 		runes := []rune(p.Text)
-		lo, hi := 0, len(runes)
-		for lo < hi {
-			mid := (lo + hi + 1) / 2
-			if fyne.MeasureText(string(runes[:mid]), p.TextSize, p.TextStyle).Width <= room {
-				lo = mid
-			} else {
-				hi = mid - 1
-			}
-		}
-		p.Text = string(runes[:lo])
+		p.Text = string(runes[:fitting(runes, w, room, p.TextSize, p.TextStyle)])
 		w = p.MinSize().Width
 		p.Move(fyne.NewPos(x, y))
 		p.Resize(fyne.NewSize(w, h))
@@ -152,6 +143,57 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 		r.ellipsis.Show()
 		cut = true
 	}
+}
+
+// fitting returns how many of the runes, whose whole width is width, fit
+// in room: the longest prefix no wider than room. Each width measured
+// shapes the text anew, so the search starts where the prefix's share of
+// the width says and steps from there, doubling its steps, then halves
+// the last step: as many measures as a binary search over all the runes in
+// the worst case, two or three when the runes are about as wide as each
+// other.
+func fitting(runes []rune, width, room float32, size float32, style fyne.TextStyle) int {
+	n := len(runes)
+	fits := func(k int) bool {
+		return k == 0 || fyne.MeasureText(string(runes[:k]), size, style).Width <= room
+	}
+	if room < 0 || n == 0 {
+		return 0
+	}
+	if width <= room {
+		return n
+	}
+	// lo fits, hi does not (n does not: width > room).
+	guess := min(max(int(float32(n)*room/width), 0), n-1)
+	lo, hi := 0, n
+	if fits(guess) {
+		lo = guess
+		for step := 1; lo+step < hi; step *= 2 {
+			if !fits(lo + step) {
+				hi = lo + step
+				break
+			}
+			lo += step
+		}
+	} else {
+		hi = guess
+		for step := 1; hi-step > lo; step *= 2 {
+			if fits(hi - step) {
+				lo = hi - step
+				break
+			}
+			hi -= step
+		}
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // fits reports whether the pieces from i on all fit after x.
@@ -175,7 +217,11 @@ func (r *highlightRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *highlightRenderer) Refresh() {
 	r.sync()
-	r.Layout(r.l.Size())
+	// A label not laid out yet (a list row being made) is laid out when it
+	// gets its size.
+	if s := r.l.Size(); s.Width > 0 && s.Height > 0 {
+		r.Layout(s)
+	}
 	canvas.Refresh(r.l)
 }
 

@@ -246,3 +246,39 @@ func TestChipTextStandsOut(t *testing.T) {
 		t.Errorf("light success text %v", fg)
 	}
 }
+
+// fitting finds the longest prefix that fits, as a binary search over all
+// the runes does, with any room and text.
+func TestHighlightLabelFitting(t *testing.T) {
+	test.NewTempApp(t)
+	texts := []string{
+		"Hold meetings of the SCO Special Working Group on Trade Facilitation.",
+		"开展“智慧海关”合作，加强海关智能网络建设。",
+		"Обеспечение продовольственной безопасности: iii WWW mmm ... ,,, 中文 mixed",
+		"W", "", "\u200b\u200bzero width first", "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiWWWWWWWWWWWWWWWWWWWWWWWWW",
+	}
+	for _, text := range texts {
+		runes := []rune(text)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			size := theme.TextSize()
+			width := fyne.MeasureText(text, size, style).Width
+			for room := float32(-5); room <= width+10; room += 3.7 {
+				if room > -1.3 && room < 0 {
+					room = 0 // and exactly 0
+				}
+				lo, hi := 0, len(runes)
+				for lo < hi {
+					mid := (lo + hi + 1) / 2
+					if fyne.MeasureText(string(runes[:mid]), size, style).Width <= room {
+						lo = mid
+					} else {
+						hi = mid - 1
+					}
+				}
+				if got := fitting(runes, width, room, size, style); got != lo {
+					t.Fatalf("%q bold=%v room %v: fitting %d runes, binary search %d", text, style.Bold, room, got, lo)
+				}
+			}
+		}
+	}
+}

@@ -8,9 +8,9 @@
 //	scoplan-memstats heap-alloc=<bytes> heap-sys=<bytes> sys=<bytes> total-alloc=<bytes> num-gc=<n>
 //
 // With SCOPLAN_BENCH_PROFILE=PREFIX set as well, a CPU profile runs from
-// this package's initialisation to a second after the first frame
-// (PREFIX.cpu.pprof) and the heap is profiled then (PREFIX.heap.pprof,
-// every allocation sampled since initialisation: see its alloc_space).
+// this package's initialisation to the first frame (PREFIX.cpu.pprof) and
+// the heap is profiled a second after it (PREFIX.heap.pprof, allocations
+// sampled since the start: see its alloc_space).
 //
 // Without the variables Hook does nothing.
 package firstframe
@@ -51,12 +51,18 @@ func init() {
 	}
 }
 
-// stopProfiles ends the CPU profile and writes the heap profile.
-func stopProfiles() {
+// stopCPUProfile ends the CPU profile, if one runs.
+func stopCPUProfile() {
+	if profile != "" {
+		pprof.StopCPUProfile()
+	}
+}
+
+// writeHeapProfile writes the heap profile, if profiles were asked for.
+func writeHeapProfile() {
 	if profile == "" {
 		return
 	}
-	pprof.StopCPUProfile()
 	runtime.GC() // the heap profile shows the state as of the last collection
 	f, err := os.Create(profile + ".heap.pprof")
 	if err == nil {
@@ -78,10 +84,11 @@ func Hook(w fyne.Window) {
 		once.Do(func() {
 			fmt.Fprintf(os.Stderr, "scoplan-first-frame %d cpu-ms=%d\n", time.Now().UnixNano(), cpuTime())
 			go func() {
+				stopCPUProfile()
 				time.Sleep(time.Second)
 				var m runtime.MemStats
 				runtime.ReadMemStats(&m)
-				stopProfiles()
+				writeHeapProfile()
 				fmt.Fprintf(os.Stderr, "scoplan-memstats heap-alloc=%d heap-sys=%d sys=%d total-alloc=%d num-gc=%d\n",
 					m.HeapAlloc, m.HeapSys, m.Sys, m.TotalAlloc, m.NumGC)
 			}()
