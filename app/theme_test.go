@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"scoplan/data"
@@ -222,6 +224,39 @@ func TestBoldRendersBold(t *testing.T) {
 		t.Logf("%s: ink regular %d, bold %d", text, regular, bold)
 		if regular == 0 || float64(bold) < 1.2*float64(regular) {
 			t.Errorf("%s: bold uses %d dark pixels, regular %d; bold is not bold", text, bold, regular)
+		}
+	}
+}
+
+// The bundled faces carry only the layout Fyne applies: horizontal
+// features and each script's default language system (make-fonts.sh).
+func TestBundledFontsHaveOnlyTheLayoutFyneUses(t *testing.T) {
+	for name, b := range map[string][]byte{"Regular": cjkRegular, "Bold": cjkBold} {
+		ld, err := ot.NewLoader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, table := range []string{"GSUB", "GPOS"} {
+			raw, err := ld.RawTable(ot.MustNewTag(table))
+			if err != nil {
+				t.Fatalf("%s: no %s: %v", name, table, err)
+			}
+			layout, _, err := tables.ParseLayout(raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, s := range layout.ScriptList.Scripts {
+				if len(s.LangSysRecords) > 0 {
+					t.Errorf("%s %s: script %s keeps %d language systems", name, table, layout.ScriptList.Records[i].Tag, len(s.LangSysRecords))
+				}
+			}
+			for _, f := range layout.FeatureList.Records {
+				switch f.Tag.String() {
+				case "ccmp", "liga", "locl", "kern", "mark":
+				default:
+					t.Errorf("%s %s: feature %s is never applied by Fyne", name, table, f.Tag)
+				}
+			}
 		}
 	}
 }

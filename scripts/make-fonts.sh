@@ -70,9 +70,24 @@ for weight in Regular Bold; do
 	esac
 	# No hinting (Fyne's rasteriser does not use CFF hints) and no vertical
 	# metrics (Fyne lays out horizontally): about a sixth smaller.
+	#
+	# Only the OpenType layout that Fyne's shaping applies: it shapes
+	# horizontally and names no language, so harfbuzz uses each script's
+	# default language system and the horizontal default features. The
+	# vertical features (vert, vrt2, vjmo, vkrn, vpal) and the Japanese,
+	# Korean and traditional Chinese language systems (their locl variant
+	# glyphs) are never used, yet harfbuzz prepares every lookup each time
+	# Fyne measures or draws a text, and the variant glyphs made up a third
+	# of the file (2.9 MB a face before, 1.6 MB after). Rendered as Fyne
+	# does, the plan, its translations, the UI texts and every character of
+	# the subset came out pixel for pixel the same with and without them
+	# (docs/PERFORMANCE.md). Should Fyne ever name the text's language, the
+	# locl variants of that language would have to come back.
 	"$py" -m fontTools.subset "$src/NotoSansCJK-$weight.ttc" --font-number=2 \
 		--text-file="$tmp/all.txt" --unicodes="$unicodes" \
 		--no-hinting --drop-tables+=vhea,vmtx,VORG \
+		--layout-features=ccmp,liga,locl,kern,mark \
+		--layout-scripts=DFLT.dflt,cyrl.dflt,grek.dflt,hang.dflt,hani.dflt,kana.dflt,latn.dflt \
 		--output-file="$out/NotoSansCJKsc-$weight-subset.otf"
 done
 
