@@ -1,7 +1,11 @@
 package data
 
 import (
+	"cmp"
+	"maps"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -97,6 +101,7 @@ func (s *State) Add(changes ...*Change) []string { return s.AddDerived(changes, 
 // for its preview): derived[id] is used for measure id instead of deriving
 // it again. A measure missing from derived is derived as Add does.
 func (s *State) AddDerived(changes []*Change, derived map[string]*MeasureState) []string {
+	s.reserve(len(changes))
 	dirty := map[string]bool{}
 	for _, c := range changes {
 		if _, ok := s.changes[c.ID]; ok {
@@ -122,6 +127,17 @@ func (s *State) AddDerived(changes []*Change, derived map[string]*MeasureState) 
 	return ids
 }
 
+// reserve makes room for n more changes at once when n is more than the
+// state holds, so that a large import does not grow the map step by step.
+// (Growing only then keeps the copying amortised.)
+func (s *State) reserve(n int) {
+	if n > len(s.changes) {
+		m := make(map[string]*Change, len(s.changes)+n)
+		maps.Copy(m, s.changes)
+		s.changes = m
+	}
+}
+
 // HistoryLess is the order of MeasureState.History: by time, then clock,
 // author and ID, the same on every machine.
 func HistoryLess(a, b *Change) bool { return changeLess(a, b) }
@@ -141,23 +157,25 @@ func (s *State) Preview(measure string, extra []*Change) *MeasureState {
 // MeasureChanges returns the known changes on one measure (unordered).
 func (s *State) MeasureChanges(measure string) []*Change { return s.byMeas[measure] }
 
-func sortChanges(cs []*Change) {
-	sort.Slice(cs, func(i, j int) bool { return changeLess(cs[i], cs[j]) })
-}
+func sortChanges(cs []*Change) { slices.SortFunc(cs, CompareHistory) }
 
 // changeLess orders changes by time, then clock, author and ID: the same on
 // every machine.
-func changeLess(a, b *Change) bool {
-	if !a.Time.Equal(b.Time) {
-		return a.Time.Before(b.Time)
+func changeLess(a, b *Change) bool { return CompareHistory(a, b) < 0 }
+
+// CompareHistory is HistoryLess as a comparison for slices.SortFunc: -1, 0
+// or +1.
+func CompareHistory(a, b *Change) int {
+	if c := a.Time.Compare(b.Time); c != 0 {
+		return c
 	}
 	if a.Clock != b.Clock {
-		return a.Clock < b.Clock
+		return cmp.Compare(a.Clock, b.Clock)
 	}
-	if a.Author != b.Author {
-		return a.Author < b.Author
+	if c := strings.Compare(a.Author, b.Author); c != 0 {
+		return c
 	}
-	return a.ID < b.ID
+	return strings.Compare(a.ID, b.ID)
 }
 
 // causalLess orders changes so that a change always comes after every change
@@ -187,8 +205,14 @@ func Derive(changes []*Change) *MeasureState {
 	sortChanges(cs)
 	ms := &MeasureState{Status: StatusNotStarted, History: cs}
 
+	nAdds := 0
+	for _, c := range cs {
+		if c.Kind == ChangeNoteAdd {
+			nAdds++
+		}
+	}
 	superseded := map[string]bool{}
-	adds := map[string]*Change{}
+	adds := make(map[string]*Change, nAdds)
 	for _, c := range cs {
 		switch c.Kind {
 		case ChangeStatus:
@@ -228,14 +252,14 @@ func Derive(changes []*Change) *MeasureState {
 		}
 	}
 
-	notes := map[string]*Note{}
+	notes := make([]*Note, 0, nAdds) // in history order, nearly the order of ms.Notes
 	lastEdit := map[string]*Change{}
 	deleted := map[string]bool{}
 	for _, c := range cs {
 		switch c.Kind {
 		case ChangeNoteAdd:
-			notes[c.ID] = &Note{ID: c.ID, Measure: c.Measure, Author: c.Author, Name: c.Name,
-				Delegation: c.Delegation, Created: c.Time, Text: c.Text}
+			notes = append(notes, &Note{ID: c.ID, Measure: c.Measure, Author: c.Author, Name: c.Name,
+				Delegation: c.Delegation, Created: c.Time, Text: c.Text})
 		case ChangeNoteEdit, ChangeNoteDelete:
 			add, ok := adds[c.Note]
 			if !ok || add.Author != c.Author {
@@ -248,21 +272,20 @@ func Derive(changes []*Change) *MeasureState {
 			}
 		}
 	}
-	for id, n := range notes {
-		if deleted[id] {
+	for _, n := range notes {
+		if deleted[n.ID] {
 			continue
 		}
-		if e := lastEdit[id]; e != nil {
+		if e := lastEdit[n.ID]; e != nil {
 			n.Text, n.Edited = e.Text, e.Time
 		}
 		ms.Notes = append(ms.Notes, n)
 	}
-	sort.Slice(ms.Notes, func(i, j int) bool {
-		a, b := ms.Notes[i], ms.Notes[j]
-		if !a.Created.Equal(b.Created) {
-			return a.Created.Before(b.Created)
+	slices.SortFunc(ms.Notes, func(a, b *Note) int {
+		if c := a.Created.Compare(b.Created); c != 0 {
+			return c
 		}
-		return a.ID < b.ID
+		return strings.Compare(a.ID, b.ID)
 	})
 	return ms
 }

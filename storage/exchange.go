@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -165,6 +168,7 @@ type ImportResult struct {
 type PendingImport struct {
 	s      *Store
 	files  []*statusfile.File
+	hint   int // distinct changes decoded from the files, to size maps
 	result *ImportResult
 }
 
@@ -177,11 +181,11 @@ func (p *PendingImport) Result() *ImportResult { return p.result }
 // import with an error naming the file, and the data file is left exactly
 // as it was. With dryRun nothing is written at all.
 func (s *Store) Import(paths []string, dryRun bool) (*ImportResult, error) {
-	files, err := s.parseAll(pathSources(paths))
+	files, hint, err := s.parseAll(pathSources(paths))
 	if err != nil {
 		return nil, err
 	}
-	p := &PendingImport{s: s, files: files}
+	p := &PendingImport{s: s, files: files, hint: hint}
 	if dryRun {
 		if err := p.plan(); err != nil {
 			return nil, err
@@ -219,11 +223,11 @@ func (s *Store) PrepareImportSources(sources []Source) (*PendingImport, error) {
 }
 
 func (s *Store) prepare(sources []Source) (*PendingImport, error) {
-	files, err := s.parseAll(sources)
+	files, hint, err := s.parseAll(sources)
 	if err != nil {
 		return nil, err
 	}
-	p := &PendingImport{s: s, files: files}
+	p := &PendingImport{s: s, files: files, hint: hint}
 	if err := p.plan(); err != nil {
 		return nil, err
 	}
@@ -238,69 +242,93 @@ func (p *PendingImport) plan() error {
 	if s.closed {
 		return ErrClosed
 	}
-	pl, err := s.planImport(p.files)
+	pl, err := s.planImport(p.files, p.hint)
 	if err != nil {
 		return err
 	}
+	s.deriveImport(pl)
 	p.result = pl.result
 	p.result.DryRun = true
 	return nil
 }
 
-// parseAll reads and checks the files, several at once. Lines whose ID and
-// bytes the data file already holds are not decoded.
-func (s *Store) parseAll(sources []Source) ([]*statusfile.File, error) {
+// parseAll reads and checks the files, one per core at a time. Lines whose
+// ID and bytes the data file already holds are not decoded, and a line
+// that several of the files hold is decoded once (statusfile.Cache). It
+// also returns the number of lines decoded (about the number of distinct
+// changes that are not known).
+func (s *Store) parseAll(sources []Source) ([]*statusfile.File, int, error) {
 	if len(sources) == 0 {
-		return nil, errors.New("no status file given")
+		return nil, 0, errors.New("no status file given")
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
-		return nil, ErrClosed
+		return nil, 0, ErrClosed
 	}
-	opts := statusfile.Options{Plan: s.plan, Now: s.now(), Known: func(id string, raw []byte) bool {
-		d, ok := s.digests[id]
-		return ok && d == maphash.Bytes(s.seed, raw)
-	}, KnownFile: func(sum [32]byte) bool { return s.imported[sum] }}
+	cache := statusfile.NewCache()
+	opts := statusfile.Options{Plan: s.plan, Now: s.now(), Cache: cache,
+		Known: func(id, raw []byte) bool {
+			d, ok := s.digests[string(id)]
+			return ok && d == maphash.Bytes(s.seed, raw)
+		},
+		KnownFile: func(sum [32]byte, sig []byte) (bool, bool) {
+			verified, ok := s.imported[sum]
+			return ok, ok && verified != nil && bytes.Equal(verified, sig)
+		}}
 	files := make([]*statusfile.File, len(sources))
 	errs := make([]error, len(sources))
-	work := make(chan int)
+	var next atomic.Int64 // the next file to read: files are taken in order
+	var failed atomic.Bool
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(sources)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(sources) {
+					return
+				}
 				src := sources[i]
 				if src.path != "" {
 					files[i], errs[i] = statusfile.ReadFile(src.path, opts)
 				} else {
 					files[i], errs[i] = statusfile.Parse(src.Name, src.Content, opts)
 				}
+				if errs[i] != nil {
+					failed.Store(true)
+				}
 			}
 		}()
 	}
-	for i := range sources {
-		work <- i
-	}
-	close(work)
 	wg.Wait()
+	// The first file in the given order that failed. Files are taken in
+	// order, so every file before the first failure was read: the error
+	// does not depend on timing (files after it may not have been read).
 	for _, err := range errs {
 		if err != nil {
-			return nil, err // the first file in the given order that failed
+			return nil, 0, err
 		}
 	}
-	return files, nil
+	decoded := 0
+	for _, f := range files {
+		decoded += f.Decoded
+	}
+	return files, decoded, nil
 }
 
 // importPlan is what applying a set of files writes.
 type importPlan struct {
 	result  *ImportResult
-	changes []*data.Change                // new changes, sorted by ID
-	raw     [][]byte                      // their canonical JSON, in the same order
-	signers map[string][]byte             // signer records to write
-	sums    [][32]byte                    // checksums of the files, to remember
-	derived map[string]*data.MeasureState // each touched measure's state after the import
+	changes []*data.Change    // new changes, in the order the files bring them
+	raw     [][]byte          // their canonical JSON, in the same order
+	signers map[string][]byte // signer records to write
+	sums    [][32]byte        // checksums of the files, to remember
+	sigs    [][]byte          // and their signatures, verified
+	// byMeasure holds the new changes on each measure, with their file.
+	byMeasure map[string][]PreviewChange
+	derived   map[string]*data.MeasureState // each touched measure's state after the import (deriveImport)
 }
 
 // signerRecord is the value in the signers bucket, keyed by fingerprint.
@@ -315,91 +343,134 @@ type signerName struct {
 	First      time.Time `json:"first"` // when an import first saw this key use this name
 }
 
-// planImport works out what the files bring against the current state.
-// Callers hold s.mu (read or write).
-func (s *Store) planImport(files []*statusfile.File) (*importPlan, error) {
-	pl := &importPlan{result: &ImportResult{}, signers: map[string][]byte{}, derived: map[string]*data.MeasureState{}}
+// planImport works out what the files bring against the current state:
+// the new changes, each counted for the first file that holds it, and the
+// refusals of changes whose ID is taken by other content. hint is the
+// number of distinct changes decoded, to size the maps. deriveImport then
+// works out the measures' new states. Callers hold s.mu (read or write).
+func (s *Store) planImport(files []*statusfile.File, hint int) (*importPlan, error) {
+	pl := &importPlan{result: &ImportResult{}, signers: map[string][]byte{}, byMeasure: map[string][]PreviewChange{}}
 	res := pl.result
 	type entry struct {
-		c    *data.Change
-		raw  []byte
-		file int
+		c     *data.Change
+		raw   []byte
+		file  int
+		known bool // in the data file already
 	}
-	var entries []entry
-	fresh := map[string]int{} // change ID → index in entries
+	entries := make([]entry, 0, hint)
+	seen := make(map[string]int, hint) // change ID → index in entries
+	news := 0
 	for fi, f := range files {
 		pl.sums = append(pl.sums, f.Sum)
+		pl.sigs = append(pl.sigs, f.Signature)
 		fs := FileSummary{Name: f.Name, Exported: f.Header.Exported, Changes: len(f.Lines),
 			PlanVersion: f.Header.PlanVersion, OtherPlanText: f.Header.PlanVersion != s.plan.Version()}
 		if f.Seen {
 			fs.Changes = f.Header.Changes
 		}
-		for _, l := range f.Lines {
-			if l.Change == nil {
+		for li := range f.Lines {
+			l := &f.Lines[li]
+			c := l.Change
+			if c == nil {
 				continue // known, same bytes
 			}
-			if known := s.state.Change(l.ID); known != nil {
-				if !known.SameContent(l.Change) {
+			if i, ok := seen[c.ID]; ok {
+				// Files parsed together share one change for the same
+				// bytes: comparing pointers is enough then.
+				if e := &entries[i]; e.c != c && !bytes.Equal(e.raw, l.Raw) {
+					where := "your data file"
+					if !e.known {
+						where = files[e.file].Name
+					}
+					return nil, &statusfile.Error{File: f.Name, Kind: statusfile.ErrReusedID,
+						Problem: fmt.Sprintf("holds change %s with content different from the change with that ID in %s", l.ID, where)}
+				}
+				continue
+			}
+			seen[c.ID] = len(entries)
+			if known := s.state.Change(c.ID); known != nil {
+				if !known.SameContent(c) {
 					return nil, &statusfile.Error{File: f.Name, Kind: statusfile.ErrReusedID,
 						Problem: fmt.Sprintf("holds change %s with content different from the change with that ID in your data file", l.ID)}
 				}
+				entries = append(entries, entry{c, l.Raw, fi, true})
 				continue
 			}
-			if i, ok := fresh[l.ID]; ok {
-				if !bytes.Equal(entries[i].raw, l.Raw) {
-					return nil, &statusfile.Error{File: f.Name, Kind: statusfile.ErrReusedID,
-						Problem: fmt.Sprintf("holds change %s with content different from the change with that ID in %s", l.ID, files[entries[i].file].Name)}
-				}
-				continue
-			}
-			fresh[l.ID] = len(entries)
-			entries = append(entries, entry{l.Change, l.Raw, fi})
-			fs.Summary.count(l.Change)
-			res.Total.count(l.Change)
+			entries = append(entries, entry{c, l.Raw, fi, false})
+			news++
+			fs.Summary.count(c)
+			res.Total.count(c)
 		}
 		res.Files = append(res.Files, fs)
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].c.ID < entries[j].c.ID })
-	byMeasure := map[string][]PreviewChange{}
-	pl.changes = make([]*data.Change, len(entries))
-	pl.raw = make([][]byte, len(entries))
-	for i, e := range entries {
-		pl.changes[i], pl.raw[i] = e.c, e.raw
-		byMeasure[e.c.Measure] = append(byMeasure[e.c.Measure], PreviewChange{e.c, e.file})
+	pl.changes = make([]*data.Change, 0, news)
+	pl.raw = make([][]byte, 0, news)
+	for _, e := range entries {
+		if !e.known {
+			pl.changes = append(pl.changes, e.c)
+			pl.raw = append(pl.raw, e.raw)
+			pl.byMeasure[e.c.Measure] = append(pl.byMeasure[e.c.Measure], PreviewChange{e.c, e.file})
+		}
 	}
+	return pl, s.planSigners(files, pl)
+}
 
+// deriveImport works out the state of each measure the import touches, in
+// parallel (measures are independent), and fills in the result's measures
+// and conflict counts. Callers hold s.mu (read or write).
+func (s *Store) deriveImport(pl *importPlan) {
+	res := pl.result
+	var ids []string
 	for _, m := range s.plan.Measures {
-		news, ok := byMeasure[m.ID]
-		if !ok {
-			continue
+		if _, ok := pl.byMeasure[m.ID]; ok {
+			ids = append(ids, m.ID)
 		}
-		extra := make([]*data.Change, len(news))
-		for i, n := range news {
-			extra[i] = n.Change
-		}
-		before := s.state.Measure(m.ID)
-		after := s.state.Preview(m.ID, extra)
-		mp := MeasurePreview{Measure: m.ID, Before: before, After: after,
-			NewConflict: after.Conflict && !before.Conflict, Resolved: before.Conflict && !after.Conflict}
-		// Order the new changes as the history shows them.
-		sort.Slice(news, func(i, j int) bool { return data.HistoryLess(news[i].Change, news[j].Change) })
-		pl.derived[m.ID] = after
-		mp.New = news
+	}
+	out := make([]MeasurePreview, len(ids))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(ids)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(ids) {
+					return
+				}
+				news := pl.byMeasure[ids[i]]
+				// Order the new changes as the history shows them; in
+				// that order they also make Derive's sort quick.
+				slices.SortFunc(news, func(a, b PreviewChange) int { return data.CompareHistory(a.Change, b.Change) })
+				extra := make([]*data.Change, len(news))
+				for k, n := range news {
+					extra[k] = n.Change
+				}
+				before := s.state.Measure(ids[i])
+				after := s.state.Preview(ids[i], extra)
+				out[i] = MeasurePreview{Measure: ids[i], Before: before, After: after, New: news,
+					NewConflict: after.Conflict && !before.Conflict, Resolved: before.Conflict && !after.Conflict}
+			}
+		}()
+	}
+	wg.Wait()
+	pl.derived = make(map[string]*data.MeasureState, len(ids))
+	for _, mp := range out {
+		pl.derived[mp.Measure] = mp.After
 		if mp.NewConflict {
 			res.Total.Conflicts++
-			for _, fi := range statusFiles(news) {
+			for _, fi := range statusFiles(mp.New) {
 				res.Files[fi].Conflicts++
 			}
 		}
 		if mp.Resolved {
 			res.Total.Resolved++
-			for _, fi := range statusFiles(news) {
+			for _, fi := range statusFiles(mp.New) {
 				res.Files[fi].Resolved++
 			}
 		}
-		res.Measures = append(res.Measures, mp)
 	}
-	return pl, s.planSigners(files, pl)
+	res.Measures = out
 }
 
 // statusFiles returns the files that bring the status changes among news.
@@ -491,7 +562,7 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 		s.mu.Unlock()
 		return nil, ErrClosed
 	}
-	pl, err := s.planImport(p.files)
+	pl, err := s.planImport(p.files, p.hint)
 	if err != nil {
 		s.mu.Unlock()
 		return nil, err
@@ -500,13 +571,55 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 		s.mu.Unlock()
 		return pl.result, nil
 	}
-	err = safeUpdate(s.db, func(tx *bolt.Tx) error {
+	// The transaction is written while the measures are derived: they
+	// need none of it, and the state takes them only once it committed.
+	written := make(chan error, 1)
+	go func() { written <- s.writeImport(pl) }()
+	s.deriveImport(pl)
+	if err := <-written; err != nil {
+		s.mu.Unlock()
+		return nil, fmt.Errorf("cannot write to the data file (nothing was imported): %w", err)
+	}
+	s.state.AddDerived(pl.changes, pl.derived)
+	if n := len(pl.changes); n > len(s.digests) {
+		d := make(map[string]uint64, len(s.digests)+n)
+		maps.Copy(d, s.digests)
+		s.digests = d
+	}
+	for i, c := range pl.changes {
+		s.digests[c.ID] = maphash.Bytes(s.seed, pl.raw[i])
+	}
+	for i, sum := range pl.sums {
+		s.imported[sum] = bytes.Clone(pl.sigs[i])
+	}
+	s.mu.Unlock()
+	if len(pl.changes) > 0 {
+		s.notify()
+	}
+	return pl.result, nil
+}
+
+// writeImport writes the new changes, the files' checksums and signatures
+// and the signer records in one transaction. The changes go in sorted by
+// ID, into pages filled to 90% before they split: a smaller file and fewer
+// pages to write than bbolt's 50%. It leaves pl.changes and pl.raw as
+// they are.
+func (s *Store) writeImport(pl *importPlan) error {
+	type kv struct {
+		k, v []byte
+	}
+	kvs := make([]kv, len(pl.changes))
+	keys := make([]byte, 0, len(pl.changes)*data.ChangeIDHexLen) // one allocation for every key
+	for i, c := range pl.changes {
+		keys = append(keys, c.ID...)
+		kvs[i] = kv{keys[len(keys)-len(c.ID):], pl.raw[i]}
+	}
+	slices.SortFunc(kvs, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
+	return safeUpdate(s.db, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketChanges)
-		// The keys go in sorted: pages filled to 90% before they split
-		// make a smaller file and fewer pages to write than bbolt's 50%.
 		b.FillPercent = 0.9
-		for i, c := range pl.changes {
-			if err := b.Put([]byte(c.ID), pl.raw[i]); err != nil {
+		for _, e := range kvs {
+			if err := b.Put(e.k, e.v); err != nil {
 				return err
 			}
 		}
@@ -514,8 +627,10 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 		if err != nil {
 			return err
 		}
-		for _, sum := range pl.sums {
-			if err := ib.Put(sum[:], nil); err != nil {
+		for i, sum := range pl.sums {
+			// The signature verified: importing the same file again
+			// need not verify it again.
+			if err := ib.Put(sum[:], pl.sigs[i]); err != nil {
 				return err
 			}
 		}
@@ -527,20 +642,4 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 		}
 		return nil
 	})
-	if err != nil {
-		s.mu.Unlock()
-		return nil, fmt.Errorf("cannot write to the data file (nothing was imported): %w", err)
-	}
-	s.state.AddDerived(pl.changes, pl.derived)
-	for i, c := range pl.changes {
-		s.digests[c.ID] = maphash.Bytes(s.seed, pl.raw[i])
-	}
-	for _, sum := range pl.sums {
-		s.imported[sum] = true
-	}
-	s.mu.Unlock()
-	if len(pl.changes) > 0 {
-		s.notify()
-	}
-	return pl.result, nil
 }

@@ -90,6 +90,7 @@ var (
 // (462,000 new changes, one transaction).
 func BenchmarkImport1000(b *testing.B) {
 	paths, n := benchFiles(b, 1000)
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		s, err := Open(Options{Path: filepath.Join(b.TempDir(), "x.db")})
@@ -133,6 +134,7 @@ func BenchmarkReimport1000(b *testing.B) {
 // checking nothing and writing nothing.
 func BenchmarkBaselineDecode1000(b *testing.B) {
 	paths, n := benchFiles(b, 1000)
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		got := 0
 		for _, p := range paths {

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"scoplan/data"
 	"scoplan/storage/statusfile"
 )
@@ -452,5 +454,94 @@ func TestImportIsOneTransaction(t *testing.T) {
 	defer again.Close()
 	if again.ChangeCount() != total {
 		t.Errorf("after reopen: %d changes", again.ChangeCount())
+	}
+}
+
+// TestKnownFileSignature: importing a file again skips its lines and the
+// signature verified the first time, but a file whose signature line was
+// changed since is refused, also when the data file was written by an
+// older scoplan that did not keep the signatures.
+func TestKnownFileSignature(t *testing.T) {
+	dir := t.TempDir()
+	anna, _ := person(t, "Anna", "Russia")
+	anna.AddNote("1.1.1", "a note")
+	good := export(t, anna, dir, "anna")
+	content, _ := os.ReadFile(good)
+	bad := append([]byte(nil), content...)
+	if i := len(bad) - 10; bad[i] == '0' { // a hex digit of the signature
+		bad[i] = '1'
+	} else {
+		bad[i] = '0'
+	}
+	badPath := filepath.Join(dir, "bad-signature"+statusfile.Extension)
+	os.WriteFile(badPath, bad, 0o600)
+
+	for _, older := range []bool{false, true} {
+		path := filepath.Join(t.TempDir(), "b.db")
+		s, err := Open(Options{Path: path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := mustImport(t, s, false, good); r.Total.NewChanges != 1 {
+			t.Fatalf("first import %+v", r.Total)
+		}
+		if older { // as an older scoplan left it: the checksum, no signature
+			s.Close()
+			db, err := bolt.Open(path, 0o600, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			db.Update(func(tx *bolt.Tx) error {
+				b := tx.Bucket(bucketImported)
+				var keys [][]byte
+				b.ForEach(func(k, _ []byte) error { keys = append(keys, bytes.Clone(k)); return nil })
+				for _, k := range keys {
+					b.Put(k, nil)
+				}
+				return nil
+			})
+			db.Close()
+			if s, err = Open(Options{Path: path}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before := sum(t, path)
+		if r := mustImport(t, s, false, good); !r.Total.NothingNew() || r.Files[0].Changes != 1 {
+			t.Errorf("older=%v: again %+v", older, r.Files[0])
+		}
+		if _, err := s.Import([]string{badPath}, false); !errors.Is(err, statusfile.ErrSignature) {
+			t.Errorf("older=%v: changed signature: %v", older, err)
+		}
+		s.Close()
+		if sum(t, path) != before {
+			t.Errorf("older=%v: the data file changed", older)
+		}
+		CheckFile(t, path)
+	}
+}
+
+// TestFirstBadFileIsNamed: among many files read in parallel, the error
+// names the first bad file in the order given, whatever the timing.
+func TestFirstBadFileIsNamed(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i := 0; i < 12; i++ {
+		s, _ := person(t, fmt.Sprint("P", i), "")
+		s.AddNote("1.1.1", fmt.Sprint("note ", i))
+		paths = append(paths, export(t, s, dir, fmt.Sprint("p", i)))
+	}
+	for _, i := range []int{5, 9} {
+		os.WriteFile(paths[i], []byte("not a status file\n"), 0o600)
+	}
+	s, path := person(t, "Sec", "")
+	before := sum(t, path)
+	for round := 0; round < 20; round++ {
+		_, err := s.Import(paths, round%2 == 0)
+		if err == nil || !strings.HasPrefix(err.Error(), paths[5]+": ") {
+			t.Fatalf("round %d: %v", round, err)
+		}
+	}
+	if sum(t, path) != before || s.ChangeCount() != 0 {
+		t.Errorf("the data file changed")
 	}
 }

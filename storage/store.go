@@ -6,6 +6,7 @@
 package storage
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/json"
@@ -101,8 +102,9 @@ type Store struct {
 	// can tell a known change from its bytes without decoding it.
 	seed    maphash.Seed
 	digests map[string]uint64
-	// imported holds the checksums of the status files imported before.
-	imported map[[32]byte]bool
+	// imported holds the checksums of the status files imported before,
+	// with the signature verified then (nil from older versions).
+	imported map[[32]byte][]byte
 }
 
 // Open opens or creates the data file at opts.Path.
@@ -149,7 +151,7 @@ func Open(opts Options) (*Store, error) {
 		db.AllocSize = allocSize
 	}
 	s := &Store{db: db, path: opts.Path, plan: data.Load(), now: opts.Now, state: data.NewState(),
-		seed: maphash.MakeSeed(), digests: map[string]uint64{}, imported: map[[32]byte]bool{}}
+		seed: maphash.MakeSeed(), digests: map[string]uint64{}, imported: map[[32]byte][]byte{}}
 	if err := s.init(); err != nil {
 		db.Close()
 		return nil, err
@@ -296,9 +298,9 @@ func (s *Store) load() error {
 			return ErrDamaged
 		}
 		if b := tx.Bucket(bucketImported); b != nil {
-			_ = b.ForEach(func(k, _ []byte) error {
+			_ = b.ForEach(func(k, v []byte) error {
 				if len(k) == 32 {
-					s.imported[[32]byte(k)] = true
+					s.imported[[32]byte(k)] = bytes.Clone(v) // copied out of the transaction
 				}
 				return nil
 			})

@@ -16,61 +16,191 @@ import (
 // form, which is what makes importing large files quick. A line it
 // accepts re-encodes to itself (FuzzCanonical checks this against
 // encoding/json).
-func decodeCanonical(raw []byte) (*data.Change, bool) {
-	d := canonDecoder{b: raw}
-	c := new(data.Change)
+func decodeCanonical(raw []byte) (*data.Change, bool) { return decodeCanonicalIn(raw, nil) }
+
+// decodeCanonicalIn is decodeCanonical with the fields many changes share
+// (kind, measure, author, name, delegation, status) taken from in, so that
+// each distinct value is allocated once per file rather than once a change,
+// and the change itself from in's slab.
+func decodeCanonicalIn(raw []byte, in *interner) (*data.Change, bool) {
+	d := canonDecoder{b: raw, in: in}
+	var c data.Change
+	if !d.decode(&c) {
+		return nil, false
+	}
+	p := in.change()
+	*p = c
+	return p, true
+}
+
+func (d *canonDecoder) decode(c *data.Change) bool {
 	if !d.lit(`{"id":`) || !d.str(&c.ID) ||
-		!d.lit(`,"kind":`) || !d.str((*string)(&c.Kind)) ||
-		!d.lit(`,"measure":`) || !d.str(&c.Measure) ||
-		!d.lit(`,"author":`) || !d.str(&c.Author) ||
-		!d.lit(`,"name":`) || !d.str(&c.Name) {
-		return nil, false
+		!d.lit(`,"kind":`) || !d.istr((*string)(&c.Kind)) ||
+		!d.lit(`,"measure":`) || !d.istr(&c.Measure) ||
+		!d.lit(`,"author":`) || !d.istr(&c.Author) ||
+		!d.lit(`,"name":`) || !d.istr(&c.Name) {
+		return false
 	}
-	if d.lit(`,"delegation":`) && (!d.str(&c.Delegation) || c.Delegation == "") {
-		return nil, false
+	if d.lit(`,"delegation":`) && (!d.istr(&c.Delegation) || c.Delegation == "") {
+		return false
 	}
-	var ts string
-	if !d.lit(`,"time":`) || !d.str(&ts) || !d.lit(`,"clock":`) || !d.uint(&c.Clock) {
-		return nil, false
+	if !d.lit(`,"time":`) || !d.time(&c.Time) || !d.lit(`,"clock":`) || !d.uint(&c.Clock) {
+		return false
 	}
-	t, err := time.Parse(time.RFC3339Nano, ts)
-	if err != nil || t.Location() != time.UTC || t.Format(time.RFC3339Nano) != ts || t.Year() < 0 || t.Year() > 9999 {
-		return nil, false
-	}
-	c.Time = t
-	if d.lit(`,"status":`) && (!d.str((*string)(&c.Status)) || c.Status == "") {
-		return nil, false
+	if d.lit(`,"status":`) && (!d.istr((*string)(&c.Status)) || c.Status == "") {
+		return false
 	}
 	if d.lit(`,"parents":[`) {
 		for {
 			var p string
 			if !d.str(&p) {
-				return nil, false
+				return false
 			}
 			c.Parents = append(c.Parents, p)
 			if d.lit(`]`) {
 				break
 			}
 			if !d.lit(`,`) {
-				return nil, false
+				return false
 			}
 		}
 	}
 	if d.lit(`,"note":`) && (!d.str(&c.Note) || c.Note == "") {
-		return nil, false
+		return false
 	}
 	if d.lit(`,"text":`) && (!d.str(&c.Text) || c.Text == "") {
-		return nil, false
+		return false
 	}
 	if !d.lit(`}`) || d.i != len(d.b) {
-		return nil, false
+		return false
 	}
-	return c, true
+	return true
+}
+
+// interner hands out one string per distinct value, and changes from a
+// slab (one allocation for many changes). It holds at most maxInterned
+// values, so a hostile file cannot make it grow without bound; past that,
+// values are allocated as usual. A nil interner allocates everything.
+type interner struct {
+	m    map[string]string
+	slab []data.Change
+}
+
+const (
+	maxInterned = 1024
+	slabSize    = 64
+)
+
+func newInterner() *interner { return &interner{m: make(map[string]string, 16)} }
+
+// change returns a new, zero change.
+func (in *interner) change() *data.Change {
+	if in == nil {
+		return new(data.Change)
+	}
+	if len(in.slab) == 0 {
+		in.slab = make([]data.Change, slabSize)
+	}
+	c := &in.slab[0]
+	in.slab = in.slab[1:]
+	return c
+}
+
+func (in *interner) str(b []byte) string {
+	if in == nil {
+		return string(b)
+	}
+	if s, ok := in.m[string(b)]; ok { // no allocation for the lookup
+		return s
+	}
+	s := string(b)
+	if len(in.m) < maxInterned {
+		in.m[s] = s
+	}
+	return s
+}
+
+// time reads a JSON string holding a time exactly as encoding/json writes a
+// UTC time.Time (RFC 3339 with nanoseconds, trailing zeros of the fraction
+// dropped, "Z"). The common form is parsed directly; anything else goes
+// through time.Parse and must format back to itself.
+func (d *canonDecoder) time(v *time.Time) bool {
+	start := d.i
+	var ts []byte
+	if !d.strBytes(&ts) {
+		return false
+	}
+	if t, ok := parseCanonicalTime(ts); ok {
+		*v = t
+		return true
+	}
+	if d.i-start-2 != len(ts) { // it held an escape: never canonical for a time
+		return false
+	}
+	s := string(ts)
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil || t.Location() != time.UTC || t.Format(time.RFC3339Nano) != s || t.Year() < 0 || t.Year() > 9999 {
+		return false
+	}
+	*v = t
+	return true
+}
+
+// parseCanonicalTime parses "YYYY-MM-DDTHH:MM:SS[.fffffffff]Z" with the
+// fraction, if any, of 1 to 9 digits not ending in 0 (time.Format's
+// RFC3339Nano for a UTC time), every field in range. It reports false for
+// any other text, which the caller then leaves to time.Parse.
+// TestCanonicalTime checks it against time.Parse and time.Format.
+func parseCanonicalTime(b []byte) (time.Time, bool) {
+	if len(b) < 20 || b[4] != '-' || b[7] != '-' || b[10] != 'T' || b[13] != ':' || b[16] != ':' || b[len(b)-1] != 'Z' {
+		return time.Time{}, false
+	}
+	num := func(i, n int) int {
+		v := 0
+		for _, c := range b[i : i+n] {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	year, month, day := num(0, 4), num(5, 2), num(8, 2)
+	hour, minute, sec := num(11, 2), num(14, 2), num(17, 2)
+	if year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(time.Month(month), year) ||
+		hour < 0 || hour > 23 || minute < 0 || minute > 59 || sec < 0 || sec > 59 {
+		return time.Time{}, false
+	}
+	nsec := 0
+	if frac := b[19 : len(b)-1]; len(frac) > 0 {
+		// ".d" to ".ddddddddd", not ending in 0.
+		if len(frac) < 2 || len(frac) > 10 || frac[0] != '.' || frac[len(frac)-1] == '0' {
+			return time.Time{}, false
+		}
+		if nsec = num(20, len(frac)-1); nsec < 0 {
+			return time.Time{}, false
+		}
+		for k := len(frac) - 1; k < 9; k++ {
+			nsec *= 10
+		}
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC), true
+}
+
+func daysIn(m time.Month, year int) int {
+	if m == time.February {
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 31 - int((m-1)%7%2)
 }
 
 type canonDecoder struct {
-	b []byte
-	i int
+	b  []byte
+	i  int
+	in *interner
 }
 
 // lit consumes s if the input continues with it.
@@ -110,6 +240,27 @@ const lowerHex = "0123456789abcdef"
 // str reads a string written exactly as encoding/json writes it: the bytes
 // it escapes escaped, in its way, and no other.
 func (d *canonDecoder) str(v *string) bool {
+	var b []byte
+	if !d.strBytes(&b) {
+		return false
+	}
+	*v = string(b)
+	return true
+}
+
+// istr is str for a value taken from the decoder's interner.
+func (d *canonDecoder) istr(v *string) bool {
+	var b []byte
+	if !d.strBytes(&b) {
+		return false
+	}
+	*v = d.in.str(b)
+	return true
+}
+
+// strBytes is str returning the string's bytes: a part of the input when
+// it holds no escape, a new slice otherwise.
+func (d *canonDecoder) strBytes(v *[]byte) bool {
 	if !d.lit(`"`) {
 		return false
 	}
@@ -120,9 +271,9 @@ func (d *canonDecoder) str(v *string) bool {
 		switch {
 		case b == '"':
 			if out == nil {
-				*v = string(d.b[start:d.i])
+				*v = d.b[start:d.i]
 			} else {
-				*v = string(out)
+				*v = out
 			}
 			d.i++
 			return true

@@ -97,3 +97,53 @@ func FuzzCanonical(f *testing.F) {
 		}
 	})
 }
+
+// TestCanonicalTime: the direct parse of encoding/json's time form agrees
+// with time.Parse and time.Format on every text it accepts, and accepts
+// what json.Marshal writes for UTC times of every precision.
+func TestCanonicalTime(t *testing.T) {
+	slow := func(s string) (time.Time, bool) {
+		tm, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil || tm.Location() != time.UTC || tm.Format(time.RFC3339Nano) != s || tm.Year() < 0 || tm.Year() > 9999 {
+			return time.Time{}, false
+		}
+		return tm, true
+	}
+	texts := []string{
+		"2026-11-23T10:00:00Z", "2026-11-23T10:00:00.5Z", "2026-11-23T10:00:00.123Z", "2026-11-23T10:00:00.123456789Z",
+		"2024-02-29T23:59:59Z", "2023-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
+		"2026-12-31T24:00:00Z", "2026-12-31T23:60:00Z", "2026-12-31T23:59:60Z", "2026-13-01T00:00:00Z", "2026-00-01T00:00:00Z",
+		"2026-01-00T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2026-11-23T10:00:00.Z",
+		"2026-11-23T10:00:00.50Z", "2026-11-23T10:00:00.0Z", "2026-11-23T10:00:00.1234567891Z", "2026-11-23T10:00:00+00:00",
+		"2026-11-23t10:00:00Z", "2026-11-23T10:00:00z", "2026-11-23 10:00:00Z", "+2026-11-23T10:00:00Z", "2026-1-23T10:00:00Z",
+		"2026-11-23T10:00:0xZ", "2026-11-23T10:00:00.1x3Z", "2026-11-23T10:00:00", "",
+	}
+	rng := rand.New(rand.NewSource(11))
+	for i := 0; i < 20000; i++ {
+		tm := time.Unix(rng.Int63n(253402300800)-62135596800, 0).UTC()
+		switch rng.Intn(4) {
+		case 1:
+			tm = tm.Add(time.Duration(rng.Intn(1000)) * time.Millisecond)
+		case 2:
+			tm = tm.Add(time.Duration(rng.Int63n(1e9)))
+		case 3:
+			tm = tm.Add(time.Duration(rng.Intn(10)) * 100 * time.Millisecond)
+		}
+		b, _ := json.Marshal(tm)
+		texts = append(texts, string(b[1:len(b)-1]))
+		// and a mutation of it
+		m := []byte(string(b[1 : len(b)-1]))
+		m[rng.Intn(len(m))] = "0123456789:-.TZ"[rng.Intn(15)]
+		texts = append(texts, string(m))
+	}
+	for _, s := range texts {
+		want, wok := slow(s)
+		got, ok := parseCanonicalTime([]byte(s))
+		if ok && (!wok || !got.Equal(want) || got.Location() != time.UTC || got != want) {
+			t.Fatalf("%q: fast %v %v, time.Parse %v %v", s, got, ok, want, wok)
+		}
+		if !ok && wok && s[len(s)-1] == 'Z' && s[4] == '-' {
+			t.Fatalf("%q: a canonical time left to the slow path", s)
+		}
+	}
+}

@@ -85,7 +85,7 @@ func check(t *testing.T, content []byte) {
 		}
 		ids[l.ID] = true
 	}
-	again, err := Parse("fuzz.scoplan-status", content, Options{Now: fuzzNow, Known: func(string, []byte) bool { return true }})
+	again, err := Parse("fuzz.scoplan-status", content, Options{Now: fuzzNow, Known: func(_, _ []byte) bool { return true }})
 	if err != nil || len(again.Lines) != len(f.Lines) {
 		t.Fatalf("re-parse with known lines: %v", err)
 	}

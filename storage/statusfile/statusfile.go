@@ -13,14 +13,18 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -110,7 +114,8 @@ type Line struct {
 	ID  string
 	Raw []byte // the change's canonical JSON, exactly as in the file
 	// Change is the decoded change; nil when Options.Known said the line is
-	// already known, in which case it was not decoded.
+	// already known, in which case it was not decoded. Files parsed with
+	// the same Options.Cache share one *data.Change for identical lines.
 	Change *data.Change
 }
 
@@ -125,6 +130,12 @@ type File struct {
 	Seen bool
 	// PublicKey is the exporter's key, decoded.
 	PublicKey ed25519.PublicKey
+	// Signature is the file's signature (of SignedMessage(Sum)), verified
+	// unless Options.KnownFile said it was verified before.
+	Signature []byte
+	// Decoded is the number of lines decoded for this file: neither known
+	// (Options.Known) nor decoded before (Options.Cache).
+	Decoded int
 }
 
 // Options tune Parse and ReadFile.
@@ -135,12 +146,118 @@ type Options struct {
 	Now time.Time
 	// Known, if set, reports whether a change with this ID and exactly these
 	// canonical bytes is already known. Such lines are not decoded again,
-	// which makes re-importing a file cheap.
-	Known func(id string, raw []byte) bool
+	// which makes re-importing a file cheap. It must not keep id or raw.
+	Known func(id, raw []byte) bool
 	// KnownFile, if set, reports whether a file with this checksum was
 	// imported before (so every change in it is known). The lines of such a
 	// file are not read at all; the file comes back with Seen set.
-	KnownFile func(sum [32]byte) bool
+	// verified reports that sig is the signature that was verified when the
+	// file was imported: the same bytes need not be checked again (the
+	// checksum, header, plan and date still are).
+	KnownFile func(sum [32]byte, sig []byte) (known, verified bool)
+	// Cache, if set, is shared by the files of one import: a change line
+	// that another of them holds with exactly the same bytes is decoded
+	// and checked once (a relayed log repeats most of its lines in every
+	// file). The checks that depend on the file (its clock bound, its
+	// references) are still made for each file. Files parsed with one
+	// Cache must use the same Plan and Now.
+	Cache *Cache
+}
+
+// Cache holds the change lines decoded by the Parse calls of one import,
+// for Options.Cache. It is safe for concurrent use.
+//
+// Looking a line up costs little next to decoding it, but not nothing
+// when every line is new (a large map, cold in the processor's caches):
+// once the files parsed with a Cache have made cacheTrial lookups, a file
+// uses the Cache only if at least one lookup in cacheMinHitRate found its
+// line. The answers do not depend on it, only the time they take.
+type Cache struct {
+	shards         [cacheShards]cacheShard
+	lookups, found atomic.Int64
+}
+
+const (
+	cacheTrial      = 4096
+	cacheMinHitRate = 8 // one in 8
+)
+
+// useful reports whether the next file should use the cache.
+func (c *Cache) useful() bool {
+	n := c.lookups.Load()
+	return n < cacheTrial || c.found.Load()*cacheMinHitRate >= n
+}
+
+// count records one file's lookups and how many found their line.
+func (c *Cache) count(lookups, found int) {
+	c.lookups.Add(int64(lookups))
+	c.found.Add(int64(found))
+}
+
+const cacheShards = 32
+
+type cacheShard struct {
+	mu sync.Mutex
+	m  map[uint64]cached
+	_  [128 - 16]byte // a shard per cache line: the cores do not share them
+}
+
+type cached struct {
+	raw []byte
+	c   *data.Change
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	c := &Cache{}
+	for i := range c.shards {
+		c.shards[i].m = map[uint64]cached{}
+	}
+	return c
+}
+
+// lineKey condenses a line's 32-byte change ID to a map key. Different
+// IDs may share a key (a hostile file can arrange that): a line counts as
+// cached only when its bytes, ID included, are the ones cached, so a
+// shared key costs a decoding, never a wrong answer.
+func lineKey(id []byte) uint64 {
+	k := binary.LittleEndian.Uint64(id[0:])
+	k = bits.RotateLeft64(k*0x9e3779b97f4a7c15, 31) ^ binary.LittleEndian.Uint64(id[8:])
+	k = bits.RotateLeft64(k*0x9e3779b97f4a7c15, 31) ^ binary.LittleEndian.Uint64(id[16:])
+	k = bits.RotateLeft64(k*0x9e3779b97f4a7c15, 31) ^ binary.LittleEndian.Uint64(id[24:])
+	return k * 0x9e3779b97f4a7c15
+}
+
+func (c *Cache) shard(key uint64) *cacheShard { return &c.shards[key>>59%cacheShards] }
+
+// get returns the change decoded from a line with exactly these bytes, or
+// nil.
+func (c *Cache) get(key uint64, raw []byte) *data.Change {
+	sh := c.shard(key)
+	sh.mu.Lock()
+	e, ok := sh.m[key]
+	sh.mu.Unlock()
+	if ok && bytes.Equal(e.raw, raw) {
+		return e.c
+	}
+	return nil
+}
+
+// put remembers a change decoded and checked from raw, unless the key is
+// taken, and returns the change to use: the one remembered first when its
+// bytes are the same, so that identical lines share one change.
+func (c *Cache) put(key uint64, raw []byte, ch *data.Change) *data.Change {
+	sh := c.shard(key)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if e, ok := sh.m[key]; ok {
+		if bytes.Equal(e.raw, raw) {
+			return e.c
+		}
+		return ch // another line under this key (the same ID with other content is refused by the import)
+	}
+	sh.m[key] = cached{raw, ch}
+	return ch
 }
 
 // panicHook sees a panic Parse recovered from; the tests make it panic
@@ -281,11 +398,18 @@ func Parse(name string, content []byte, o Options) (f *File, err error) {
 	if _, err := hex.Decode(sig, sigLine); err != nil {
 		return nil, refuse(name, ErrDamaged, "is damaged: its signature line is malformed")
 	}
-	f = &File{Name: name, Sum: sha256.Sum256(body)}
+	f = &File{Name: name, Sum: sha256.Sum256(body), Signature: sig}
 	if f.Sum != want {
 		return nil, refuse(name, ErrChecksum, "checksum does not match: the file was changed or damaged after it was exported")
 	}
-	if !utf8.Valid(body) {
+	// A file imported before, with the signature verified then: the same
+	// bytes passed every check of the body then.
+	var seen, verified bool
+	if o.KnownFile != nil {
+		seen, verified = o.KnownFile(f.Sum, sig)
+		verified = verified && seen
+	}
+	if !verified && !utf8.Valid(body) {
 		return nil, refuse(name, ErrInvalidUTF8, "contains text that is not valid UTF-8")
 	}
 
@@ -297,7 +421,7 @@ func Parse(name string, content []byte, o Options) (f *File, err error) {
 	if err := f.parseHeader(name, headerLine); err != nil {
 		return nil, err
 	}
-	if !ed25519.Verify(f.PublicKey, SignedMessage(f.Sum), sig) {
+	if !verified && !ed25519.Verify(f.PublicKey, SignedMessage(f.Sum), sig) {
 		return nil, refuse(name, ErrSignature, "signature is not valid: the file was not signed by the key it names")
 	}
 	h := &f.Header
@@ -307,7 +431,7 @@ func Parse(name string, content []byte, o Options) (f *File, err error) {
 	if h.Exported.After(o.Now.Add(FutureSlack)) {
 		return nil, refuse(name, ErrFuture, "says it was exported on %s, which is in the future for this computer", h.Exported.UTC().Format("2006-01-02 15:04 UTC"))
 	}
-	if o.KnownFile != nil && o.KnownFile(f.Sum) {
+	if seen {
 		f.Seen = true
 		return f, nil
 	}
@@ -405,8 +529,14 @@ func (f *File) parseChanges(name string, rest []byte, o Options) error {
 		return refuse(name, ErrDamaged, "is damaged: its header announces %d changes but it holds %d", h.Changes, n)
 	}
 	f.Lines = make([]Line, 0, n)
-	index := make(map[string]int, n) // ID → index in f.Lines
-	limit := o.Now.Add(FutureSlack)
+	type lineID = [data.ChangeIDHexLen]byte
+	index := make(map[lineID]int, n) // ID → index in f.Lines
+	in := newInterner()
+	cache := o.Cache
+	if cache != nil && !cache.useful() {
+		cache = nil
+	}
+	lookups, found := 0, 0
 	for num := 3; len(rest) > 0; num++ {
 		raw, tail, _ := bytes.Cut(rest, []byte("\n"))
 		rest = tail
@@ -416,40 +546,37 @@ func (f *File) parseChanges(name string, rest []byte, o Options) error {
 		if len(raw) < len(idPrefix)+data.ChangeIDHexLen+1 || !bytes.HasPrefix(raw, idPrefix) || raw[len(idPrefix)+data.ChangeIDHexLen] != '"' {
 			return refuse(name, ErrDamaged, "is damaged: line %d is not a change", num)
 		}
-		id := string(raw[len(idPrefix) : len(idPrefix)+data.ChangeIDHexLen])
+		idBytes := raw[len(idPrefix) : len(idPrefix)+data.ChangeIDHexLen]
+		id := lineID(idBytes)
 		if i, dup := index[id]; dup {
 			if !bytes.Equal(f.Lines[i].Raw, raw) {
-				return refuse(name, ErrReusedID, "uses change ID %s twice with different content", clip(id))
+				return refuse(name, ErrReusedID, "uses change ID %s twice with different content", clip(string(idBytes)))
 			}
 			continue
 		}
 		index[id] = len(f.Lines)
-		if o.Known != nil && o.Known(id, raw) {
-			f.Lines = append(f.Lines, Line{ID: id, Raw: raw})
+		if o.Known != nil && o.Known(idBytes, raw) {
+			f.Lines = append(f.Lines, Line{ID: string(idBytes), Raw: raw})
 			continue
 		}
-		c, canonical := decodeCanonical(raw)
-		if !canonical {
-			// The slow way, to say what is wrong (or to accept a
-			// canonical line the fast decoder does not know).
-			c = new(data.Change)
-			if err := json.Unmarshal(raw, c); err != nil {
-				return refuse(name, ErrDamaged, "is damaged: line %d cannot be read as a change", num)
-			}
-			if err := c.Validate(); err != nil {
-				return refuse(name, ErrDamaged, "is damaged: line %d: %s", num, err)
-			}
-			if canon, err := json.Marshal(c); err != nil || !bytes.Equal(canon, raw) {
-				return refuse(name, ErrDamaged, "is damaged: line %d is not written the way scoplan writes changes", num)
-			}
-		} else if err := c.Validate(); err != nil {
-			return refuse(name, ErrDamaged, "is damaged: line %d: %s", num, err)
+		var c *data.Change
+		var key uint64
+		if cache != nil {
+			key = lineKey(idBytes)
+			c = cache.get(key, raw)
+			lookups++
 		}
-		if o.Plan.Measure(c.Measure) == nil {
-			return refuse(name, ErrUnknownMeasure, "names measure %q, which is not in this plan (change %s)", clip(c.Measure), c.ID)
-		}
-		if c.Time.After(limit) {
-			return refuse(name, ErrFuture, "holds change %s dated %s, which is in the future for this computer", c.ID, c.Time.UTC().Format("2006-01-02 15:04 UTC"))
+		if c != nil {
+			found++
+		} else {
+			f.Decoded++
+			var err error
+			if c, err = decodeLine(name, num, raw, o, in); err != nil {
+				return err
+			}
+			if cache != nil {
+				c = cache.put(key, raw, c)
+			}
 		}
 		// A file holds every change its exporter knew, and every change
 		// its author knew when making it: a clock above the number of
@@ -458,27 +585,67 @@ func (f *File) parseChanges(name string, rest []byte, o Options) error {
 		if c.Clock > uint64(n) {
 			return refuse(name, ErrDamaged, "is damaged: change %s has clock %d but the file holds only %d changes", c.ID, c.Clock, n)
 		}
-		f.Lines = append(f.Lines, Line{ID: id, Raw: raw, Change: c})
+		f.Lines = append(f.Lines, Line{ID: c.ID, Raw: raw, Change: c})
+	}
+	if cache != nil {
+		cache.count(lookups, found)
 	}
 	// References: a status change's parents and the note an edit or a
 	// deletion is about were known to its author, so they are in the file.
+	has := func(id string) bool {
+		if len(id) != data.ChangeIDHexLen {
+			return false
+		}
+		_, ok := index[lineID([]byte(id))]
+		return ok
+	}
 	for _, l := range f.Lines {
 		c := l.Change
 		if c == nil {
 			continue
 		}
 		for _, p := range c.Parents {
-			if _, ok := index[p]; !ok {
+			if !has(p) {
 				return refuse(name, ErrDamaged, "is damaged: change %s refers to change %s, which the file does not hold", c.ID, p)
 			}
 		}
 		if c.Kind == data.ChangeNoteEdit || c.Kind == data.ChangeNoteDelete {
-			if _, ok := index[c.Note]; !ok {
+			if !has(c.Note) {
 				return refuse(name, ErrDamaged, "is damaged: change %s is about note %s, which the file does not hold", c.ID, c.Note)
 			}
 		}
 	}
 	return nil
+}
+
+// decodeLine decodes and checks one change line (number num) on its own:
+// its form, its content, its measure and its date.
+func decodeLine(name string, num int, raw []byte, o Options, in *interner) (*data.Change, error) {
+	limit := o.Now.Add(FutureSlack)
+	c, canonical := decodeCanonicalIn(raw, in)
+	if !canonical {
+		// The slow way, to say what is wrong (or to accept a
+		// canonical line the fast decoder does not know).
+		c = new(data.Change)
+		if err := json.Unmarshal(raw, c); err != nil {
+			return nil, refuse(name, ErrDamaged, "is damaged: line %d cannot be read as a change", num)
+		}
+		if err := c.Validate(); err != nil {
+			return nil, refuse(name, ErrDamaged, "is damaged: line %d: %s", num, err)
+		}
+		if canon, err := json.Marshal(c); err != nil || !bytes.Equal(canon, raw) {
+			return nil, refuse(name, ErrDamaged, "is damaged: line %d is not written the way scoplan writes changes", num)
+		}
+	} else if err := c.Validate(); err != nil {
+		return nil, refuse(name, ErrDamaged, "is damaged: line %d: %s", num, err)
+	}
+	if o.Plan.Measure(c.Measure) == nil {
+		return nil, refuse(name, ErrUnknownMeasure, "names measure %q, which is not in this plan (change %s)", clip(c.Measure), c.ID)
+	}
+	if c.Time.After(limit) {
+		return nil, refuse(name, ErrFuture, "holds change %s dated %s, which is in the future for this computer", c.ID, c.Time.UTC().Format("2006-01-02 15:04 UTC"))
+	}
+	return c, nil
 }
 
 func clip(s string) string {

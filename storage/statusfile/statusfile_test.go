@@ -113,7 +113,7 @@ func TestLineEndingsAndBOMFromEditors(t *testing.T) {
 
 func TestKnownLinesAreNotDecoded(t *testing.T) {
 	content := encode(t, header(), sample())
-	f, err := Parse("k", content, Options{Now: now, Known: func(id string, raw []byte) bool { return id == sample()[1].ID }})
+	f, err := Parse("k", content, Options{Now: now, Known: func(id, _ []byte) bool { return string(id) == sample()[1].ID }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,8 +297,112 @@ func TestPanicBecomesRefusal(t *testing.T) {
 	hook := panicHook
 	panicHook = func(any) {}
 	defer func() { panicHook = hook }()
-	_, err := Parse("p.scoplan-status", encode(t, header(), sample()), Options{Now: now, Known: func(string, []byte) bool { panic("defect") }})
+	_, err := Parse("p.scoplan-status", encode(t, header(), sample()), Options{Now: now, Known: func(_, _ []byte) bool { panic("defect") }})
 	if !errors.Is(err, ErrDamaged) || err.Error() != "p.scoplan-status: is damaged: it could not be read" {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestCacheSharesLines: files parsed with one Cache share the change of a
+// line they both hold with the same bytes and decode it once, while the
+// checks that depend on the file are still made for each file.
+func TestCacheSharesLines(t *testing.T) {
+	cs := sample()
+	cache := NewCache()
+	o := Options{Now: now, Cache: cache}
+	a, err := Parse("a", encode(t, header(), cs), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse("b", encode(t, header(), cs[:2]), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Decoded != 4 || b.Decoded != 0 || b.Lines[0].Change != a.Lines[0].Change || b.Lines[1].Change != a.Lines[1].Change {
+		t.Errorf("lines not shared: decoded %d and %d", a.Decoded, b.Decoded)
+	}
+	// The same ID with other content is decoded on its own.
+	other := *cs[1]
+	other.Text = "another text"
+	c, err := Parse("c", encode(t, header(), []*data.Change{cs[0], &other}), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Decoded != 1 || c.Lines[1].Change == a.Lines[1].Change || c.Lines[1].Change.Text != "another text" {
+		t.Errorf("a line with other content taken from the cache: %+v", c.Lines[1].Change)
+	}
+	// A file holding only the last two changes: their clocks (3, 4) exceed
+	// its two lines, and change 4's parent and change 3's note are missing.
+	// Known from the cache or not, the file is refused.
+	for _, fresh := range []bool{false, true} {
+		oo := o
+		if fresh {
+			oo.Cache = NewCache()
+		}
+		_, err := Parse("d", encode(t, header(), cs[2:]), oo)
+		if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "clock") {
+			t.Errorf("fresh cache %v: %v", fresh, err)
+		}
+	}
+	// Clocks within the file, references outside it.
+	e1, e2 := *cs[2], *cs[3]
+	e1.Clock, e2.Clock = 1, 2
+	for _, fresh := range []bool{false, true} {
+		oo := o
+		if fresh {
+			oo.Cache = NewCache()
+		}
+		if _, err := Parse("e", encode(t, header(), []*data.Change{cs[0], cs[1], &e1, &e2}), oo); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Parse("f", encode(t, header(), []*data.Change{&e1, &e2}), oo)
+		if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "is about note") {
+			t.Errorf("fresh cache %v: %v", fresh, err)
+		}
+	}
+}
+
+// TestKnownFile: a file imported before is not read beyond its header; its
+// signature is not verified again only when it is the one verified then.
+func TestKnownFile(t *testing.T) {
+	good := encode(t, header(), sample())
+	badSig := hexFlip(good, len(good)-10)
+	var sum [32]byte
+	var sig []byte
+	f, err := Parse("g", good, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, sig = f.Sum, f.Signature
+	if !bytes.Equal(f.Signature, sig) || len(sig) != ed25519.SignatureSize {
+		t.Fatalf("signature %x", f.Signature)
+	}
+	known := func(verified bool) Options {
+		return Options{Now: now, KnownFile: func(s [32]byte, g []byte) (bool, bool) {
+			return s == sum, s == sum && verified && bytes.Equal(g, sig)
+		}}
+	}
+	for _, verified := range []bool{false, true} {
+		f, err := Parse("g", good, known(verified))
+		if err != nil || !f.Seen || len(f.Lines) != 0 || f.Header.Changes != 4 {
+			t.Errorf("verified=%v: %v %+v", verified, err, f)
+		}
+		// Another signature on the same body is verified, and refused.
+		if _, err := Parse("b", badSig, known(verified)); !errors.Is(err, ErrSignature) {
+			t.Errorf("verified=%v: changed signature: %v", verified, err)
+		}
+		// Another body is not the known file.
+		if _, err := Parse("c", flip(good, bytes.Index(good, []byte("Draft agreed"))), known(verified)); !errors.Is(err, ErrChecksum) {
+			t.Errorf("verified=%v: changed body: %v", verified, err)
+		}
+	}
+	// A known file still passes the header's checks.
+	future := header()
+	future.Exported = now.Add(72 * time.Hour)
+	fc := encode(t, future, sample())
+	ff, _ := Parse("x", fc, Options{Now: now.Add(96 * time.Hour)})
+	o := Options{Now: now, KnownFile: func([32]byte, []byte) (bool, bool) { return true, true }}
+	if _, err := Parse("x", fc, o); !errors.Is(err, ErrFuture) || ff == nil {
+		t.Errorf("known file from the future: %v", err)
 	}
 }
