@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"sync"
@@ -86,6 +87,94 @@ var (
 	benchCount = map[string]int{}
 )
 
+// relayFiles writes the workload as delegates produce it, once per
+// process: 5 authors (authors × exports = 1,000 files), each exporting a
+// status file after every 2 changes of their own (a status with the heads
+// they know as parents, a note, or an edit of one of their notes, on any of
+// the 77 measures, until each measure has some 5 notes), and after each
+// export taking in the latest files of the next two authors. Each file is
+// its author's whole log at that moment, relayed changes included, so the
+// files overlap heavily: 2,000 distinct changes in about a million lines.
+func relayFiles(b *testing.B, authors, exports int) (paths []string, changes, lines int) {
+	b.Helper()
+	benchOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "scoplan-bench-")
+		if err != nil {
+			panic(err)
+		}
+		benchDir = dir
+	})
+	key := fmt.Sprint("relay", authors, "x", exports)
+	if p, ok := benchCache[key]; ok {
+		return p, benchCount[key], benchCount[key+"lines"]
+	}
+	plan := data.Load()
+	rng := rand.New(rand.NewSource(2030))
+	type author struct {
+		key   ed25519.PrivateKey
+		fp    string
+		state *data.State
+		notes map[string][]string // measure → own note IDs
+		last  []*data.Change      // the log in the latest export
+	}
+	as := make([]*author, authors)
+	for i := range as {
+		seed := make([]byte, 32)
+		binary.BigEndian.PutUint64(seed, uint64(1000+i))
+		k := ed25519.NewKeyFromSeed(seed)
+		as[i] = &author{key: k, fp: Fingerprint(k.Public().(ed25519.PublicKey)), state: data.NewState(), notes: map[string][]string{}}
+	}
+	// Dated in the past whatever the machine's clock says.
+	t0 := time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -2*exports)
+	notesOn := map[string]int{}
+	n, total := 0, 0
+	for round := 0; round < exports; round++ {
+		for ai, a := range as {
+			for k := 0; k < 2; k++ {
+				n++
+				m := plan.Measures[rng.Intn(len(plan.Measures))].ID
+				c := &data.Change{ID: fmt.Sprintf("%016x%016x", uint64(ai+1), uint64(n)), Measure: m, Author: a.fp,
+					Name: fmt.Sprint("Delegate ", ai), Delegation: fmt.Sprint("Delegation ", ai),
+					Time: t0.Add(time.Duration(n) * 7 * time.Minute), Clock: a.state.MaxClock() + 1}
+				own := a.notes[m]
+				switch r := rng.Intn(10); {
+				case r < 4:
+					c.Kind, c.Status, c.Parents = data.ChangeStatus, data.Statuses[rng.Intn(4)], a.state.StatusHeads(m)
+				case r < 7 && notesOn[m] < 5 || len(own) == 0:
+					c.Kind = data.ChangeNoteAdd
+					c.Text = fmt.Sprintf("%s: the working group met on day %d and agreed the next steps; 工作组第%d次会议商定了下一步工作", m, round, round)
+					a.notes[m] = append(own, c.ID)
+					notesOn[m]++
+				default:
+					c.Kind, c.Note = data.ChangeNoteEdit, own[rng.Intn(len(own))]
+					c.Text = fmt.Sprintf("%s: revised after the meeting of day %d (修订稿)", m, round)
+				}
+				a.state.Add(c)
+			}
+			a.last = a.state.Changes()
+			total += len(a.last)
+			content, err := statusfile.Encode(statusfile.Header{Plan: data.PlanID, PlanVersion: plan.Version(), Exported: t0.Add(time.Duration(n) * 7 * time.Minute),
+				Exporter: statusfile.Exporter{Name: fmt.Sprint("Delegate ", ai), Delegation: fmt.Sprint("Delegation ", ai)}},
+				a.key.Public().(ed25519.PublicKey), a.last, func(m []byte) []byte { return ed25519.Sign(a.key, m) })
+			if err != nil {
+				panic(err)
+			}
+			p := filepath.Join(benchDir, fmt.Sprintf("%s-%03d-%d%s", key, round, ai, statusfile.Extension))
+			if err := os.WriteFile(p, content, 0o600); err != nil {
+				panic(err)
+			}
+			paths = append(paths, p)
+		}
+		for ai, a := range as { // the next two authors' latest files
+			for _, o := range []*author{as[(ai+1)%authors], as[(ai+2)%authors]} {
+				a.state.Add(o.last...)
+			}
+		}
+	}
+	benchCache[key], benchCount[key], benchCount[key+"lines"] = paths, n, total
+	return paths, n, total
+}
+
 // BenchmarkImport1000 imports 1,000 status files into a fresh data file
 // (462,000 new changes, one transaction).
 func BenchmarkImport1000(b *testing.B) {
@@ -129,6 +218,85 @@ func BenchmarkReimport1000(b *testing.B) {
 	}
 }
 
+// BenchmarkImportRelay1000 imports the 1,000 overlapping files of
+// relayFiles (5 authors, 200 exports each, about a million lines, 2,000
+// distinct changes) into a fresh data file.
+func BenchmarkImportRelay1000(b *testing.B) {
+	paths, n, lines := relayFiles(b, 5, 200)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s, err := Open(Options{Path: filepath.Join(b.TempDir(), "x.db")})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		r, err := s.Import(paths, false)
+		if err != nil || r.Total.NewChanges != n {
+			b.Fatal(err, r.Total.NewChanges, n)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n), "changes")
+	b.ReportMetric(float64(lines), "lines")
+}
+
+// BenchmarkReimportRelay1000 imports the same relayed files again.
+func BenchmarkReimportRelay1000(b *testing.B) {
+	paths, _, _ := relayFiles(b, 5, 200)
+	s, err := Open(Options{Path: filepath.Join(b.TempDir(), "x.db")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Import(paths, false); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r, err := s.Import(paths, false)
+		if err != nil || !r.Total.NothingNew() {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBaselineDecodeRelay1000 is the relay benchmarks' baseline, as
+// BenchmarkBaselineDecode1000: read the same files and decode every line
+// with encoding/json.
+func BenchmarkBaselineDecodeRelay1000(b *testing.B) {
+	paths, _, lines := relayFiles(b, 5, 200)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if got := baselineDecode(b, paths); got != lines {
+			b.Fatal(got, lines)
+		}
+	}
+}
+
+// baselineDecode reads the files and decodes every change line with
+// encoding/json, checking nothing; it returns the number of lines.
+func baselineDecode(b *testing.B, paths []string) int {
+	got := 0
+	for _, p := range paths {
+		content, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ls := bytes.Split(content, []byte("\n"))
+		for _, l := range ls[2 : len(ls)-3] {
+			var c data.Change
+			if err := json.Unmarshal(l, &c); err != nil {
+				b.Fatal(err)
+			}
+			got++
+		}
+	}
+	return got
+}
+
 // BenchmarkBaselineDecode1000 is the baseline measured in the same run: read
 // the same 1,000 files and decode every change line with encoding/json,
 // checking nothing and writing nothing.
@@ -136,22 +304,7 @@ func BenchmarkBaselineDecode1000(b *testing.B) {
 	paths, n := benchFiles(b, 1000)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		got := 0
-		for _, p := range paths {
-			content, err := os.ReadFile(p)
-			if err != nil {
-				b.Fatal(err)
-			}
-			ls := bytes.Split(content, []byte("\n"))
-			for _, l := range ls[2 : len(ls)-3] {
-				var c data.Change
-				if err := json.Unmarshal(l, &c); err != nil {
-					b.Fatal(err)
-				}
-				got++
-			}
-		}
-		if got != n {
+		if got := baselineDecode(b, paths); got != n {
 			b.Fatal(got, n)
 		}
 	}
