@@ -2,6 +2,8 @@ package storage
 
 import (
 	"bytes"
+	"cmp"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -74,6 +76,16 @@ type Summary struct {
 
 // NothingNew reports whether the import brings nothing at all.
 func (s Summary) NothingNew() bool { return s.NewChanges == 0 }
+
+func (s *Summary) add(o Summary) {
+	s.NewChanges += o.NewChanges
+	s.NewNotes += o.NewNotes
+	s.NoteEdits += o.NoteEdits
+	s.NoteDeletions += o.NoteDeletions
+	s.StatusChanges += o.StatusChanges
+	s.Conflicts += o.Conflicts
+	s.Resolved += o.Resolved
+}
 
 func (s *Summary) count(c *data.Change) {
 	s.NewChanges++
@@ -321,8 +333,10 @@ func (s *Store) parseAll(sources []Source) ([]*statusfile.File, int, error) {
 // importPlan is what applying a set of files writes.
 type importPlan struct {
 	result  *ImportResult
-	changes []*data.Change    // new changes, in the order the files bring them
+	changes []*data.Change    // new changes
 	raw     [][]byte          // their canonical JSON, in the same order
+	keys    [][]byte          // the new changes' IDs, sorted, for the write
+	vals    [][]byte          // their canonical JSON, in the same order
 	signers map[string][]byte // signer records to write
 	sums    [][32]byte        // checksums of the files, to remember
 	sigs    [][]byte          // and their signatures, verified
@@ -345,22 +359,18 @@ type signerName struct {
 
 // planImport works out what the files bring against the current state:
 // the new changes, each counted for the first file that holds it, and the
-// refusals of changes whose ID is taken by other content. hint is the
-// number of distinct changes decoded, to size the maps. deriveImport then
-// works out the measures' new states. Callers hold s.mu (read or write).
+// refusal of a change whose ID is taken by other content (the first such
+// line in the order of the files). hint is the number of lines decoded, to
+// size the maps. deriveImport then works out the measures' new states.
+// Callers hold s.mu (read or write).
+//
+// The work is split by change ID over the cores (each part takes the IDs
+// of one hash value); each part sorts its new changes, and pl.keys is
+// their merge, sorted by ID for the write.
 func (s *Store) planImport(files []*statusfile.File, hint int) (*importPlan, error) {
 	pl := &importPlan{result: &ImportResult{}, signers: map[string][]byte{}, byMeasure: map[string][]PreviewChange{}}
 	res := pl.result
-	type entry struct {
-		c     *data.Change
-		raw   []byte
-		file  int
-		known bool // in the data file already
-	}
-	entries := make([]entry, 0, hint)
-	seen := make(map[string]int, hint) // change ID → index in entries
-	news := 0
-	for fi, f := range files {
+	for _, f := range files {
 		pl.sums = append(pl.sums, f.Sum)
 		pl.sigs = append(pl.sigs, f.Signature)
 		fs := FileSummary{Name: f.Name, Exported: f.Header.Exported, Changes: len(f.Lines),
@@ -368,11 +378,97 @@ func (s *Store) planImport(files []*statusfile.File, hint int) (*importPlan, err
 		if f.Seen {
 			fs.Changes = f.Header.Changes
 		}
+		res.Files = append(res.Files, fs)
+	}
+	parts := make([]planPart, min(runtime.GOMAXPROCS(0), 16))
+	seed := maphash.MakeSeed()
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.planPart(files, &parts[i], func(id string) bool { return maphash.String(seed, id)%uint64(len(parts)) == uint64(i) }, hint/len(parts)+1)
+		}()
+	}
+	wg.Wait()
+	var first *planPart // the part with the first refused line
+	news := 0
+	for i := range parts {
+		p := &parts[i]
+		if p.err != nil && (first == nil || p.errFile < first.errFile || p.errFile == first.errFile && p.errLine < first.errLine) {
+			first = p
+		}
+		news += len(p.news)
+	}
+	if first != nil {
+		return nil, first.err
+	}
+	pl.changes = make([]*data.Change, 0, news)
+	pl.raw = make([][]byte, 0, news)
+	for i := range parts {
+		for _, e := range parts[i].news {
+			pl.changes = append(pl.changes, e.c)
+			pl.raw = append(pl.raw, e.raw)
+			pl.byMeasure[e.c.Measure] = append(pl.byMeasure[e.c.Measure], PreviewChange{e.c, e.file})
+		}
+	}
+	// The parts' sorted IDs, merged.
+	pl.keys = make([][]byte, 0, news)
+	pl.vals = make([][]byte, 0, news)
+	next := make([]int, len(parts))
+	for {
+		k := -1
+		for i := range parts {
+			if next[i] < len(parts[i].keys) && (k < 0 || bytes.Compare(parts[i].keys[next[i]], parts[k].keys[next[k]]) < 0) {
+				k = i
+			}
+		}
+		if k < 0 {
+			break
+		}
+		pl.keys = append(pl.keys, parts[k].keys[next[k]])
+		pl.vals = append(pl.vals, parts[k].vals[next[k]])
+		next[k]++
+	}
+	for i := range parts {
+		for fi, sum := range parts[i].counts {
+			res.Files[fi].Summary.add(sum)
+			res.Total.add(sum)
+		}
+	}
+	return pl, s.planSigners(files, pl)
+}
+
+// planPart is one part of planImport: the changes whose ID is in it.
+type planPart struct {
+	news             []planEntry // the new changes, in the order of the files
+	keys, vals       [][]byte    // their IDs, sorted, and their JSON
+	counts           []Summary   // per file
+	err              error       // the first refused line of this part
+	errFile, errLine int
+}
+
+type planEntry struct {
+	c     *data.Change
+	raw   []byte
+	file  int
+	known bool // in the data file already
+}
+
+func (s *Store) planPart(files []*statusfile.File, p *planPart, mine func(id string) bool, hint int) {
+	p.counts = make([]Summary, len(files))
+	entries := make([]planEntry, 0, hint)
+	seen := make(map[string]int, hint) // change ID → index in entries
+	refuse := func(fi, li int, problem string) {
+		p.err = &statusfile.Error{File: files[fi].Name, Kind: statusfile.ErrReusedID, Problem: problem}
+		p.errFile, p.errLine = fi, li
+	}
+	for fi, f := range files {
 		for li := range f.Lines {
 			l := &f.Lines[li]
 			c := l.Change
-			if c == nil {
-				continue // known, same bytes
+			if c == nil || !mine(c.ID) {
+				continue // known with the same bytes, or another part's
 			}
 			if i, ok := seen[c.ID]; ok {
 				// Files parsed together share one change for the same
@@ -382,37 +478,64 @@ func (s *Store) planImport(files []*statusfile.File, hint int) (*importPlan, err
 					if !e.known {
 						where = files[e.file].Name
 					}
-					return nil, &statusfile.Error{File: f.Name, Kind: statusfile.ErrReusedID,
-						Problem: fmt.Sprintf("holds change %s with content different from the change with that ID in %s", l.ID, where)}
+					refuse(fi, li, fmt.Sprintf("holds change %s with content different from the change with that ID in %s", l.ID, where))
+					return
 				}
 				continue
 			}
 			seen[c.ID] = len(entries)
 			if known := s.state.Change(c.ID); known != nil {
 				if !known.SameContent(c) {
-					return nil, &statusfile.Error{File: f.Name, Kind: statusfile.ErrReusedID,
-						Problem: fmt.Sprintf("holds change %s with content different from the change with that ID in your data file", l.ID)}
+					refuse(fi, li, fmt.Sprintf("holds change %s with content different from the change with that ID in your data file", l.ID))
+					return
 				}
-				entries = append(entries, entry{c, l.Raw, fi, true})
+				entries = append(entries, planEntry{c, l.Raw, fi, true})
 				continue
 			}
-			entries = append(entries, entry{c, l.Raw, fi, false})
-			news++
-			fs.Summary.count(c)
-			res.Total.count(c)
-		}
-		res.Files = append(res.Files, fs)
-	}
-	pl.changes = make([]*data.Change, 0, news)
-	pl.raw = make([][]byte, 0, news)
-	for _, e := range entries {
-		if !e.known {
-			pl.changes = append(pl.changes, e.c)
-			pl.raw = append(pl.raw, e.raw)
-			pl.byMeasure[e.c.Measure] = append(pl.byMeasure[e.c.Measure], PreviewChange{e.c, e.file})
+			entries = append(entries, planEntry{c, l.Raw, fi, false})
+			p.counts[fi].count(c)
 		}
 	}
-	return pl, s.planSigners(files, pl)
+	p.news = slices.DeleteFunc(entries, func(e planEntry) bool { return e.known })
+	p.keys, p.vals = sortedIDs(p.news)
+}
+
+// sortedIDs returns the IDs of the changes, sorted, in one buffer, and
+// their JSON in the same order. It sorts the IDs' bytes as numbers, not
+// the changes: no pointer is followed while sorting (the changes lie all
+// over memory; their IDs in an import's order are random).
+func sortedIDs(news []planEntry) (keys, vals [][]byte) {
+	type rec struct {
+		k [data.ChangeIDHexLen / 8]uint64 // the ID's bytes, big-endian
+		i int
+	}
+	recs := make([]rec, len(news))
+	for i, e := range news {
+		id := e.c.ID // data.ChangeIDHexLen bytes: Validate checks it
+		for j := range recs[i].k {
+			recs[i].k[j] = binary.BigEndian.Uint64([]byte(id[8*j : 8*j+8]))
+		}
+		recs[i].i = i
+	}
+	slices.SortFunc(recs, func(a, b rec) int {
+		for j := range a.k {
+			if a.k[j] != b.k[j] {
+				return cmp.Compare(a.k[j], b.k[j])
+			}
+		}
+		return 0
+	})
+	buf := make([]byte, len(recs)*data.ChangeIDHexLen)
+	keys = make([][]byte, len(recs))
+	vals = make([][]byte, len(recs))
+	for i, r := range recs {
+		key := buf[i*data.ChangeIDHexLen : (i+1)*data.ChangeIDHexLen : (i+1)*data.ChangeIDHexLen]
+		for j, v := range r.k {
+			binary.BigEndian.PutUint64(key[8*j:], v)
+		}
+		keys[i], vals[i] = key, news[r.i].raw
+	}
+	return keys, vals
 }
 
 // deriveImport works out the state of each measure the import touches, in
@@ -601,25 +724,16 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 
 // writeImport writes the new changes, the files' checksums and signatures
 // and the signer records in one transaction. The changes go in sorted by
-// ID, into pages filled to 90% before they split: a smaller file and fewer
-// pages to write than bbolt's 50%. It leaves pl.changes and pl.raw as
-// they are.
+// ID (planImport sorts them), into pages filled completely before they
+// split: a smaller file and fewer pages to write than bbolt's 50%. (A later
+// change that falls into a full page splits it, as it would split a page
+// filled to 90%.)
 func (s *Store) writeImport(pl *importPlan) error {
-	type kv struct {
-		k, v []byte
-	}
-	kvs := make([]kv, len(pl.changes))
-	keys := make([]byte, 0, len(pl.changes)*data.ChangeIDHexLen) // one allocation for every key
-	for i, c := range pl.changes {
-		keys = append(keys, c.ID...)
-		kvs[i] = kv{keys[len(keys)-len(c.ID):], pl.raw[i]}
-	}
-	slices.SortFunc(kvs, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
 	return safeUpdate(s.db, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketChanges)
-		b.FillPercent = 0.9
-		for _, e := range kvs {
-			if err := b.Put(e.k, e.v); err != nil {
+		b.FillPercent = 1.0
+		for i, k := range pl.keys {
+			if err := b.Put(k, pl.vals[i]); err != nil {
 				return err
 			}
 		}

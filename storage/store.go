@@ -141,7 +141,7 @@ func Open(opts Options) (*Store, error) {
 		return nil, fmt.Errorf("cannot read the data file: %w", err)
 	}
 
-	db, err := bolt.Open(opts.Path, 0o600, &bolt.Options{Timeout: opts.Timeout, InitialMmapSize: initialMmapSize()})
+	db, err := bolt.Open(opts.Path, 0o600, &bolt.Options{Timeout: opts.Timeout, InitialMmapSize: initialMmapSize(), PageSize: pageSize})
 	if err != nil {
 		return nil, openError(err)
 	}
@@ -162,6 +162,13 @@ func Open(opts Options) (*Store, error) {
 	}
 	return s, nil
 }
+
+// pageSize is the page size of new data files (an existing file keeps its
+// own). The changes are a few hundred bytes each: with 16 KiB pages a large
+// import writes a quarter of the pages bbolt's default 4 KiB would need,
+// in fewer system calls, and the file is a little smaller; a single change
+// still writes only a few pages.
+const pageSize = 16 << 10
 
 // initialMmapSize reserves address space for the file to grow into, so that
 // a large import does not make bbolt remap (and copy every dirty node) at

@@ -202,9 +202,10 @@ func TestBadFilesAreRefusedAndUntouched(t *testing.T) {
 	files := map[string][]byte{
 		"text file":           []byte("hello, this is not a database\n"),
 		"empty":               {},
-		"truncated to 1 page": raw[:4096],
+		"truncated to 4 KiB":  raw[:4096],
+		"truncated to 1 page": raw[:pageSize],
 		"truncated half":      raw[:dataSize/2],
-		"zeroed meta":         append(make([]byte, 8192), raw[8192:]...),
+		"zeroed meta":         append(make([]byte, 2*pageSize), raw[2*pageSize:]...), // both meta pages
 		"another bolt file":   otherRaw,
 	}
 	for name, content := range files {
