@@ -102,6 +102,26 @@ func (s *State) Add(changes ...*Change) []string { return s.AddDerived(changes, 
 // it again. A measure missing from derived is derived as Add does.
 func (s *State) AddDerived(changes []*Change, derived map[string]*MeasureState) []string {
 	s.reserve(len(changes))
+	return s.addDerived(changes, derived)
+}
+
+// Extended returns a new state that holds s's changes and the given ones,
+// as AddDerived would make it, and leaves s as it is. It copies s's maps:
+// for as many new changes as s holds or more, that costs no more than
+// adding them, and it lets a caller build the new state before it knows
+// that it will keep it (an import, while its transaction is written).
+func (s *State) Extended(changes []*Change, derived map[string]*MeasureState) *State {
+	n := &State{changes: make(map[string]*Change, len(s.changes)+len(changes)),
+		byMeas: make(map[string][]*Change, len(s.byMeas)), measures: maps.Clone(s.measures), maxClock: s.maxClock}
+	maps.Copy(n.changes, s.changes)
+	for m, cs := range s.byMeas {
+		n.byMeas[m] = slices.Clip(cs) // appending copies: s's slices stay as they are
+	}
+	n.addDerived(changes, derived)
+	return n
+}
+
+func (s *State) addDerived(changes []*Change, derived map[string]*MeasureState) []string {
 	dirty := map[string]bool{}
 	for _, c := range changes {
 		if _, ok := s.changes[c.ID]; ok {

@@ -39,3 +39,47 @@ func TestAddDerivedEqualsAdd(t *testing.T) {
 		t.Errorf("clock or length differ")
 	}
 }
+
+// TestExtendedEqualsAddDerived: Extended makes the state AddDerived makes,
+// and leaves the state it extends exactly as it was.
+func TestExtendedEqualsAddDerived(t *testing.T) {
+	a := newAuthor("aaaaaaaaaaaaaaaa", "A")
+	b := newAuthor("bbbbbbbbbbbbbbbb", "B")
+	var first, second []*Change
+	for i := 0; i < 30; i++ {
+		m := fmt.Sprintf("1.1.%d", i%3+1)
+		first = append(first, a.change(ChangeNoteAdd, m, func(c *Change) { c.Text = fmt.Sprint("a", i) }))
+		second = append(second, b.change(ChangeStatus, m, func(c *Change) { c.Status = Statuses[i%4] }))
+	}
+	ms := []string{"1.1.1", "1.1.2", "1.1.3"}
+	base, plain := build(first), build(first)
+	before := snapshot(base, ms)
+	derived := map[string]*MeasureState{"1.1.1": base.Preview("1.1.1", filterMeasure(second, "1.1.1"))}
+	ext := base.Extended(second, derived)
+	plain.AddDerived(second, derived)
+	if got, want := snapshot(ext, ms), snapshot(plain, ms); !reflect.DeepEqual(got, want) {
+		t.Errorf("Extended:\n%v\nAddDerived:\n%v", got, want)
+	}
+	if ext.Len() != plain.Len() || ext.MaxClock() != plain.MaxClock() {
+		t.Errorf("length or clock differ")
+	}
+	// The base is untouched, also after more changes go into both.
+	more := a.change(ChangeNoteAdd, "1.1.1", func(c *Change) { c.Text = "later" })
+	ext.Add(more)
+	if got := snapshot(base, ms); !reflect.DeepEqual(got, before) || base.Len() != len(first) || base.Has(second[0].ID) {
+		t.Errorf("the base changed:\n%v\nwas:\n%v", got, before)
+	}
+	if len(base.MeasureChanges("1.1.1")) != 10 {
+		t.Errorf("the base's measure holds %d changes", len(base.MeasureChanges("1.1.1")))
+	}
+}
+
+func filterMeasure(cs []*Change, m string) []*Change {
+	var out []*Change
+	for _, c := range cs {
+		if c.Measure == m {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -335,6 +335,7 @@ type importPlan struct {
 	result  *ImportResult
 	changes []*data.Change    // new changes
 	raw     [][]byte          // their canonical JSON, in the same order
+	digests []uint64          // and its hash for Store.digests
 	keys    [][]byte          // the new changes' IDs, sorted, for the write
 	vals    [][]byte          // their canonical JSON, in the same order
 	signers map[string][]byte // signer records to write
@@ -405,11 +406,19 @@ func (s *Store) planImport(files []*statusfile.File, hint int) (*importPlan, err
 	}
 	pl.changes = make([]*data.Change, 0, news)
 	pl.raw = make([][]byte, 0, news)
+	pl.digests = make([]uint64, 0, news)
 	for i := range parts {
 		for _, e := range parts[i].news {
 			pl.changes = append(pl.changes, e.c)
 			pl.raw = append(pl.raw, e.raw)
-			pl.byMeasure[e.c.Measure] = append(pl.byMeasure[e.c.Measure], PreviewChange{e.c, e.file})
+			pl.digests = append(pl.digests, e.digest)
+		}
+		for m, news := range parts[i].byMeasure {
+			if pl.byMeasure[m] == nil {
+				pl.byMeasure[m] = news
+			} else {
+				pl.byMeasure[m] = append(pl.byMeasure[m], news...)
+			}
 		}
 	}
 	// The parts' sorted IDs, merged.
@@ -443,16 +452,18 @@ func (s *Store) planImport(files []*statusfile.File, hint int) (*importPlan, err
 type planPart struct {
 	news             []planEntry // the new changes, in the order of the files
 	keys, vals       [][]byte    // their IDs, sorted, and their JSON
-	counts           []Summary   // per file
-	err              error       // the first refused line of this part
+	byMeasure        map[string][]PreviewChange
+	counts           []Summary // per file
+	err              error     // the first refused line of this part
 	errFile, errLine int
 }
 
 type planEntry struct {
-	c     *data.Change
-	raw   []byte
-	file  int
-	known bool // in the data file already
+	c      *data.Change
+	raw    []byte
+	file   int
+	known  bool   // in the data file already
+	digest uint64 // of raw, for Store.digests (new changes only)
 }
 
 func (s *Store) planPart(files []*statusfile.File, p *planPart, mine func(id string) bool, hint int) {
@@ -489,46 +500,80 @@ func (s *Store) planPart(files []*statusfile.File, p *planPart, mine func(id str
 					refuse(fi, li, fmt.Sprintf("holds change %s with content different from the change with that ID in your data file", l.ID))
 					return
 				}
-				entries = append(entries, planEntry{c, l.Raw, fi, true})
+				entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, known: true})
 				continue
 			}
-			entries = append(entries, planEntry{c, l.Raw, fi, false})
+			entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, digest: maphash.Bytes(s.seed, l.Raw)})
 			p.counts[fi].count(c)
 		}
 	}
 	p.news = slices.DeleteFunc(entries, func(e planEntry) bool { return e.known })
+	p.byMeasure = map[string][]PreviewChange{}
+	for _, e := range p.news {
+		p.byMeasure[e.c.Measure] = append(p.byMeasure[e.c.Measure], PreviewChange{e.c, e.file})
+	}
 	p.keys, p.vals = sortedIDs(p.news)
 }
 
 // sortedIDs returns the IDs of the changes, sorted, in one buffer, and
 // their JSON in the same order. It sorts the IDs' bytes as numbers, not
-// the changes: no pointer is followed while sorting (the changes lie all
-// over memory; their IDs in an import's order are random).
+// the changes, so that no pointer is followed while sorting (the changes
+// lie all over memory; their IDs in an import's order are random): first
+// by their first three hex digits into buckets (a counting sort), then
+// each bucket.
 func sortedIDs(news []planEntry) (keys, vals [][]byte) {
 	type rec struct {
 		k [data.ChangeIDHexLen / 8]uint64 // the ID's bytes, big-endian
 		i int
 	}
-	recs := make([]rec, len(news))
-	for i, e := range news {
-		id := e.c.ID // data.ChangeIDHexLen bytes: Validate checks it
-		for j := range recs[i].k {
-			recs[i].k[j] = binary.BigEndian.Uint64([]byte(id[8*j : 8*j+8]))
-		}
-		recs[i].i = i
-	}
-	slices.SortFunc(recs, func(a, b rec) int {
+	compare := func(a, b rec) int {
 		for j := range a.k {
 			if a.k[j] != b.k[j] {
 				return cmp.Compare(a.k[j], b.k[j])
 			}
 		}
 		return 0
-	})
-	buf := make([]byte, len(recs)*data.ChangeIDHexLen)
-	keys = make([][]byte, len(recs))
-	vals = make([][]byte, len(recs))
-	for i, r := range recs {
+	}
+	recs := make([]rec, len(news))
+	bucket := make([]int32, len(news))
+	counts := make([]int32, hexBuckets+1)
+	hex := true
+	for i, e := range news {
+		id := e.c.ID // data.ChangeIDHexLen hex digits: Validate checks it
+		for j := range recs[i].k {
+			recs[i].k[j] = binary.BigEndian.Uint64([]byte(id[8*j : 8*j+8]))
+		}
+		recs[i].i = i
+		r0, r1, r2 := hexRank[id[0]], hexRank[id[1]], hexRank[id[2]]
+		hex = hex && r0 >= 0 && r1 >= 0 && r2 >= 0
+		bucket[i] = int32(r0)*22*22 + int32(r1)*22 + int32(r2)
+		if hex {
+			counts[bucket[i]+1]++
+		}
+	}
+	sorted := recs
+	if hex {
+		for b := 1; b <= hexBuckets; b++ {
+			counts[b] += counts[b-1]
+		}
+		sorted = make([]rec, len(recs))
+		next := slices.Clone(counts[:hexBuckets])
+		for i, r := range recs {
+			sorted[next[bucket[i]]] = r
+			next[bucket[i]]++
+		}
+		for b := 0; b < hexBuckets; b++ {
+			if counts[b+1]-counts[b] > 1 {
+				slices.SortFunc(sorted[counts[b]:counts[b+1]], compare)
+			}
+		}
+	} else { // not hex digits (Validate would not let that happen): sort them all
+		slices.SortFunc(sorted, compare)
+	}
+	buf := make([]byte, len(sorted)*data.ChangeIDHexLen)
+	keys = make([][]byte, len(sorted))
+	vals = make([][]byte, len(sorted))
+	for i, r := range sorted {
 		key := buf[i*data.ChangeIDHexLen : (i+1)*data.ChangeIDHexLen : (i+1)*data.ChangeIDHexLen]
 		for j, v := range r.k {
 			binary.BigEndian.PutUint64(key[8*j:], v)
@@ -537,6 +582,20 @@ func sortedIDs(news []planEntry) (keys, vals [][]byte) {
 	}
 	return keys, vals
 }
+
+// hexRank ranks the hex digits in byte order (0-9, A-F, a-f: 0 to 21), -1
+// for other bytes; hexBuckets is the number of three-digit prefixes.
+var hexRank = func() (r [256]int8) {
+	for i := range r {
+		r[i] = -1
+	}
+	for i, c := range "0123456789ABCDEFabcdef" {
+		r[c] = int8(i)
+	}
+	return r
+}()
+
+const hexBuckets = 22 * 22 * 22
 
 // deriveImport works out the state of each measure the import touches, in
 // parallel (measures are independent), and fills in the result's measures
@@ -696,21 +755,32 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 	}
 	// The transaction is written while the measures are derived: they
 	// need none of it, and the state takes them only once it committed.
+	// An import as large as the data file or larger also builds the new
+	// state meanwhile (copying the maps costs no more than adding to them).
 	written := make(chan error, 1)
 	go func() { written <- s.writeImport(pl) }()
 	s.deriveImport(pl)
+	var next *data.State
+	var nextDigests map[string]uint64
+	if len(pl.changes) >= s.state.Len() {
+		next = s.state.Extended(pl.changes, pl.derived)
+		nextDigests = make(map[string]uint64, len(s.digests)+len(pl.changes))
+		maps.Copy(nextDigests, s.digests)
+		for i, c := range pl.changes {
+			nextDigests[c.ID] = pl.digests[i]
+		}
+	}
 	if err := <-written; err != nil {
 		s.mu.Unlock()
 		return nil, fmt.Errorf("cannot write to the data file (nothing was imported): %w", err)
 	}
-	s.state.AddDerived(pl.changes, pl.derived)
-	if n := len(pl.changes); n > len(s.digests) {
-		d := make(map[string]uint64, len(s.digests)+n)
-		maps.Copy(d, s.digests)
-		s.digests = d
-	}
-	for i, c := range pl.changes {
-		s.digests[c.ID] = maphash.Bytes(s.seed, pl.raw[i])
+	if next != nil {
+		s.state, s.digests = next, nextDigests
+	} else {
+		s.state.AddDerived(pl.changes, pl.derived)
+		for i, c := range pl.changes {
+			s.digests[c.ID] = pl.digests[i]
+		}
 	}
 	for i, sum := range pl.sums {
 		s.imported[sum] = bytes.Clone(pl.sigs[i])
