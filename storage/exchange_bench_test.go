@@ -336,7 +336,7 @@ func BenchmarkReimportUnseen1000(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		s.mu.Lock()
-		s.imported = map[[32]byte]bool{}
+		s.imported = map[[32]byte][]byte{}
 		s.mu.Unlock()
 		r, err := s.Import(paths, true)
 		if err != nil || !r.Total.NothingNew() {
