@@ -95,12 +95,19 @@ func isHex(s string, n int) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if b := s[i]; !('0' <= b && b <= '9' || 'a' <= b && b <= 'f' || 'A' <= b && b <= 'F') {
+		if !hexDigit[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+var hexDigit = func() (t [256]bool) {
+	for _, c := range "0123456789abcdefABCDEF" {
+		t[c] = true
+	}
+	return t
+}()
 
 // Validate checks a change's form: well-formed IDs, a known kind and status,
 // valid UTF-8 within limits. It does not check the measure against a plan.

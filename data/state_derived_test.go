@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/hex"
 	"fmt"
 	"reflect"
 	"testing"
@@ -82,4 +83,21 @@ func filterMeasure(cs []*Change, m string) []*Change {
 		}
 	}
 	return out
+}
+
+// TestIsHex: isHex accepts exactly what hex.DecodeString decodes, for every
+// pair of bytes, at the length asked.
+func TestIsHex(t *testing.T) {
+	for a := 0; a < 256; a++ {
+		for b := 0; b < 256; b++ {
+			s := string([]byte{byte(a), byte(b)})
+			_, err := hex.DecodeString(s)
+			if got := isHex(s, 2); got != (err == nil) {
+				t.Fatalf("isHex(%q) = %v, hex.DecodeString: %v", s, got, err)
+			}
+		}
+	}
+	if isHex("abc", 2) || isHex("ab", 4) || !isHex("", 0) {
+		t.Errorf("length not checked")
+	}
 }

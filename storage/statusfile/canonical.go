@@ -35,19 +35,19 @@ func decodeCanonicalIn(raw []byte, in *interner) (*data.Change, bool) {
 
 func (d *canonDecoder) decode(c *data.Change) bool {
 	if !d.lit(`{"id":`) || !d.str(&c.ID) ||
-		!d.lit(`,"kind":`) || !d.istr((*string)(&c.Kind)) ||
-		!d.lit(`,"measure":`) || !d.istr(&c.Measure) ||
-		!d.lit(`,"author":`) || !d.istr(&c.Author) ||
-		!d.lit(`,"name":`) || !d.istr(&c.Name) {
+		!d.lit(`,"kind":`) || !d.istr(0, (*string)(&c.Kind)) ||
+		!d.lit(`,"measure":`) || !d.istr(1, &c.Measure) ||
+		!d.lit(`,"author":`) || !d.istr(2, &c.Author) ||
+		!d.lit(`,"name":`) || !d.istr(3, &c.Name) {
 		return false
 	}
-	if d.lit(`,"delegation":`) && (!d.istr(&c.Delegation) || c.Delegation == "") {
+	if d.lit(`,"delegation":`) && (!d.istr(4, &c.Delegation) || c.Delegation == "") {
 		return false
 	}
 	if !d.lit(`,"time":`) || !d.time(&c.Time) || !d.lit(`,"clock":`) || !d.uint(&c.Clock) {
 		return false
 	}
-	if d.lit(`,"status":`) && (!d.istr((*string)(&c.Status)) || c.Status == "") {
+	if d.lit(`,"status":`) && (!d.istr(5, (*string)(&c.Status)) || c.Status == "") {
 		return false
 	}
 	if d.lit(`,"parents":[`) {
@@ -83,6 +83,7 @@ func (d *canonDecoder) decode(c *data.Change) bool {
 // values are allocated as usual. A nil interner allocates everything.
 type interner struct {
 	m    map[string]string
+	last [6]string // the value each field had last: most lines repeat it
 	slab []data.Change
 }
 
@@ -106,17 +107,22 @@ func (in *interner) change() *data.Change {
 	return c
 }
 
-func (in *interner) str(b []byte) string {
+func (in *interner) str(field int, b []byte) string {
 	if in == nil {
 		return string(b)
 	}
-	if s, ok := in.m[string(b)]; ok { // no allocation for the lookup
+	if in.last[field] == string(b) { // no allocation for the comparison
+		return in.last[field]
+	}
+	if s, ok := in.m[string(b)]; ok { // nor for the lookup
+		in.last[field] = s
 		return s
 	}
 	s := string(b)
 	if len(in.m) < maxInterned {
 		in.m[s] = s
 	}
+	in.last[field] = s
 	return s
 }
 
@@ -229,6 +235,14 @@ func (d *canonDecoder) uint(v *uint64) bool {
 	return true
 }
 
+// plainASCII holds the ASCII bytes encoding/json writes as they are.
+var plainASCII = func() (t [256]bool) {
+	for b := 0; b < utf8.RuneSelf; b++ {
+		t[b] = !escaped(byte(b))
+	}
+	return t
+}()
+
 // escaped reports whether encoding/json (with HTML escaping) escapes an
 // ASCII byte.
 func escaped(b byte) bool {
@@ -248,13 +262,14 @@ func (d *canonDecoder) str(v *string) bool {
 	return true
 }
 
-// istr is str for a value taken from the decoder's interner.
-func (d *canonDecoder) istr(v *string) bool {
+// istr is str for a value of a field (numbered for the interner) taken
+// from the decoder's interner.
+func (d *canonDecoder) istr(field int, v *string) bool {
 	var b []byte
 	if !d.strBytes(&b) {
 		return false
 	}
-	*v = d.in.str(b)
+	*v = d.in.str(field, b)
 	return true
 }
 
@@ -267,6 +282,14 @@ func (d *canonDecoder) strBytes(v *[]byte) bool {
 	start := d.i
 	var out []byte // nil until the first escape
 	for d.i < len(d.b) {
+		if out == nil { // the common case: plain ASCII, taken as it is
+			for d.i < len(d.b) && plainASCII[d.b[d.i]] {
+				d.i++
+			}
+			if d.i == len(d.b) {
+				break
+			}
+		}
 		b := d.b[d.i]
 		switch {
 		case b == '"':
