@@ -30,15 +30,16 @@ var translations embed.FS
 const prefLanguage = "language"
 
 // uiLanguages are the languages a user can choose, each named in itself,
-// with the language tag Fyne is given for it.
+// with the language tag Fyne is given for it and its file in translations/.
 var uiLanguages = []struct {
 	lang data.Lang
 	tag  string
 	name string
+	file string
 }{
-	{data.English, "en", "English"},
-	{data.Chinese, "zh-Hans", "简体中文"},
-	{data.Russian, "ru", "Русский"},
+	{data.English, "en", "English", "en.json"},
+	{data.Chinese, "zh-Hans", "简体中文", "zh_Hans.json"},
+	{data.Russian, "ru", "Русский", "ru.json"},
 }
 
 // planText gives the plan's texts in the UI's language: the Chinese source when
@@ -64,7 +65,7 @@ func setLanguage(choice string) data.Lang {
 	// French system it would pick its own French and log a translation
 	// failure for every text of scoplan's.
 	locale.SetOverride([]string{tag})
-	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+	if err := loadTranslations(tag); err != nil {
 		fyne.LogError("Loading the translations", err)
 	}
 	l, err := data.ParseLang(lang.X("language.code", "en"))
@@ -73,6 +74,26 @@ func setLanguage(choice string) data.Lang {
 	}
 	planText = data.In(l)
 	return l
+}
+
+// loadTranslations gives Fyne the translations of the language with tag,
+// and English's: English is the bundle's default language, which fills in
+// any text a translation lacks. The other languages' files are read when
+// they are chosen (each costs a millisecond and some 300 KB to read).
+func loadTranslations(tag string) error {
+	for _, l := range uiLanguages {
+		if l.tag != tag && l.tag != "en" {
+			continue
+		}
+		b, err := translations.ReadFile("translations/" + l.file)
+		if err == nil {
+			err = lang.AddTranslationsForLocale(b, fyne.Locale(l.tag))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // systemLanguage picks, of the system's preferred languages, the tag of

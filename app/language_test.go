@@ -138,3 +138,25 @@ func TestChineseWindowShowsOnlyTheSource(t *testing.T) {
 		t.Errorf("the window is not in Chinese")
 	}
 }
+
+// Every file in translations/ belongs to a language of uiLanguages, which
+// is how setLanguage finds it.
+func TestEveryTranslationFileIsAChoosableLanguage(t *testing.T) {
+	files, err := translations.ReadDir("translations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, l := range uiLanguages {
+		known[l.file] = true
+	}
+	for _, f := range files {
+		if !known[f.Name()] {
+			t.Errorf("translations/%s is not the file of any language in uiLanguages", f.Name())
+		}
+		delete(known, f.Name())
+	}
+	for f := range known {
+		t.Errorf("uiLanguages names translations/%s, which does not exist", f)
+	}
+}
