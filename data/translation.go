@@ -73,10 +73,20 @@ func ReadTranslation(lang Lang) (*Translation, error) {
 	return &t, nil
 }
 
-var (
-	textsOnce sync.Once
-	texts     map[Lang]*Texts
-)
+// texts holds each language's texts, each read on first use: a program
+// that shows the plan in English never reads the Russian translation.
+var texts = func() map[Lang]*lazyTexts {
+	m := map[Lang]*lazyTexts{}
+	for _, l := range Langs {
+		m[l] = &lazyTexts{texts: Texts{lang: l}}
+	}
+	return m
+}()
+
+type lazyTexts struct {
+	once  sync.Once
+	texts Texts
+}
 
 // Texts gives the plan's texts in one language. For Chinese they are the
 // source itself. A text a translation lacks falls back to the source (the
@@ -90,20 +100,20 @@ type Texts struct {
 // The embedded translations are checked by the tests, so a defect here is a
 // build defect and panics.
 func In(lang Lang) *Texts {
-	textsOnce.Do(func() {
-		texts = map[Lang]*Texts{Chinese: {lang: Chinese}}
-		for _, l := range Langs[1:] {
-			t, err := ReadTranslation(l)
+	lt, ok := texts[lang]
+	if !ok {
+		lang, lt = Chinese, texts[Chinese]
+	}
+	if lang != Chinese {
+		lt.once.Do(func() {
+			t, err := ReadTranslation(lang)
 			if err != nil {
 				panic("scoplan: " + err.Error())
 			}
-			texts[l] = &Texts{lang: l, tr: t}
-		}
-	})
-	if t, ok := texts[lang]; ok {
-		return t
+			lt.texts.tr = t
+		})
 	}
-	return texts[Chinese]
+	return &lt.texts
 }
 
 // Lang returns the texts' language.
