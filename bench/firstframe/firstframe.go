@@ -1,6 +1,6 @@
 // Package firstframe lets the start-up benchmark (scripts/bench-startup.sh)
 // see when a window has drawn its first frame. With SCOPLAN_BENCH_FIRSTFRAME
-// set, Hook lays an invisible one-pixel raster over the window's content;
+// set, Wrap lays an invisible one-pixel raster over the window's content;
 // Fyne's painter calls a raster's generator while it draws the frame, and
 // the first call prints the wall clock, then, a second later, the Go heap:
 //
@@ -12,7 +12,7 @@
 // the heap is profiled a second after it (PREFIX.heap.pprof, allocations
 // sampled since the start: see its alloc_space).
 //
-// Without the variables Hook does nothing.
+// Without the variables Wrap does nothing.
 package firstframe
 
 import (
@@ -74,10 +74,13 @@ func writeHeapProfile() {
 	}
 }
 
-// Hook wraps w's content (set it first) when Env is set.
-func Hook(w fyne.Window) {
+// Wrap returns content with the marker laid over it when Env is set, and
+// content itself otherwise. Give the window the result as its content from
+// the start: setting the content a second time would lay the whole window
+// out again, work that only the benchmark would do.
+func Wrap(content fyne.CanvasObject) fyne.CanvasObject {
 	if os.Getenv(Env) == "" {
-		return
+		return content
 	}
 	var once sync.Once
 	r := canvas.NewRaster(func(width, height int) image.Image {
@@ -96,5 +99,5 @@ func Hook(w fyne.Window) {
 		return image.NewNRGBA(image.Rect(0, 0, 1, 1)) // transparent
 	})
 	r.Resize(fyne.NewSize(1, 1))
-	w.SetContent(container.NewStack(w.Content(), container.NewWithoutLayout(r)))
+	return container.NewStack(content, container.NewWithoutLayout(r))
 }

@@ -14,8 +14,7 @@ import (
 func main() {
 	a := fyneapp.NewWithID("org.scoplan.bench.hello")
 	w := a.NewWindow("hello")
-	w.SetContent(widget.NewLabel("Hello"))
+	w.SetContent(firstframe.Wrap(widget.NewLabel("Hello")))
 	w.Resize(fyne.NewSize(1280, 800))
-	firstframe.Hook(w)
 	w.ShowAndRun()
 }
