@@ -2,27 +2,40 @@
 # Start-up and memory of the real binary against a bare Fyne window
 # (bench/hello), both built now and measured in the same run, alternating,
 # under Xvfb. For each run: the time from just before exec to the first
-# frame (printed by bench/firstframe from inside Fyne's painter), the peak
-# RSS (VmHWM) and the Go heap one second after the first frame, and the CPU
+# frame (printed by bench/firstframe from inside Fyne's painter), the CPU
 # time the process used up to the first frame (all threads; less sensitive
-# to a loaded machine than the wall clock). Medians.
+# to a loaded machine than the wall clock), the peak RSS (VmHWM) and the Go
+# heap one second after the first frame. Medians, and the load average.
+#
+# With BEFORE=<git revision>, scoplan as it was at that revision is built
+# too (in a temporary worktree) and measured in the same rounds, so that a
+# change is judged against the same machine at the same moment.
 #
 #   scripts/bench-startup.sh                 # 10 runs each on display :97
 #   RUNS=20 DISPLAY_NUM=99 scripts/bench-startup.sh
+#   BEFORE=cdc0988 scripts/bench-startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-10}
 DISPLAY_NUM=${DISPLAY_NUM:-97}
+BEFORE=${BEFORE:-}
 work=$(mktemp -d /tmp/bench-startup.XXXXXX)
 xvfb_pid=""
 cleanup() {
 	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+	[ -d "$work/before-src" ] && git worktree remove --force "$work/before-src" 2>/dev/null || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
 
 go build -o "$work/scoplan" .
 go build -o "$work/hello" ./bench/hello
+names="hello scoplan"
+if [ -n "$BEFORE" ]; then
+	git worktree add --detach "$work/before-src" "$BEFORE" >/dev/null 2>&1
+	(cd "$work/before-src" && go build -o "$work/before" .)
+	names="hello before scoplan"
+fi
 
 Xvfb ":$DISPLAY_NUM" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
@@ -34,7 +47,8 @@ mkdir -p "$HOME"
 "$work/scoplan" --db "$work/data.db" set-status 1.1.1 in-progress >/dev/null
 for i in $(seq 1 20); do "$work/scoplan" --db "$work/data.db" note 1.2.$(( (i % 8) + 1 )) "note $i on customs" >/dev/null; done
 
-# run NAME CMD...: one start; prints "ms rss_kb heap_bytes cpu_ms"
+# run NAME CMD...: one start; prints "ms rss_kb heap_bytes cpu_ms" (cpu_ms
+# is - for a binary whose marker does not say it)
 run() {
 	local name=$1; shift
 	local log="$work/$name.log"
@@ -60,29 +74,50 @@ run() {
 	t1=$(awk '/^scoplan-first-frame/ {print $2}' "$log")
 	cpu=$(sed -n 's/^scoplan-first-frame .*cpu-ms=\([0-9]*\).*/\1/p' "$log")
 	heap=$(sed -n 's/^scoplan-memstats heap-alloc=\([0-9]*\).*/\1/p' "$log")
-	echo "$(( (t1 - t0) / 1000000 )) $hwm $heap $cpu"
+	echo "$(( (t1 - t0) / 1000000 )) $hwm $heap ${cpu:--}"
 }
 
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
-: >"$work/hello.txt"
-: >"$work/scoplan.txt"
+for n in $names; do : >"$work/$n.txt"; done
 for i in $(seq 1 "$RUNS"); do
-	run hello "$work/hello" >>"$work/hello.txt"
-	run scoplan "$work/scoplan" --db "$work/data.db" >>"$work/scoplan.txt"
+	for n in $names; do
+		if [ "$n" = hello ]; then
+			run hello "$work/hello" >>"$work/hello.txt"
+		else
+			run "$n" "$work/$n" --db "$work/data.db" >>"$work/$n.txt"
+		fi
+	done
 done
+load1=$(cut -d' ' -f1-3 /proc/loadavg)
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-col() { awk -v c="$1" '{print $c}' "$2" | median; }
-h_ms=$(col 1 "$work/hello.txt"); s_ms=$(col 1 "$work/scoplan.txt")
-h_rss=$(col 2 "$work/hello.txt"); s_rss=$(col 2 "$work/scoplan.txt")
-h_heap=$(col 3 "$work/hello.txt"); s_heap=$(col 3 "$work/scoplan.txt")
-h_cpu=$(col 4 "$work/hello.txt"); s_cpu=$(col 4 "$work/scoplan.txt")
-echo "runs: $RUNS each, alternating; medians"
-printf "%-34s %12s %12s %8s\n" "figure" "scoplan" "bare window" "ratio"
-printf "%-34s %12s %12s %8.2f\n" "start to first frame (ms)" "$s_ms" "$h_ms" "$(echo "$s_ms / $h_ms" | bc -l)"
-printf "%-34s %12s %12s %8.2f\n" "CPU time to first frame (ms)" "$s_cpu" "$h_cpu" "$(echo "$s_cpu / $h_cpu" | bc -l)"
-printf "%-34s %12s %12s %8.2f\n" "peak RSS (MiB)" "$(echo "scale=1; $s_rss/1024" | bc)" "$(echo "scale=1; $h_rss/1024" | bc)" "$(echo "$s_rss / $h_rss" | bc -l)"
-printf "%-34s %12s %12s %8.2f\n" "Go heap 1 s after first frame (MiB)" "$(echo "scale=1; $s_heap/1048576" | bc)" "$(echo "scale=1; $h_heap/1048576" | bc)" "$(echo "$s_heap / $h_heap" | bc -l)"
-echo "load average before and after: $load0 / $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "per run (ms rss_kb heap_bytes cpu_ms): hello: $(tr '\n' ';' <"$work/hello.txt")"
-echo "                                scoplan: $(tr '\n' ';' <"$work/scoplan.txt")"
+median() { { grep -v '^-$' || true; } | sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+col() { awk -v c="$1" '{print $c}' "$work/$2.txt" | median; }
+ratio() { if [ "$1" = - ] || [ "$2" = - ]; then echo -; else printf "%.2f" "$(echo "$1 / $2" | bc -l)"; fi; }
+mib() { if [ "$1" = - ]; then echo -; else echo "scale=1; $1/$2" | bc; fi; }
+
+echo "runs: $RUNS each, alternating ($names); medians; load average $load0 before, $load1 after"
+header="%-38s %10s %10s %7s"
+[ -n "$BEFORE" ] && header="%-38s %10s %10s %7s %10s %7s"
+# shellcheck disable=SC2059
+printf "$header\n" "figure" "scoplan" "bare" "ratio" ${BEFORE:+"before" "ratio"}
+row() { # LABEL COLUMN DIVISOR
+	local h s b
+	h=$(col "$2" hello); s=$(col "$2" scoplan)
+	[ "$3" != 1 ] && { h=$(mib "$h" "$3"); s=$(mib "$s" "$3"); }
+	if [ -n "$BEFORE" ]; then
+		b=$(col "$2" before)
+		[ "$3" != 1 ] && b=$(mib "$b" "$3")
+		# shellcheck disable=SC2059
+		printf "$header\n" "$1" "$s" "$h" "$(ratio "$s" "$h")" "$b" "$(ratio "$b" "$h")"
+	else
+		# shellcheck disable=SC2059
+		printf "$header\n" "$1" "$s" "$h" "$(ratio "$s" "$h")"
+	fi
+}
+row "start to first frame (ms)" 1 1
+row "CPU time to first frame (ms)" 4 1
+row "peak RSS (MiB)" 2 1024
+row "Go heap 1 s after first frame (MiB)" 3 1048576
+[ -n "$BEFORE" ] && echo "before: $BEFORE ($(git rev-parse --short "$BEFORE")); scoplan: the working tree at $(git rev-parse --short HEAD)"
+echo "per run (ms rss_kb heap_bytes cpu_ms):"
+for n in $names; do echo "  $n: $(tr '\n' ';' <"$work/$n.txt")"; done
