@@ -32,6 +32,7 @@ type filterPanel struct {
 	clear *widget.Button
 
 	updating bool // set while the checks are synced from the query
+	drawn    bool // the panel has been synced once: its widgets have renderers
 }
 
 func newFilterPanel(u *ui) *filterPanel {
@@ -75,22 +76,30 @@ func (f *filterPanel) build() fyne.CanvasObject {
 	f.hasNotes = f.check(func(on bool) { f.onFlag(func(fl *search.Filter) { fl.HasNotes = on }) })
 	f.conflict = f.check(func(on bool) { f.onFlag(func(fl *search.Filter) { fl.Conflict = on }) })
 
-	f.acc = widget.NewAccordion(
+	// Status, deadline and notes start open, the bodies closed.
+	items := []*widget.AccordionItem{
 		widget.NewAccordionItem("", container.NewVBox(statusBox...)),
 		widget.NewAccordionItem("", container.NewVBox(deadlineBox...)),
 		widget.NewAccordionItem("", container.NewVBox(f.hasNotes, f.conflict)),
 		widget.NewAccordionItem("", container.NewVBox(bodyBox...)),
-	)
+	}
+	for _, it := range items[:3] {
+		it.Open = true
+	}
+	f.acc = widget.NewAccordion(items...)
 	f.acc.MultiOpen = true
-	f.acc.Open(0)
-	f.acc.Open(1)
-	f.acc.Open(2)
 
 	f.clear = widget.NewButtonWithIcon(lang.L("Clear all"), theme.ContentClearIcon(), f.ui.clearFilters)
 	f.clear.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle(lang.L("Filters"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	header := container.NewBorder(nil, nil, nil, f.clear, title)
+	// The first sync fills in the labels before anything is drawn: a
+	// refresh now would make each check's renderer, and colour its icons,
+	// only to do it again when the window is laid out (the bodies' checks
+	// not at all until their section is opened).
+	f.drawn = false
 	f.sync()
+	f.drawn = true
 	return container.NewBorder(header, nil, nil, nil, container.NewScroll(f.acc))
 }
 
@@ -136,8 +145,13 @@ func has[T comparable](list []T, v T) bool {
 
 func withCount(label string, n int) string { return fmt.Sprintf("%s (%d)", label, n) }
 
-// setCheck updates a check's label and state without reporting a change.
-func setCheck(c *widgets.Check, label string, on bool) {
+// setCheck updates a check's label and state without reporting a change;
+// before the panel is first drawn it only sets them.
+func (f *filterPanel) setCheck(c *widgets.Check, label string, on bool) {
+	if !f.drawn {
+		c.Text, c.Checked = label, on
+		return
+	}
 	if c.Text != label {
 		c.Text = label
 		c.Refresh()
@@ -155,20 +169,20 @@ func (f *filterPanel) sync() {
 	c := f.ui.se.counts
 	active := [4]int{}
 	for st, ch := range f.statuses {
-		setCheck(ch, withCount(statusLabel(st), c.Status[st]), has(q.Statuses, st))
+		f.setCheck(ch, withCount(statusLabel(st), c.Status[st]), has(q.Statuses, st))
 	}
 	active[0] = len(q.Statuses)
-	setCheck(f.overdue, withCount(lang.L("Overdue"), c.Overdue), q.Overdue)
-	setCheck(f.dueSoon, withCount(lang.L("Due within 90 days"), c.DueSoon), q.DueSoon)
+	f.setCheck(f.overdue, withCount(lang.L("Overdue"), c.Overdue), q.Overdue)
+	f.setCheck(f.dueSoon, withCount(lang.L("Due within 90 days"), c.DueSoon), q.DueSoon)
 	for k, ch := range f.kinds {
-		setCheck(ch, withCount(kindLabel(k), c.Kind[k]), has(q.Kinds, k))
+		f.setCheck(ch, withCount(kindLabel(k), c.Kind[k]), has(q.Kinds, k))
 	}
 	active[1] = len(q.Kinds) + b2i(q.Overdue) + b2i(q.DueSoon)
-	setCheck(f.hasNotes, withCount(lang.L("Has notes"), c.HasNotes), q.HasNotes)
-	setCheck(f.conflict, withCount(lang.L("Status in conflict"), c.Conflict), q.Conflict)
+	f.setCheck(f.hasNotes, withCount(lang.L("Has notes"), c.HasNotes), q.HasNotes)
+	f.setCheck(f.conflict, withCount(lang.L("Status in conflict"), c.Conflict), q.Conflict)
 	active[2] = b2i(q.HasNotes) + b2i(q.Conflict)
 	for b, ch := range f.bodies {
-		setCheck(ch, withCount(planText.Body(b), c.Body[b]), has(q.Bodies, b))
+		f.setCheck(ch, withCount(planText.Body(b), c.Body[b]), has(q.Bodies, b))
 	}
 	active[3] = len(q.Bodies)
 	titles := [4]string{lang.L("Status"), lang.L("Deadline"), lang.L("Notes and conflicts"), lang.L("Responsible body")}
@@ -178,7 +192,9 @@ func (f *filterPanel) sync() {
 		}
 		f.acc.Items[i].Title = t
 	}
-	f.acc.Refresh()
+	if f.drawn {
+		f.acc.Refresh()
+	}
 	if f.ui.se.hasFilters() {
 		f.clear.Enable()
 	} else {
