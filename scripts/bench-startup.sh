@@ -9,16 +9,19 @@
 #
 # With BEFORE=<git revision>, scoplan as it was at that revision is built
 # too (in a temporary worktree) and measured in the same rounds, so that a
-# change is judged against the same machine at the same moment.
+# change is judged against the same machine at the same moment. With
+# BOLD=1, the bare window with a second, bold label (bench/hello -bold) is
+# measured too: what loading the faces of a second text style costs.
 #
 #   scripts/bench-startup.sh                 # 10 runs each on display :97
 #   RUNS=20 DISPLAY_NUM=99 scripts/bench-startup.sh
-#   BEFORE=cdc0988 scripts/bench-startup.sh
+#   BEFORE=cdc0988 BOLD=1 scripts/bench-startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-10}
 DISPLAY_NUM=${DISPLAY_NUM:-97}
 BEFORE=${BEFORE:-}
+BOLD=${BOLD:-}
 work=$(mktemp -d /tmp/bench-startup.XXXXXX)
 xvfb_pid=""
 cleanup() {
@@ -36,6 +39,7 @@ if [ -n "$BEFORE" ]; then
 	(cd "$work/before-src" && go build -o "$work/before" .)
 	names="hello before scoplan"
 fi
+[ -n "$BOLD" ] && names="$names hellobold"
 
 Xvfb ":$DISPLAY_NUM" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
@@ -83,6 +87,8 @@ for i in $(seq 1 "$RUNS"); do
 	for n in $names; do
 		if [ "$n" = hello ]; then
 			run hello "$work/hello" >>"$work/hello.txt"
+		elif [ "$n" = hellobold ]; then
+			run hellobold "$work/hello" -bold >>"$work/hellobold.txt"
 		else
 			run "$n" "$work/$n" --db "$work/data.db" >>"$work/$n.txt"
 		fi
@@ -118,6 +124,9 @@ row "start to first frame (ms)" 1 1
 row "CPU time to first frame (ms)" 4 1
 row "peak RSS (MiB)" 2 1024
 row "Go heap 1 s after first frame (MiB)" 3 1048576
+if [ -n "$BOLD" ]; then
+	echo "bare window with a bold label too: first frame $(col 1 hellobold) ms ($(ratio "$(col 1 hellobold)" "$(col 1 hello)")), CPU $(col 4 hellobold) ms ($(ratio "$(col 4 hellobold)" "$(col 4 hello)")), peak RSS $(mib "$(col 2 hellobold)" 1024) MiB ($(ratio "$(col 2 hellobold)" "$(col 2 hello)")); scoplan against it: $(ratio "$(col 1 scoplan)" "$(col 1 hellobold)"), $(ratio "$(col 4 scoplan)" "$(col 4 hellobold)"), $(ratio "$(col 2 scoplan)" "$(col 2 hellobold)")"
+fi
 [ -n "$BEFORE" ] && echo "before: $BEFORE ($(git rev-parse --short "$BEFORE")); scoplan: the working tree at $(git rev-parse --short HEAD)"
 echo "per run (ms rss_kb heap_bytes cpu_ms):"
 for n in $names; do echo "  $n: $(tr '\n' ';' <"$work/$n.txt")"; done
