@@ -518,9 +518,9 @@ func (s *Store) planPart(files []*statusfile.File, p *planPart, mine func(id str
 // sortedIDs returns the IDs of the changes, sorted, in one buffer, and
 // their JSON in the same order. It sorts the IDs' bytes as numbers, not
 // the changes, so that no pointer is followed while sorting (the changes
-// lie all over memory; their IDs in an import's order are random): first
-// by their first three hex digits into buckets (a counting sort), then
-// each bucket.
+// lie all over memory; their IDs in an import's order are random). Many
+// IDs are first put into buckets by their first three hex digits (a
+// counting sort), then each bucket is sorted.
 func sortedIDs(news []planEntry) (keys, vals [][]byte) {
 	type rec struct {
 		k [data.ChangeIDHexLen / 8]uint64 // the ID's bytes, big-endian
@@ -535,20 +535,24 @@ func sortedIDs(news []planEntry) (keys, vals [][]byte) {
 		return 0
 	}
 	recs := make([]rec, len(news))
-	bucket := make([]int32, len(news))
-	counts := make([]int32, hexBuckets+1)
-	hex := true
+	var bucket, counts []int32
+	hex := len(news) >= 4*hexBuckets // fewer: the buckets would cost more than they save
+	if hex {
+		bucket, counts = make([]int32, len(news)), make([]int32, hexBuckets+1)
+	}
 	for i, e := range news {
 		id := e.c.ID // data.ChangeIDHexLen hex digits: Validate checks it
 		for j := range recs[i].k {
 			recs[i].k[j] = binary.BigEndian.Uint64([]byte(id[8*j : 8*j+8]))
 		}
 		recs[i].i = i
-		r0, r1, r2 := hexRank[id[0]], hexRank[id[1]], hexRank[id[2]]
-		hex = hex && r0 >= 0 && r1 >= 0 && r2 >= 0
-		bucket[i] = int32(r0)*22*22 + int32(r1)*22 + int32(r2)
 		if hex {
-			counts[bucket[i]+1]++
+			r0, r1, r2 := hexRank[id[0]], hexRank[id[1]], hexRank[id[2]]
+			hex = r0 >= 0 && r1 >= 0 && r2 >= 0
+			bucket[i] = int32(r0)*22*22 + int32(r1)*22 + int32(r2)
+			if hex {
+				counts[bucket[i]+1]++
+			}
 		}
 	}
 	sorted := recs
@@ -567,7 +571,7 @@ func sortedIDs(news []planEntry) (keys, vals [][]byte) {
 				slices.SortFunc(sorted[counts[b]:counts[b+1]], compare)
 			}
 		}
-	} else { // not hex digits (Validate would not let that happen): sort them all
+	} else { // few, or not hex digits (Validate would not let that happen)
 		slices.SortFunc(sorted, compare)
 	}
 	buf := make([]byte, len(sorted)*data.ChangeIDHexLen)

@@ -548,11 +548,11 @@ func TestFirstBadFileIsNamed(t *testing.T) {
 }
 
 // TestSortedIDs: the IDs come out in byte order with their JSON beside
-// them, for IDs in either case of hex digit and, should one ever get
-// there, an ID that is not hex.
+// them, few or many (then sorted in buckets), for IDs in either case of hex
+// digit and, should one ever get there, an ID that is not hex.
 func TestSortedIDs(t *testing.T) {
 	rng := rand.New(rand.NewSource(5))
-	for _, n := range []int{0, 1, 2, 100, 20000} {
+	for _, n := range []int{0, 1, 2, 100, 4 * hexBuckets, 50000} { // from 4 × hexBuckets, in buckets
 		for _, nonHex := range []bool{false, true} {
 			var news []planEntry
 			for i := 0; i < n; i++ {

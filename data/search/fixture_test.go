@@ -1,6 +1,9 @@
 package search
 
 import (
+	"os"
+	"runtime"
+	"slices"
 	"sync"
 	"testing"
 
@@ -74,6 +77,84 @@ func fuzzyStrings(docs []Doc) []string {
 			if f.Kind != KindID {
 				out = append(out, f.Text)
 			}
+		}
+	}
+	return out
+}
+
+// long reports whether the long runs are asked for (SCOPLAN_LONG=1): the
+// equality tests then take many more random queries than the default.
+func long() bool { return os.Getenv("SCOPLAN_LONG") != "" }
+
+// refCache remembers Reference's hits on one set of documents and works
+// them out for many queries at once, on every core. Reference is the slow
+// side of each equality test (fuzzy.Find over every field of every
+// document): a typing session asks again for the prefixes it backspaces
+// to, and the queries themselves are independent of each other.
+type refCache struct {
+	ref  *reference // Reference with the fields folded once
+	mu   sync.Mutex
+	hits map[string][]Hit
+}
+
+func newRefCache(docs []Doc) *refCache {
+	return &refCache{ref: newReference(docs), hits: map[string][]Hit{}}
+}
+
+// prepare works out Reference for every query not known yet, in parallel.
+func (r *refCache) prepare(queries []string) {
+	var todo []string
+	seen := map[string]bool{}
+	r.mu.Lock()
+	for _, q := range queries {
+		if _, ok := r.hits[q]; !ok && !seen[q] {
+			seen[q] = true
+			todo = append(todo, q)
+		}
+	}
+	r.mu.Unlock()
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for q := range work {
+				h := r.ref.search(q)
+				r.mu.Lock()
+				r.hits[q] = h
+				r.mu.Unlock()
+			}
+		}()
+	}
+	for _, q := range todo {
+		work <- q
+	}
+	close(work)
+	wg.Wait()
+}
+
+// get returns Reference(docs, q), a copy the caller may change.
+func (r *refCache) get(q string) []Hit {
+	r.mu.Lock()
+	h, ok := r.hits[q]
+	r.mu.Unlock()
+	if !ok {
+		h = r.ref.search(q)
+		r.mu.Lock()
+		r.hits[q] = h
+		r.mu.Unlock()
+	}
+	return slices.Clone(h)
+}
+
+// prefixes returns every prefix of every query, as typing them gives.
+func prefixes(queries []string) []string {
+	var out []string
+	for _, q := range queries {
+		r := []rune(q)
+		for i := 1; i <= len(r); i++ {
+			out = append(out, string(r[:i]))
 		}
 	}
 	return out

@@ -68,9 +68,11 @@ func sameHits(t *testing.T, what, q string, got, want []Hit) {
 }
 
 // typeQueries types each query one character at a time through a session,
-// with now and then a deleted character or two, and checks every step.
-func typeQueries(t *testing.T, what string, docs []Doc, s *Session, queries []string, rng *rand.Rand) {
+// with now and then a deleted character or two, and checks every step
+// against Reference (worked out beforehand for every prefix, on all cores).
+func typeQueries(t *testing.T, what string, ref *refCache, s *Session, queries []string, rng *rand.Rand) {
 	t.Helper()
+	ref.prepare(prefixes(queries))
 	for _, q := range queries {
 		r := []rune(q)
 		for i := 1; i <= len(r); i++ {
@@ -81,20 +83,28 @@ func typeQueries(t *testing.T, what string, docs []Doc, s *Session, queries []st
 				if err != nil {
 					t.Fatal(err)
 				}
-				sameHits(t, what+" (backspace)", back, got, Reference(docs, back))
+				sameHits(t, what+" (backspace)", back, got, ref.get(back))
 			}
 			got, err := s.Search(context.Background(), text)
 			if err != nil {
 				t.Fatal(err)
 			}
-			sameHits(t, what+" (typed)", text, got, Reference(docs, text))
+			sameHits(t, what+" (typed)", text, got, ref.get(text))
 		}
 	}
 }
 
-// TestIndexEqualsReferenceOnPlans compares the index and a typing session
+// TestIndexEqualsReferenceOnPlans compares the index and typing sessions
 // with Reference on the real plan with 1,000 notes and translations, on a
-// generated plan of 1,000 measures, and on the generated 10,000 measures.
+// generated plan of 1,000 measures, and on the generated 10,000 measures:
+// random queries made from the documents' own text and the benchmark's
+// queries (Chinese, English, Russian, a misspelling, an ID), whole and
+// typed one character at a time with backspaces. Random queries are typed
+// on the real plan; on the larger plans, where Reference takes 60 ms (1,000
+// measures) and most of a second (10,000) a query, the benchmark's queries
+// are typed (on 10,000 measures, the first), and SCOPLAN_LONG=1 adds
+// random typing there, random whole queries on 10,000 measures, and five
+// times as many random queries everywhere.
 func TestIndexEqualsReferenceOnPlans(t *testing.T) {
 	fx := loadFixtures(t)
 	g, err := plangen.Generate(5, 4, 50, 11)
@@ -104,25 +114,32 @@ func TestIndexEqualsReferenceOnPlans(t *testing.T) {
 	mid := withTranslations("1k", g.Plan, plangen.Notes(g.Plan, 5000, 12), 13)
 	cases := []struct {
 		f              *fixture
-		queries, typed int
+		queries, typed int // random queries, whole and typed
+		typedFixed     int // how many of the benchmark's queries are typed
 	}{
-		{fx[0], 600, 40},
-		{mid, 100, 8},
-		{fx[1], 4, 1}, // Reference takes seconds a query here
+		{fx[0], 600, 40, len(typed)},
+		{mid, 100, 0, len(typed)},
+		{fx[1], 0, 0, 1},
+	}
+	if long() {
+		cases[0].queries, cases[0].typed = 3000, 200
+		cases[1].queries, cases[1].typed = 500, 40
+		cases[2].queries, cases[2].typed, cases[2].typedFixed = 20, 4, len(typed)
 	}
 	for _, c := range cases {
-		rng := rand.New(rand.NewSource(int64(len(c.f.docs))))
-		ix := NewIndex(c.f.docs)
-		queries := queryPool(c.f.docs, rng, c.queries)
-		if c.f != fx[1] {
-			queries = append(queries, typed...)
-		}
-		for _, q := range queries {
-			sameHits(t, c.f.name+" index", q, ix.Search(q), Reference(c.f.docs, q))
-		}
-		// Sessions: the benchmark's queries and random ones, typed.
-		s := ix.NewSession()
-		typeQueries(t, c.f.name+" session", c.f.docs, s, append(append([]string(nil), typed[:min(len(typed), c.typed)]...), queryPool(c.f.docs, rng, c.typed)...), rng)
+		t.Run(c.f.name, func(t *testing.T) {
+			rng := rand.New(rand.NewSource(int64(len(c.f.docs))))
+			ix := NewIndex(c.f.docs)
+			ref := newRefCache(c.f.docs)
+			queries := append(queryPool(c.f.docs, rng, c.queries), typed...)
+			ref.prepare(queries)
+			for _, q := range queries {
+				sameHits(t, c.f.name+" index", q, ix.Search(q), ref.get(q))
+			}
+			// Sessions: the benchmark's queries and random ones, typed.
+			s := ix.NewSession()
+			typeQueries(t, c.f.name+" session", ref, s, append(append([]string(nil), typed[:c.typedFixed]...), queryPool(c.f.docs, rng, c.typed)...), rng)
+		})
 	}
 }
 
@@ -134,8 +151,17 @@ func TestEngineEqualsReference(t *testing.T) {
 	f := loadFixtures(t)[0]
 	e := f.engine
 	docs := e.Index().Docs()
-	ref := func(q string) ([]Hit, error) { return Reference(docs, q), nil }
+	refs := newRefCache(docs)
+	ref := func(q string) ([]Hit, error) { return refs.get(q), nil }
 	queries := append([]string{"продовольственная безопасность", "liangshi", "food secur", "海关合作"}, queryPool(docs, rand.New(rand.NewSource(9)), 30)...)
+	var forms []string // what searchAnyForm will ask Reference for
+	for _, text := range prefixes(queries) {
+		forms = append(forms, text)
+		if alt := AltQuery(text); alt != "" {
+			forms = append(forms, alt)
+		}
+	}
+	refs.prepare(forms)
 	for _, q := range queries {
 		r := []rune(q)
 		for i := 1; i <= len(r); i++ {
