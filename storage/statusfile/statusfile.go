@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -734,5 +735,28 @@ func WriteFile(path string, content []byte) (err error) {
 		return fmt.Errorf("cannot write %s (%s)", path, plainOSError(err))
 	}
 	syncDir(dir)
+	removeStaleTemps(dir, filepath.Base(path))
 	return nil
+}
+
+// StaleTempAge is how old a temporary file of an earlier write to the same
+// path must be before a successful write removes it: such a file is what a
+// write killed before its rename (a crash, a power cut) leaves behind. A
+// younger one may belong to a write still running in another process.
+const StaleTempAge = time.Hour
+
+// removeStaleTemps removes the temporary files that killed writes to base
+// left in dir. Errors are ignored: a leftover is untidy, not harmful.
+func removeStaleTemps(dir, base string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
+	for _, m := range matches {
+		if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > StaleTempAge {
+			os.Remove(m)
+		}
+	}
+}
+
+func globEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`)
+	return r.Replace(s)
 }

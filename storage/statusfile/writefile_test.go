@@ -1,0 +1,41 @@
+package statusfile
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// A write removes the temporary files that earlier, killed writes to the
+// same path left behind, once they are old enough not to belong to a write
+// still running; it leaves other files alone.
+func TestWriteFileRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mine.scoplan-status")
+	stale := filepath.Join(dir, ".mine.scoplan-status.123.tmp")
+	fresh := filepath.Join(dir, ".mine.scoplan-status.456.tmp")
+	other := filepath.Join(dir, ".theirs.scoplan-status.789.tmp")
+	for _, p := range []string{stale, fresh, other} {
+		if err := os.WriteFile(p, []byte("half a file"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * StaleTempAge)
+	for _, p := range []string{stale, other} {
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := WriteFile(path, []byte("content")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale temporary file is still there (%v)", err)
+	}
+	for _, p := range []string{fresh, other, path} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s: %v", filepath.Base(p), err)
+		}
+	}
+}
