@@ -230,25 +230,19 @@ func inspect(path string, timeout time.Duration) (err error) {
 
 // safeView runs fn in a read transaction and turns a panic or a memory fault
 // inside bbolt (which a damaged page can cause) into ErrDamaged.
-func safeView(db *bolt.DB, fn func(*bolt.Tx) error) (err error) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			err = ErrDamaged
-		}
-	}()
-	return db.View(fn)
-}
+func safeView(db *bolt.DB, fn func(*bolt.Tx) error) error { return guarded(db.View, fn) }
 
 // safeUpdate is safeView for write transactions.
-func safeUpdate(db *bolt.DB, fn func(*bolt.Tx) error) (err error) {
+func safeUpdate(db *bolt.DB, fn func(*bolt.Tx) error) error { return guarded(db.Update, fn) }
+
+func guarded(run func(func(*bolt.Tx) error) error, fn func(*bolt.Tx) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = ErrDamaged
 		}
 	}()
-	return db.Update(fn)
+	return run(fn)
 }
 
 // init creates the buckets, the schema marker and the key pair of a new file.
