@@ -6,13 +6,13 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"scoplan/storage/storagetest"
 	"strings"
 	"testing"
 	"time"
@@ -200,18 +200,10 @@ func TestChangesSurviveProcesses(t *testing.T) {
 	}
 }
 
-func fileSum(t *testing.T, path string) [32]byte {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
-}
-
 func TestWrongCommandLinesChangeNothing(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "a.db")
 	run(t, "note", "1.1.1", "first", "--db", db)
-	before := fileSum(t, db)
+	before := storagetest.FileSum(t, db)
 	cases := [][]string{
 		{"frobnicate"},
 		{"show", "9.9.9"},
@@ -235,7 +227,7 @@ func TestWrongCommandLinesChangeNothing(t *testing.T) {
 			t.Errorf("%v: printed %q", c, r.stdout)
 		}
 	}
-	if fileSum(t, db) != before {
+	if storagetest.FileSum(t, db) != before {
 		t.Errorf("a refused command changed the data file")
 	}
 }

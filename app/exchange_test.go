@@ -2,9 +2,9 @@ package app
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"scoplan/storage/storagetest"
 	"strings"
 	"testing"
 	"time"
@@ -100,15 +100,6 @@ func tapButton(t *testing.T, w fyne.Window, text string) {
 	t.Fatalf("no button %q in:\n%s", text, overlayTexts(w))
 }
 
-func fileSum(t *testing.T, p string) [32]byte {
-	t.Helper()
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
-}
-
 // TestDroppedFileIsPreviewedThenApplied: a colleague's file dropped onto the
 // window shows, per measure, the new note, the status change and the
 // conflict, from whose file; Cancel changes nothing, Apply merges it and the
@@ -120,7 +111,7 @@ func TestDroppedFileIsPreviewedThenApplied(t *testing.T) {
 	h.ui.setStatus("1.2.3", data.StatusDone)
 	dir := t.TempDir()
 	fb := colleague(t, dir, "Bolat", data.StatusBlocked, "Waiting for the customs group")
-	before := fileSum(t, h.path)
+	before := storagetest.FileSum(t, h.path)
 
 	h.ui.exch.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(fb)})
 	waitFor(t, "the preview", func() bool { return strings.Contains(overlayTexts(h.win), "[Apply]") })
@@ -134,7 +125,7 @@ func TestDroppedFileIsPreviewedThenApplied(t *testing.T) {
 		}
 	}
 	tapButton(t, h.win, "Cancel")
-	if fileSum(t, h.path) != before || h.ui.se.store.ChangeCount() != 1 {
+	if storagetest.FileSum(t, h.path) != before || h.ui.se.store.ChangeCount() != 1 {
 		t.Fatalf("Cancel changed the data file")
 	}
 
@@ -155,12 +146,12 @@ func TestDroppedFileIsPreviewedThenApplied(t *testing.T) {
 	}
 
 	// Dropped again: nothing new, and nothing changes.
-	after := fileSum(t, h.path)
+	after := storagetest.FileSum(t, h.path)
 	h.ui.exch.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(fb)})
 	waitFor(t, "nothing new", func() bool {
 		return strings.Contains(overlayTexts(h.win), "Nothing new: your data file already has everything")
 	})
-	if fileSum(t, h.path) != after {
+	if storagetest.FileSum(t, h.path) != after {
 		t.Errorf("a repeated import changed the data file")
 	}
 }
@@ -179,7 +170,7 @@ func TestBadDroppedFileIsRefused(t *testing.T) {
 		"truncated": content[:len(content)/2],
 	}
 	want := map[string]string{"tampered": "was changed or damaged after it was exported", "truncated": "is incomplete: its end is missing"}
-	before := fileSum(t, h.path)
+	before := storagetest.FileSum(t, h.path)
 	for name, c := range bad {
 		p := filepath.Join(dir, name+statusfile.Extension)
 		os.WriteFile(p, c, 0o600)
@@ -190,7 +181,7 @@ func TestBadDroppedFileIsRefused(t *testing.T) {
 			t.Errorf("%s: dialog says:\n%s", name, got)
 		}
 		tapButton(t, h.win, "Close")
-		if fileSum(t, h.path) != before {
+		if storagetest.FileSum(t, h.path) != before {
 			t.Fatalf("%s: the data file changed", name)
 		}
 	}

@@ -2,11 +2,11 @@ package cli
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"scoplan/storage/storagetest"
 	"strings"
 	"testing"
 
@@ -20,15 +20,6 @@ func must(t *testing.T, args ...string) string {
 		t.Fatalf("scoplan %v: exit %d: %s", args, code, errs)
 	}
 	return out
-}
-
-func fileSum(t *testing.T, p string) [32]byte {
-	t.Helper()
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
 }
 
 // TestExchangeOnTheCommandLine plays the "What must show" through
@@ -83,11 +74,11 @@ func TestExchangeOnTheCommandLine(t *testing.T) {
 		t.Errorf("the two data files disagree: %s vs %s", shows[0].Status, shows[1].Status)
 	}
 
-	before := fileSum(t, a)
+	before := storagetest.FileSum(t, a)
 	if out := must(t, "import", "--db", a, fb); !strings.Contains(out, "total: nothing new") {
 		t.Errorf("second import said %q", out)
 	}
-	if fileSum(t, a) != before {
+	if storagetest.FileSum(t, a) != before {
 		t.Errorf("second import changed the data file")
 	}
 
@@ -103,7 +94,7 @@ func TestExchangeOnTheCommandLine(t *testing.T) {
 				t.Errorf("%s %v: exit %d, stdout %q, stderr %q", name, args, code, out, errs)
 			}
 		}
-		if fileSum(t, a) != before {
+		if storagetest.FileSum(t, a) != before {
 			t.Fatalf("%s: the data file changed", name)
 		}
 	}

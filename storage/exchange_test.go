@@ -9,6 +9,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"scoplan/storage/storagetest"
 	"sort"
 	"strings"
 	"testing"
@@ -164,7 +165,7 @@ func TestSecondImportChangesNothing(t *testing.T) {
 	if first.Total.NothingNew() || first.Total.NewChanges != 2 {
 		t.Fatalf("first import: %+v", first.Total)
 	}
-	before := sum(t, bpath)
+	before := storagetest.FileSum(t, bpath)
 	snap := snapshot(bolat)
 	for _, dry := range []bool{true, false} {
 		again := mustImport(t, bolat, dry, fa, fa)
@@ -174,7 +175,7 @@ func TestSecondImportChangesNothing(t *testing.T) {
 	}
 	// Also a file of one's own, and a file relaying changes already known.
 	mustImport(t, bolat, false, export(t, bolat, dir, "own"))
-	if sum(t, bpath) != before || snapshot(bolat) != snap {
+	if storagetest.FileSum(t, bpath) != before || snapshot(bolat) != snap {
 		t.Errorf("a repeated import changed the data file")
 	}
 }
@@ -191,12 +192,12 @@ func TestDryRunWritesNothing(t *testing.T) {
 	anna.DeleteNote("3.1.2", gone.ID)
 	fa := export(t, anna, dir, "anna")
 	bolat, bpath := person(t, "Bolat", "Kazakhstan")
-	before := sum(t, bpath)
+	before := storagetest.FileSum(t, bpath)
 	dry := mustImport(t, bolat, true, fa)
 	if !dry.DryRun || dry.Total.NewChanges != 5 || dry.Total.NewNotes != 2 || dry.Total.NoteEdits != 1 || dry.Total.NoteDeletions != 1 || dry.Total.StatusChanges != 1 {
 		t.Errorf("dry run summary %+v", dry.Total)
 	}
-	if sum(t, bpath) != before || bolat.ChangeCount() != 0 {
+	if storagetest.FileSum(t, bpath) != before || bolat.ChangeCount() != 0 {
 		t.Fatalf("a dry run changed the data file")
 	}
 	real := mustImport(t, bolat, false, fa)
@@ -388,7 +389,7 @@ func TestBadFilesChangeNothing(t *testing.T) {
 		"future timestamps": {filepath.Join(dir, "future"), statusfile.ErrFuture},
 		"missing":           {filepath.Join(dir, "no-such-file"), statusfile.ErrUnreadable},
 	}
-	before := sum(t, bpath)
+	before := storagetest.FileSum(t, bpath)
 	snap := snapshot(bolat)
 	for name, c := range cases {
 		for _, dry := range []bool{false, true} {
@@ -404,7 +405,7 @@ func TestBadFilesChangeNothing(t *testing.T) {
 				}
 			}
 		}
-		if sum(t, bpath) != before || snapshot(bolat) != snap {
+		if storagetest.FileSum(t, bpath) != before || snapshot(bolat) != snap {
 			t.Fatalf("%s: the data file changed", name)
 		}
 	}
@@ -414,11 +415,11 @@ func TestBadFilesChangeNothing(t *testing.T) {
 	forge(t, filepath.Join(dir, "r1"), []*data.Change{mine})
 	forge(t, filepath.Join(dir, "r2"), []*data.Change{&other})
 	fresh, fpath := person(t, "Fresh", "")
-	fb := sum(t, fpath)
+	fb := storagetest.FileSum(t, fpath)
 	if _, err := fresh.Import([]string{filepath.Join(dir, "r1"), filepath.Join(dir, "r2")}, false); !errors.Is(err, statusfile.ErrReusedID) || !strings.Contains(err.Error(), "r1") {
 		t.Errorf("reuse across files: %v", err)
 	}
-	if sum(t, fpath) != fb || fresh.ChangeCount() != 0 {
+	if storagetest.FileSum(t, fpath) != fb || fresh.ChangeCount() != 0 {
 		t.Errorf("refused batch changed the data file")
 	}
 }
@@ -506,7 +507,7 @@ func TestKnownFileSignature(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		before := sum(t, path)
+		before := storagetest.FileSum(t, path)
 		if r := mustImport(t, s, false, good); !r.Total.NothingNew() || r.Files[0].Changes != 1 {
 			t.Errorf("older=%v: again %+v", older, r.Files[0])
 		}
@@ -514,10 +515,10 @@ func TestKnownFileSignature(t *testing.T) {
 			t.Errorf("older=%v: changed signature: %v", older, err)
 		}
 		s.Close()
-		if sum(t, path) != before {
+		if storagetest.FileSum(t, path) != before {
 			t.Errorf("older=%v: the data file changed", older)
 		}
-		CheckFile(t, path)
+		storagetest.Check(t, path)
 	}
 }
 
@@ -535,14 +536,14 @@ func TestFirstBadFileIsNamed(t *testing.T) {
 		os.WriteFile(paths[i], []byte("not a status file\n"), 0o600)
 	}
 	s, path := person(t, "Sec", "")
-	before := sum(t, path)
+	before := storagetest.FileSum(t, path)
 	for round := 0; round < 20; round++ {
 		_, err := s.Import(paths, round%2 == 0)
 		if err == nil || !strings.HasPrefix(err.Error(), paths[5]+": ") {
 			t.Fatalf("round %d: %v", round, err)
 		}
 	}
-	if sum(t, path) != before || s.ChangeCount() != 0 {
+	if storagetest.FileSum(t, path) != before || s.ChangeCount() != 0 {
 		t.Errorf("the data file changed")
 	}
 }

@@ -2,11 +2,11 @@ package storage
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"scoplan/storage/storagetest"
 	"strings"
 	"testing"
 	"time"
@@ -27,28 +27,9 @@ func openTemp(t *testing.T) (*Store, string) {
 	}
 	t.Cleanup(func() {
 		s.Close()
-		CheckFile(t, path)
+		storagetest.Check(t, path)
 	})
 	return s, path
-}
-
-// CheckFile runs bbolt's consistency check on a closed data file.
-func CheckFile(t *testing.T, path string) {
-	t.Helper()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
-	if err != nil {
-		t.Fatalf("reopen for check: %v", err)
-	}
-	defer db.Close()
-	err = db.View(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			return err
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("bbolt consistency check: %v", err)
-	}
 }
 
 func TestStatusAndNotesSurviveReopen(t *testing.T) {
@@ -141,15 +122,6 @@ func TestSomeoneElsesNoteCannotBeChanged(t *testing.T) {
 	}
 }
 
-func sum(t *testing.T, path string) [32]byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
-}
-
 func TestNewerSchemaIsRefusedAndUntouched(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "new.db")
 	s, err := Open(Options{Path: path})
@@ -161,7 +133,7 @@ func TestNewerSchemaIsRefusedAndUntouched(t *testing.T) {
 	db, _ := bolt.Open(path, 0o600, nil)
 	db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("2")) })
 	db.Close()
-	before := sum(t, path)
+	before := storagetest.FileSum(t, path)
 	_, err = Open(Options{Path: path})
 	if !errors.Is(err, ErrNewerSchema) {
 		t.Fatalf("err = %v", err)
@@ -169,7 +141,7 @@ func TestNewerSchemaIsRefusedAndUntouched(t *testing.T) {
 	if !strings.Contains(err.Error(), "newer version of scoplan") {
 		t.Errorf("message not plain: %v", err)
 	}
-	if sum(t, path) != before {
+	if storagetest.FileSum(t, path) != before {
 		t.Errorf("the file changed")
 	}
 }
