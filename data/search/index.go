@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"runtime"
 	"slices"
@@ -29,8 +30,12 @@ type Index struct {
 	// Per field, numbered across all documents in document order.
 	fDoc   []int32  // the field's document
 	fNum   []int32  // the field's index in Doc.Fields
+	fText  []string // the text
 	fLower []string // the text lower-cased rune by rune, as Reference folds it
 	fKeys  []string // the text mapped through foldKey, for fuzzy's subsequences
+	// The three texts of every non-ID field lie side by side, in field
+	// order, in one string (equal ones once): a search reads them in order
+	// from memory, not from wherever each note was allocated.
 	fFlags []uint8
 	// docField[d] is the number of document d's first field.
 	docField []int32
@@ -43,6 +48,71 @@ type Index struct {
 	// spans of its key, so that moving a hit's ranges needs no keyer.
 	fOrigin []int32   // -1: not derived; -2: derived from nothing valid
 	fSpans  [][]Range // shared with the keyer's memo; not to be changed
+	freq    *byteFreq // of the fold keys' bytes: substring searches anchor on a pattern's rarest byte
+	pairs   pairPostings
+}
+
+// pairPostings lists, for each hash bucket of two adjacent lower-cased
+// runes, the non-ID fields whose lower-cased text holds such a pair, in
+// order (compressed rows: bucket b's fields are fields[start[b]:start[b+1]]).
+// A query of two runes or more can only hold exactly in fields listed under
+// all its pairs; the buckets make it a superset, checked by the scan.
+type pairPostings struct {
+	shift  uint // 32 - log2(number of buckets)
+	start  []int32
+	fields []int32
+}
+
+// bucket returns the bucket of the rune pair a, b.
+func (pp *pairPostings) bucket(a, b rune) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)) * 0x85EBCA6B >> pp.shift
+}
+
+// list returns the fields under the pair a, b.
+func (pp *pairPostings) list(a, b rune) []int32 {
+	k := pp.bucket(a, b)
+	return pp.fields[pp.start[k]:pp.start[k+1]]
+}
+
+// buildPairs builds the pair postings of the lower-cased texts (non-ID
+// fields; ID fields are "").
+func buildPairs(lower []string) pairPostings {
+	runes := 0
+	for _, t := range lower {
+		runes += len(t)
+	}
+	// About one bucket for every 16 bytes of text, from 2^10 to 2^18.
+	bits := uint(10)
+	for bits < 18 && 1<<(bits+4) < runes {
+		bits++
+	}
+	pp := pairPostings{shift: 32 - bits, start: make([]int32, 1<<bits+1)}
+	last := make([]int32, 1<<bits)
+	each := func(visit func(k uint32, f int32)) {
+		for i := range last {
+			last[i] = -1
+		}
+		for f, t := range lower {
+			var prev rune = -1
+			for _, c := range t {
+				if prev >= 0 {
+					if k := pp.bucket(prev, c); last[k] != int32(f) {
+						last[k] = int32(f)
+						visit(k, int32(f))
+					}
+				}
+				prev = c
+			}
+		}
+	}
+	each(func(k uint32, _ int32) { pp.start[k+1]++ })
+	for k := 1; k < len(pp.start); k++ {
+		pp.start[k] += pp.start[k-1]
+	}
+	pp.fields = make([]int32, pp.start[len(pp.start)-1])
+	next := slices.Clone(pp.start[:len(pp.start)-1])
+	each(func(k uint32, f int32) { pp.fields[next[k]] = f; next[k]++ })
+	return pp
 }
 
 const (
@@ -55,7 +125,9 @@ func NewIndex(docs []Doc) *Index {
 	ix := &Index{docs: docs, docField: make([]int32, len(docs)+1), postings: map[rune][]int32{}, lowerPostings: map[rune][]int32{}}
 	lastField := map[rune]int32{}
 	var lowerKeys []rune
-	var lower, keys strings.Builder
+	var arena, lower, keys []byte
+	type span struct{ text, lower, keys [2]int }
+	var spans []span
 	for d := range docs {
 		ix.docField[d] = int32(len(ix.fDoc))
 		for f, field := range docs[d].Fields {
@@ -68,23 +140,21 @@ func NewIndex(docs []Doc) *Index {
 			}
 			if field.Kind == KindID {
 				ix.idFields = append(ix.idFields, n)
-				ix.fLower = append(ix.fLower, "")
-				ix.fKeys = append(ix.fKeys, "")
+				spans = append(spans, span{})
 				ix.fFlags = append(ix.fFlags, flags)
 				continue
 			}
-			lower.Reset()
-			keys.Reset()
+			lower, keys = lower[:0], keys[:0]
 			ascii := true
 			lowerKeys = lowerKeys[:0]
 			for _, c := range field.Text { // as Reference's fold: each invalid byte becomes U+FFFD
 				l := toLower(c)
-				lower.WriteRune(l)
+				lower = utf8.AppendRune(lower, l)
 				if l >= utf8.RuneSelf {
 					ascii = false
 				}
 				k := foldKey(c)
-				keys.WriteRune(k)
+				keys = utf8.AppendRune(keys, k)
 				if last, ok := lastField[k]; !ok || last != n {
 					lastField[k] = n
 					ix.postings[k] = append(ix.postings[k], n)
@@ -102,12 +172,46 @@ func NewIndex(docs []Doc) *Index {
 			if ascii {
 				flags |= flagASCII
 			}
-			ix.fLower = append(ix.fLower, share(lower.String(), field.Text))
-			ix.fKeys = append(ix.fKeys, share(keys.String(), ix.fLower[n]))
+			var sp span
+			sp.text = [2]int{len(arena), len(arena) + len(field.Text)}
+			arena = append(arena, field.Text...)
+			sp.lower = sp.text
+			if string(lower) != field.Text {
+				sp.lower = [2]int{len(arena), len(arena) + len(lower)}
+				arena = append(arena, lower...)
+			}
+			sp.keys = sp.lower
+			if !bytes.Equal(keys, arena[sp.lower[0]:sp.lower[1]]) {
+				sp.keys = [2]int{len(arena), len(arena) + len(keys)}
+				arena = append(arena, keys...)
+			}
+			spans = append(spans, sp)
 			ix.fFlags = append(ix.fFlags, flags)
 		}
 	}
+	all := string(arena)
+	ix.fText = make([]string, len(spans))
+	ix.fLower = make([]string, len(spans))
+	ix.fKeys = make([]string, len(spans))
+	for n, sp := range spans {
+		if docs[ix.fDoc[n]].Fields[ix.fNum[n]].Kind == KindID {
+			ix.fText[n] = docs[ix.fDoc[n]].Fields[ix.fNum[n]].Text
+			continue
+		}
+		ix.fText[n] = all[sp.text[0]:sp.text[1]]
+		ix.fLower[n] = all[sp.lower[0]:sp.lower[1]]
+		ix.fKeys[n] = all[sp.keys[0]:sp.keys[1]]
+	}
 	ix.docField[len(docs)] = int32(len(ix.fDoc))
+	ix.pairs = buildPairs(ix.fLower)
+	ix.freq = new(byteFreq)
+	for i, k := range ix.fKeys {
+		if i == 0 || k != ix.fKeys[i-1] { // a key repeated (shared) is counted once
+			for j := 0; j < len(k); j++ {
+				ix.freq[k[j]]++
+			}
+		}
+	}
 	ix.fOrigin = make([]int32, len(ix.fDoc))
 	for i := range ix.fOrigin {
 		ix.fOrigin[i] = -1
@@ -189,14 +293,6 @@ func (ix *Index) SourceRanges(d int, ranges map[int][]Range) map[int][]Range {
 	return out
 }
 
-// share returns old when s equals it, so that equal strings are kept once.
-func share(s, old string) string {
-	if s == old {
-		return old
-	}
-	return s
-}
-
 // Len returns the number of documents.
 func (ix *Index) Len() int { return len(ix.docs) }
 
@@ -222,8 +318,7 @@ type state struct {
 	exact []int32 // non-ID fields whose lower-cased text holds the query
 	sub   []int32 // non-ID fields whose fold keys hold the query's as a subsequence
 	end   []int32 // for each of sub: the byte offset in fKeys after the leftmost match
-	hits  []Hit
-	kept  bool // hits holds the hits (a session drops those of older queries)
+	hits  []Hit   // shared: not to be changed
 }
 
 // extends reports whether a query q can only match within what st found.
@@ -247,18 +342,27 @@ func (ix *Index) step(ctx context.Context, prev *state, query string, noRanges b
 		prev = nil
 	}
 	var ids, exact, sub, end []int32
+	from := 0
 	if prev != nil {
 		ids, exact, sub, end = prev.ids, prev.exact, prev.sub, prev.end
+		from = len(prev.q)
 	} else {
 		ids = ix.idFields
 		exact, sub = ix.candidates(q)
 	}
-	from := 0
-	if prev != nil {
-		from = len(prev.q)
+	// A field holding the query holds each pair of adjacent runes in it:
+	// the new pairs narrow the fields to scan.
+	if len(q) >= 2 && len(exact) > 0 {
+		lists := [][]int32{exact}
+		for i := max(from-1, 0); i+1 < len(q); i++ {
+			lists = append(lists, ix.pairs.list(q[i], q[i+1]))
+		}
+		if len(lists) > 1 {
+			exact = intersectAll(lists)
+		}
 	}
-	job := &job{ix: ix, ctx: ctx, qs: qs, q: q, pat: newPattern(qs), runs: needsRuns(q), from: from,
-		lowerQ: string(q), qRunes: len(q), fresh: prev == nil, oneKey: len(q) == 1, noRanges: noRanges}
+	job := &job{ix: ix, ctx: ctx, qs: qs, q: q, pat: newPattern(qs, ix.freq), runs: needsRuns(q), from: from,
+		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), fresh: prev == nil, oneKey: len(q) == 1, noRanges: noRanges}
 	// Split by documents over the cores when there is enough to do.
 	n := 1
 	if work := len(exact) + len(sub); work > 4000 {
@@ -286,7 +390,7 @@ func (ix *Index) step(ctx context.Context, prev *state, query string, noRanges b
 		}
 	}
 	wg.Wait()
-	st := &state{text: qs, q: q, kept: true}
+	st := &state{text: qs, q: q}
 	total := 0
 	for _, p := range parts {
 		if p.err != nil {
@@ -418,8 +522,8 @@ type job struct {
 	q      []rune
 	pat    *pattern
 	runs   bool
-	from   int // runes of the query the subsequence ends already cover
-	lowerQ string
+	from   int    // runes of the query the subsequence ends already cover
+	lowerQ finder // the query as lower-cased
 	qRunes int
 	fresh  bool // the field lists are candidates, not a previous query's findings
 	oneKey bool // the query is one character
@@ -487,10 +591,29 @@ func (j *job) run(p *part) {
 		j.hits(p)
 		return
 	}
+	// A document with an exact hit is scored by it: its fields are not
+	// checked as subsequences now but passed on unchecked (end -1), for a
+	// longer query to check from the start if the document loses its exact
+	// hit. Only the documents without one need the check now.
+	a, b := 0, 0 // positions in outIDs, outExact
+	exactDoc := func(d int32) bool {
+		for a < len(p.outIDs) && ix.fDoc[p.outIDs[a]] < d {
+			a++
+		}
+		for b < len(p.outExact) && ix.fDoc[p.outExact[b]] < d {
+			b++
+		}
+		return a < len(p.outIDs) && ix.fDoc[p.outIDs[a]] == d || b < len(p.outExact) && ix.fDoc[p.outExact[b]] == d
+	}
 	for i, f := range p.sub {
 		if i&1023 == 1023 && j.ctx.Err() != nil {
 			p.err = j.ctx.Err()
 			return
+		}
+		if !j.docOnly && exactDoc(ix.fDoc[f]) {
+			p.outSub = append(p.outSub, f)
+			p.outEnd = append(p.outEnd, -1)
+			continue
 		}
 		pos, from := 0, 0
 		if !j.fresh && p.end[i] >= 0 {
@@ -498,18 +621,13 @@ func (j *job) run(p *part) {
 		}
 		keys := ix.fKeys[f]
 		ok := true
-		for _, k := range j.pat.keys[from:] {
-			var at int
-			if len(k) == 1 {
-				at = strings.IndexByte(keys[pos:], k[0])
-			} else {
-				at = index(keys[pos:], k)
-			}
+		for _, k := range j.pat.keyF[from:] {
+			at := k.in(keys[pos:])
 			if at < 0 {
 				ok = false
 				break
 			}
-			pos += at + len(k)
+			pos += at + len(k.pat)
 		}
 		if ok {
 			p.outSub = append(p.outSub, f)
@@ -528,15 +646,15 @@ const maxCounted = 4
 var countOnly = make([]Range, maxCounted)
 
 // exactCount counts the non-overlapping occurrences of pat in text, up to max.
-func exactCount(text, pat string, max int) int {
+func exactCount(text string, pat finder, max int) int {
 	n, off := 0, 0
 	for n < max {
-		i := index(text[off:], pat)
+		i := pat.in(text[off:])
 		if i < 0 {
 			break
 		}
 		n++
-		off += i + len(pat)
+		off += i + len(pat.pat)
 	}
 	return n
 }
@@ -544,10 +662,10 @@ func exactCount(text, pat string, max int) int {
 // exactScan appends the rune ranges of the non-overlapping occurrences of
 // pat in text (valid UTF-8, as the folded texts are), leftmost first, as
 // Reference's exactRanges finds them.
-func exactScan(out []Range, text, pat string, patRunes int, ascii bool) []Range {
+func exactScan(out []Range, text string, pat finder, patRunes int, ascii bool) []Range {
 	off, pos := 0, 0
 	for {
-		i := index(text[off:], pat)
+		i := pat.in(text[off:])
 		if i < 0 {
 			return out
 		}
@@ -558,31 +676,68 @@ func exactScan(out []Range, text, pat string, patRunes int, ascii bool) []Range 
 		}
 		out = append(out, Range{pos, pos + patRunes})
 		pos += patRunes
-		off += i + len(pat)
+		off += i + len(pat.pat)
 	}
 }
 
-// index is strings.Index for valid UTF-8. A pattern that ends in a
-// multi-byte rune is looked for by its last byte, which varies far more in
-// Chinese or Russian text than the first bytes do.
-func index(s, pat string) int {
-	k := len(pat) - 1
-	c := pat[k]
-	if c < utf8.RuneSelf {
-		return strings.Index(s, pat)
+// byteFreq counts how often each byte occurs in the indexed texts. A
+// substring search anchors on the pattern's rarest byte: in Russian text the
+// first byte of every letter is D0 or D1 and the last byte of о, the
+// commonest letter, is BE, so neither end of a pattern is a good anchor.
+type byteFreq [256]uint32
+
+// anchor returns the position of pat's rarest byte (the last of equals).
+// With no counts (nil) it is the last byte, which varies more than the
+// first in Chinese or Russian text.
+func (bf *byteFreq) anchor(pat string) int {
+	a := len(pat) - 1
+	if bf == nil {
+		return a
 	}
-	for i := k; i < len(s); i++ {
-		j := strings.IndexByte(s[i:], c)
+	for i := a - 1; i >= 0; i-- {
+		if bf[pat[i]] < bf[pat[a]] {
+			a = i
+		}
+	}
+	return a
+}
+
+// finder looks for one pattern in valid UTF-8 texts.
+type finder struct {
+	pat string
+	a   int // the anchor byte's position in pat
+}
+
+func (bf *byteFreq) finder(pat string) finder { return finder{pat, bf.anchor(pat)} }
+
+// in is strings.Index(s, f.pat) for valid UTF-8 s (as every folded text is):
+// it looks for the anchor byte and compares the rest.
+func (f finder) in(s string) int {
+	pat, a := f.pat, f.a
+	n := len(pat)
+	if n == 0 {
+		return 0
+	}
+	if n == 1 {
+		return strings.IndexByte(s, pat[0])
+	}
+	c := pat[a]
+	last := len(s) - (n - 1 - a) // anchor positions lie in [a, last)
+	for i := a; i < last; i++ {
+		j := strings.IndexByte(s[i:last], c)
 		if j < 0 {
 			return -1
 		}
 		i += j
-		if s[i-k:i+1] == pat {
-			return i - k
+		if s[i-a:i-a+n] == pat {
+			return i - a
 		}
 	}
 	return -1
 }
+
+// index is strings.Index for valid UTF-8, anchored on the last byte.
+func index(s, pat string) int { return (*byteFreq)(nil).finder(pat).in(s) }
 
 // hits turns a part's findings into hits: documents with an exact hit (an
 // ID prefix or a field holding the query) are scored as Reference's
@@ -641,7 +796,7 @@ func (j *job) hits(p *part) {
 		}
 		var h *Hit
 		for _, f := range p.outSub[c0:c] {
-			text := fields[ix.fNum[f]].Text
+			text := ix.fText[f]
 			var score int
 			var ok bool
 			score, idx, ok = j.pat.match(text, ix.fFlags[f]&flagPlain != 0, idx)
@@ -697,8 +852,8 @@ func (ix *Index) docHits(d int, query string) []Hit {
 		}
 	}
 	p.sub = p.exact
-	j := &job{ix: ix, ctx: context.Background(), qs: qs, q: q, pat: newPattern(qs), runs: needsRuns(q),
-		lowerQ: string(q), qRunes: len(q), fresh: true, docOnly: true}
+	j := &job{ix: ix, ctx: context.Background(), qs: qs, q: q, pat: newPattern(qs, ix.freq), runs: needsRuns(q),
+		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), fresh: true, docOnly: true}
 	j.run(p)
 	return p.hits
 }
@@ -734,16 +889,19 @@ func appendRuneRanges(out []Range, s string, offsets []int, plain bool) []Range 
 
 // Session runs the queries of one search field: each query typed after
 // another narrows from what the previous ones found, and going back (a
-// deleted character) reuses what an earlier query found. Its methods are
-// safe for concurrent use; a query whose context ends is abandoned.
+// deleted character) reuses what an earlier query found. A query's other
+// form (AltQuery: the stems of Russian words) is run on a second stack of
+// the same session and narrows from whatever either stack found: the stem
+// of сотру is сотр, typed a keystroke earlier. Its methods are safe for
+// concurrent use; a query whose context ends is abandoned.
 type Session struct {
 	ix       *Index
 	noRanges bool // hits without Ranges (the Engine's, see Engine.Ranges)
 	mu       sync.Mutex
-	stack    []*state // each one's query a prefix of the next's
+	stacks   [2][]*state // per form, each one's query a prefix of the next's
 }
 
-// maxStack bounds the queries a session remembers.
+// maxStack bounds the queries a session remembers per form.
 const maxStack = 64
 
 // NewSession returns a session on the index.
@@ -752,6 +910,12 @@ func (ix *Index) NewSession() *Session { return &Session{ix: ix} }
 // Search returns what Index.Search returns for query, reusing earlier
 // queries' findings. It returns ctx's error if ctx ends first.
 func (s *Session) Search(ctx context.Context, query string) ([]Hit, error) {
+	return s.search(ctx, query, 0)
+}
+
+// search is Search on the stack of form 0 (the query as typed) or 1 (its
+// other form).
+func (s *Session) search(ctx context.Context, query string, form int) ([]Hit, error) {
 	qs := strings.ToLower(Normalize(query))
 	if qs == "" {
 		return nil, nil
@@ -759,31 +923,31 @@ func (s *Session) Search(ctx context.Context, query string) ([]Hit, error) {
 	q := []rune(qs)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	// The longest remembered query that this one extends.
-	for len(s.stack) > 0 && !s.stack[len(s.stack)-1].extends(q) {
-		s.stack = s.stack[:len(s.stack)-1]
+	own := &s.stacks[form]
+	for len(*own) > 0 && !(*own)[len(*own)-1].extends(q) {
+		*own = (*own)[:len(*own)-1]
 	}
+	// The longest remembered query, of either form, that this one extends.
 	var prev *state
-	if n := len(s.stack); n > 0 {
-		prev = s.stack[n-1]
-		if prev.text == qs {
-			if prev.kept {
-				return prev.hits, nil
+	for _, stack := range s.stacks {
+		for _, st := range stack {
+			if st.extends(q) && (prev == nil || len(st.q) > len(prev.q)) {
+				prev = st
 			}
-			s.stack = s.stack[:n-1] // found again below, from its own findings
 		}
 	}
-	st, err := s.ix.step(ctx, prev, qs, s.noRanges)
-	if err != nil {
-		return nil, err
+	st := prev
+	if prev == nil || prev.text != qs {
+		var err error
+		if st, err = s.ix.step(ctx, prev, qs, s.noRanges); err != nil {
+			return nil, err
+		}
 	}
-	// Only the newest query keeps its hits; the others keep their findings.
-	for _, old := range s.stack {
-		old.hits, old.kept = nil, false
+	if n := len(*own); n == 0 || (*own)[n-1] != st {
+		if n == maxStack {
+			*own = append((*own)[:0], (*own)[1:]...)
+		}
+		*own = append(*own, st)
 	}
-	if len(s.stack) == maxStack {
-		s.stack = append(s.stack[:0], s.stack[1:]...)
-	}
-	s.stack = append(s.stack, st)
 	return st.hits, nil
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -46,10 +47,13 @@ func runKeys(b *testing.B, step func(text string)) {
 	}
 	b.StopTimer()
 	var worst time.Duration
-	for _, ds := range per {
+	for k, ds := range per {
 		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 		if m := ds[len(ds)/2]; m > worst {
 			worst = m
+		}
+		if os.Getenv("SCOPLAN_BENCH_KEYS") != "" { // each keystroke's median, to find the slow ones
+			b.Logf("%-22q %8.2f ms", keys[k], float64(ds[len(ds)/2].Nanoseconds())/1e6)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(keys)), "ns/key")

@@ -2,7 +2,6 @@ package search
 
 import (
 	"math/bits"
-	"strings"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -159,11 +158,13 @@ type pattern struct {
 	orbits []orbit
 	upper  [][4]bool   // whether each orbit member is upper case
 	enc    [][4]string // each orbit member, UTF-8 encoded
-	keys   []string    // foldKey of each rune, UTF-8 encoded
+	encF   [][4]finder // a finder of each enc
+	keyF   []finder    // a finder of foldKey of each rune, UTF-8 encoded
 	safe   bool        // false: use fuzzy itself
 }
 
-func newPattern(text string) *pattern {
+// newPattern prepares text; bf (may be nil) anchors its substring searches.
+func newPattern(text string, bf *byteFreq) *pattern {
 	p := &pattern{text: text, runes: []rune(text), safe: true}
 	for _, r := range p.runes {
 		o, ok := orbitOf(r)
@@ -173,15 +174,18 @@ func newPattern(text string) *pattern {
 		p.orbits = append(p.orbits, o)
 		var up [4]bool
 		var enc [4]string
+		var encF [4]finder
 		for i, c := range o {
 			up[i] = c >= 0 && unicode.IsUpper(c)
 			if c >= 0 {
 				enc[i] = string(c)
+				encF[i] = bf.finder(enc[i])
 			}
 		}
 		p.upper = append(p.upper, up)
 		p.enc = append(p.enc, enc)
-		p.keys = append(p.keys, string(foldKey(r)))
+		p.encF = append(p.encF, encF)
+		p.keyF = append(p.keyF, bf.finder(string(foldKey(r))))
 	}
 	return p
 }
@@ -204,10 +208,13 @@ func (p *pattern) match(s string, plain bool, idx []int) (int, []int, bool) {
 	n := len(p.runes)
 	// Skip to the first rune that can match the pattern's first rune:
 	// before it fuzzy's loop only moves on.
+	// Each member is looked for only before the best so far: the upper
+	// case of a letter is often absent, and looking for it in the whole of
+	// a long text would cost more than the match.
 	start := len(s)
 	for m, c := range p.orbits[0] {
 		if c >= 0 {
-			if i := p.indexFrom(s, 0, 0, m); i >= 0 && i < start {
+			if i := p.encF[0][m].in(s[:start]); i >= 0 {
 				start = i
 			}
 		}
@@ -351,13 +358,7 @@ func (p *pattern) indexFrom(s string, from, k, m int) int {
 	if from >= len(s) {
 		return -1
 	}
-	e := p.enc[k][m]
-	var i int
-	if len(e) == 1 {
-		i = strings.IndexByte(s[from:], e[0])
-	} else {
-		i = index(s[from:], e)
-	}
+	i := p.encF[k][m].in(s[from:])
 	if i < 0 {
 		return -1
 	}

@@ -14,7 +14,23 @@ import (
 // checkMatch compares pattern.match with fuzzy.Find on one string.
 func checkMatch(t *testing.T, pat, s string) {
 	t.Helper()
-	p := newPattern(pat)
+	checkMatchWith(t, pat, s, nil)
+	checkMatchWith(t, pat, s, skewedFreq)
+}
+
+// skewedFreq makes continuation bytes and the first bytes of letters rare,
+// so that patterns anchor on other bytes than nil's last byte.
+var skewedFreq = func() *byteFreq {
+	bf := new(byteFreq)
+	for b := range bf {
+		bf[b] = uint32(255 - b)
+	}
+	return bf
+}()
+
+func checkMatchWith(t *testing.T, pat, s string, bf *byteFreq) {
+	t.Helper()
+	p := newPattern(pat, bf)
 	plain := utf8.ValidString(s) && !strings.ContainsRune(s, 0)
 	score, idx, ok := p.match(s, plain, nil)
 	ms := fuzzy.Find(pat, []string{s})
@@ -106,4 +122,32 @@ func orbitRunes(r rune) []rune {
 		out = append(out, f)
 	}
 	return out
+}
+
+// TestFinderEqualsIndex holds finder.in equal to strings.Index on valid
+// UTF-8, whichever byte of the pattern it anchors on.
+func TestFinderEqualsIndex(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	alphabet := []rune("aboс о贸易便利化合作сотрудничествоΣσς\ufffd𝔘")
+	str := func(n int) string {
+		r := make([]rune, n)
+		for i := range r {
+			r[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		return string(r)
+	}
+	for i := 0; i < 100000; i++ {
+		s, pat := str(rng.Intn(40)), str(1+rng.Intn(3))
+		if rng.Intn(4) == 0 && len(s) > 0 { // a pattern that occurs
+			r := []rune(s)
+			a := rng.Intn(len(r))
+			pat = string(r[a:min(len(r), a+1+rng.Intn(3))])
+		}
+		want := strings.Index(s, pat)
+		for a := range len(pat) {
+			if got := (finder{pat, a}).in(s); got != want {
+				t.Fatalf("finder{%q, %d}.in(%q) = %d, strings.Index %d", pat, a, s, got, want)
+			}
+		}
+	}
 }

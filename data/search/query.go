@@ -152,10 +152,9 @@ type Engine struct {
 	states map[string]*data.MeasureState
 	today  data.Date
 
-	indexOnce  sync.Once
-	index      *Index
-	session    *Session // for the queries as typed
-	altSession *Session // for their other forms (AltQuery)
+	indexOnce sync.Once
+	index     *Index
+	session   *Session // for the queries as typed and their other forms (AltQuery)
 
 	mu         sync.Mutex
 	lastText   string // the search text of lastRows
@@ -221,7 +220,6 @@ func (e *Engine) Index() *Index {
 	e.indexOnce.Do(func() {
 		e.index = NewIndex(DocBuilder(e.plan, e.states))
 		e.session = &Session{ix: e.index, noRanges: true}
-		e.altSession = &Session{ix: e.index, noRanges: true}
 	})
 	return e.index
 }
@@ -274,12 +272,12 @@ func (e *Engine) candidates(ctx context.Context, text string) ([]Row, error) {
 		}
 	} else {
 		e.Index()
-		// The query and its other form (AltQuery) each narrow in a session
+		// The query and its other form (AltQuery) each narrow on a stack
 		// of their own; the hits are copied, as searchAnyForm changes them.
-		session := e.session
+		form := 0
 		hits, err := searchAnyFormWith(e.index.Docs(), text, func(q string) ([]Hit, error) {
-			hs, err := session.Search(ctx, q)
-			session = e.altSession
+			hs, err := e.session.search(ctx, q, form)
+			form = 1
 			return append([]Hit(nil), hs...), err
 		}, func(_ int, r map[int][]Range) map[int][]Range { return r })
 		if err != nil {
