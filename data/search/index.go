@@ -50,6 +50,43 @@ type Index struct {
 	fSpans  [][]Range // shared with the keyer's memo; not to be changed
 	freq    *byteFreq // of the fold keys' bytes: substring searches anchor on a pattern's rarest byte
 	pairs   pairPostings
+	// For each lower-cased rune, the non-ID fields whose lower-cased text
+	// holds it and how often (up to maxCounted): a query of one rune
+	// scores its exact hits without reading any text.
+	runeSlot  []int32        // by rune below bmp: 1 + its slot, or 0
+	runeSlots map[rune]int32 // the same for the others
+	runePosts []runePost
+	fKind     []Kind
+}
+
+// runePost lists the fields holding a rune, with how often each holds it.
+type runePost struct {
+	fields []int32
+	counts []uint8
+}
+
+// runePost returns the postings of lower-cased rune l; if there are none,
+// new ones when add is set, else nil.
+func (ix *Index) runePost(l rune, add bool) *runePost {
+	var slot int32
+	if l < bmp {
+		slot = ix.runeSlot[l]
+	} else {
+		slot = ix.runeSlots[l]
+	}
+	if slot == 0 {
+		if !add {
+			return nil
+		}
+		ix.runePosts = append(ix.runePosts, runePost{})
+		slot = int32(len(ix.runePosts))
+		if l < bmp {
+			ix.runeSlot[l] = slot
+		} else {
+			ix.runeSlots[l] = slot
+		}
+	}
+	return &ix.runePosts[slot-1]
 }
 
 // pairPostings lists, for each hash bucket of two adjacent lower-cased
@@ -116,13 +153,15 @@ func buildPairs(lower []string) pairPostings {
 }
 
 const (
-	flagASCII uint8 = 1 << iota // fLower is ASCII: rune positions are byte positions
-	flagPlain                   // the text is valid UTF-8 without NUL
+	flagASCII   uint8 = 1 << iota // fLower is ASCII: rune positions are byte positions
+	flagPlain                     // the text is valid UTF-8 without NUL
+	flagSameLen                   // each rune's fold key in fKeys is as long as the rune
 )
 
 // NewIndex builds an index over docs. The documents must not change afterwards.
 func NewIndex(docs []Doc) *Index {
-	ix := &Index{docs: docs, docField: make([]int32, len(docs)+1), postings: map[rune][]int32{}, lowerPostings: map[rune][]int32{}}
+	ix := &Index{docs: docs, docField: make([]int32, len(docs)+1), postings: map[rune][]int32{}, lowerPostings: map[rune][]int32{},
+		runeSlot: make([]int32, bmp), runeSlots: map[rune]int32{}}
 	lastField := map[rune]int32{}
 	var lowerKeys []rune
 	var arena, lower, keys []byte
@@ -134,6 +173,7 @@ func NewIndex(docs []Doc) *Index {
 			n := int32(len(ix.fDoc))
 			ix.fDoc = append(ix.fDoc, int32(d))
 			ix.fNum = append(ix.fNum, int32(f))
+			ix.fKind = append(ix.fKind, field.Kind)
 			var flags uint8
 			if utf8.ValidString(field.Text) && !strings.ContainsRune(field.Text, 0) {
 				flags |= flagPlain
@@ -145,15 +185,27 @@ func NewIndex(docs []Doc) *Index {
 				continue
 			}
 			lower, keys = lower[:0], keys[:0]
-			ascii := true
+			ascii, sameLen := true, true
 			lowerKeys = lowerKeys[:0]
-			for _, c := range field.Text { // as Reference's fold: each invalid byte becomes U+FFFD
+			for i, c := range field.Text { // as Reference's fold: each invalid byte becomes U+FFFD
 				l := toLower(c)
 				lower = utf8.AppendRune(lower, l)
+				if rp := ix.runePost(l, true); len(rp.fields) > 0 && rp.fields[len(rp.fields)-1] == n {
+					if cnt := &rp.counts[len(rp.counts)-1]; *cnt < maxCounted {
+						*cnt++
+					}
+				} else {
+					rp.fields = append(rp.fields, n)
+					rp.counts = append(rp.counts, 1)
+				}
 				if l >= utf8.RuneSelf {
 					ascii = false
 				}
 				k := foldKey(c)
+				if sameLen {
+					_, size := utf8.DecodeRuneInString(field.Text[i:])
+					sameLen = utf8.RuneLen(k) == size
+				}
 				keys = utf8.AppendRune(keys, k)
 				if last, ok := lastField[k]; !ok || last != n {
 					lastField[k] = n
@@ -171,6 +223,9 @@ func NewIndex(docs []Doc) *Index {
 			}
 			if ascii {
 				flags |= flagASCII
+			}
+			if sameLen && flags&flagPlain != 0 {
+				flags |= flagSameLen
 			}
 			var sp span
 			sp.text = [2]int{len(arena), len(arena) + len(field.Text)}
@@ -337,6 +392,9 @@ func (ix *Index) step(ctx context.Context, prev *state, query string, noRanges b
 	if qs == "" {
 		return nil, nil
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	q := []rune(qs)
 	if prev != nil && !prev.extends(q) {
 		prev = nil
@@ -349,6 +407,15 @@ func (ix *Index) step(ctx context.Context, prev *state, query string, noRanges b
 	} else {
 		ids = ix.idFields
 		exact, sub = ix.candidates(q)
+	}
+	// A fresh query of one rune has its exact hits and their counts from
+	// the rune's postings (the ranges, when wanted, need the scan).
+	var counts []uint8
+	if prev == nil && len(q) == 1 && noRanges {
+		exact, counts = nil, nil
+		if rp := ix.runePost(q[0], false); rp != nil {
+			exact, counts = rp.fields, rp.counts
+		}
 	}
 	// A field holding the query holds each pair of adjacent runes in it:
 	// the new pairs narrow the fields to scan.
@@ -378,7 +445,11 @@ func (ix *Index) step(ctx context.Context, prev *state, query string, noRanges b
 		}
 		p := &part{}
 		p.ids, _ = ix.slice(ids, nil, lo, hi)
-		p.exact, _ = ix.slice(exact, nil, lo, hi)
+		a, b := ix.bounds(exact, lo, hi)
+		p.exact = exact[a:b]
+		if counts != nil {
+			p.counts = counts[a:b]
+		}
 		p.sub, p.end = ix.slice(sub, end, lo, hi)
 		parts[i] = p
 		lo = hi
@@ -430,12 +501,19 @@ func compareHits(a, b Hit) int {
 // slice returns the part of a sorted field list (and of its parallel list
 // end, if any) that belongs to documents [lo, hi).
 func (ix *Index) slice(list, end []int32, lo, hi int32) ([]int32, []int32) {
-	a, _ := slices.BinarySearch(list, ix.docField[lo])
-	b, _ := slices.BinarySearch(list, ix.docField[hi])
+	a, b := ix.bounds(list, lo, hi)
 	if end == nil {
 		return list[a:b], nil
 	}
 	return list[a:b], end[a:b]
+}
+
+// bounds returns where in a sorted field list the fields of documents
+// [lo, hi) are.
+func (ix *Index) bounds(list []int32, lo, hi int32) (int, int) {
+	a, _ := slices.BinarySearch(list, ix.docField[lo])
+	b, _ := slices.BinarySearch(list, ix.docField[hi])
+	return a, b
 }
 
 // candidates returns, in order, the non-ID fields that hold every
@@ -538,6 +616,7 @@ type job struct {
 // part is the work on a range of documents.
 type part struct {
 	ids, exact, sub, end             []int32
+	counts                           []uint8 // if not nil: how often each of exact holds the query (exact is its exact hits)
 	outIDs, outExact, outSub, outEnd []int32
 	hits                             []Hit
 	err                              error
@@ -557,7 +636,16 @@ func (j *job) run(p *part) {
 		}
 	}
 	// Exact hits in the other fields.
+	if p.counts != nil {
+		p.outExact = p.exact
+		for _, n := range p.counts {
+			p.exactRanges = append(p.exactRanges, countOnly[:n])
+		}
+	}
 	for i, f := range p.exact {
+		if p.counts != nil {
+			break
+		}
 		if i&1023 == 1023 && j.ctx.Err() != nil {
 			p.err = j.ctx.Err()
 			return
@@ -761,7 +849,6 @@ func (j *job) hits(p *part) {
 		if c < len(p.outSub) {
 			d = min(d, ix.fDoc[p.outSub[c]])
 		}
-		fields := ix.docs[d].Fields
 		a0, b0, c0 := a, b, c
 		for a < len(p.outIDs) && ix.fDoc[p.outIDs[a]] == d {
 			a++
@@ -786,7 +873,7 @@ func (j *job) hits(p *part) {
 			for i := b0; i < b; i++ {
 				f := p.outExact[i]
 				rs := p.exactRanges[i]
-				h.Score += scoreExact(fields[ix.fNum[f]].Kind, len(rs))
+				h.Score += scoreExact(ix.fKind[f], len(rs))
 				if !j.noRanges {
 					h.Ranges[int(ix.fNum[f])] = rs
 				}
@@ -796,10 +883,13 @@ func (j *job) hits(p *part) {
 		}
 		var h *Hit
 		for _, f := range p.outSub[c0:c] {
-			text := ix.fText[f]
+			text, keys := ix.fText[f], ""
+			if ix.fFlags[f]&flagSameLen != 0 {
+				keys = ix.fKeys[f]
+			}
 			var score int
 			var ok bool
-			score, idx, ok = j.pat.match(text, ix.fFlags[f]&flagPlain != 0, idx)
+			score, idx, ok = j.pat.match(text, keys, ix.fFlags[f]&flagPlain != 0, idx)
 			if !ok {
 				continue
 			}

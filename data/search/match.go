@@ -191,9 +191,18 @@ func newPattern(text string, bf *byteFreq) *pattern {
 }
 
 // match matches one string as fuzzy.Find would. plain says s is valid
-// UTF-8 without NUL. It returns fuzzy's score and matched byte offsets
-// (appended to idx[:0]), and whether fuzzy would list s at all.
-func (p *pattern) match(s string, plain bool, idx []int) (int, []int, bool) {
+// UTF-8 without NUL. keys, if not "", is s mapped through foldKey with every
+// rune's key as long as the rune (so that an orbit's runes are found by
+// looking for their key once). It returns fuzzy's score and matched byte
+// offsets (appended to idx[:0]), and whether fuzzy would list s at all.
+//
+// fuzzy walks s rune by rune. Only two kinds of position change anything:
+// the occurrences of the pattern rune it is at (each is scored, the best
+// kept) and the rune before the next pattern rune's first occurrence after
+// them (where the best is committed and fuzzy moves on). This loop jumps
+// from one such position to the next, and stops looking at the last pattern
+// rune's occurrences once no later one can score higher.
+func (p *pattern) match(s, keys string, plain bool, idx []int) (int, []int, bool) {
 	idx = idx[:0]
 	if len(p.runes) == 0 {
 		return 0, idx, false
@@ -206,126 +215,81 @@ func (p *pattern) match(s string, plain bool, idx []int) (int, []int, bool) {
 		return ms[0].Score, append(idx, ms[0].MatchedIndexes...), true
 	}
 	n := len(p.runes)
-	// Skip to the first rune that can match the pattern's first rune:
-	// before it fuzzy's loop only moves on.
+	total := 0
+	adjacent := 0 // fuzzy's currAdjacentMatchBonus
+	x := p.next(s, keys, 0, 0)
+	if x < 0 {
+		return 0, idx, false
+	}
+	for k := 0; k < n; k++ {
+		// x is the first occurrence of pattern rune k not yet looked at.
+		// Where fuzzy commits: after the rune before the first occurrence
+		// of rune k+1 that follows x; for the last rune, at the end.
+		commit := len(s)
+		if k < n-1 {
+			_, size := decode(s, x)
+			if commit = p.next(s, keys, x+size, k+1); commit < 0 {
+				return 0, idx, false // fuzzy runs out of text before rune k+1
+			}
+		}
+		best, at := -1, -1
+		for x >= 0 && x < commit {
+			candidate, size := decode(s, x)
+			var last rune
+			lastIndex := 0
+			if x > 0 {
+				var ls int
+				last, ls = decodeLast(s, x)
+				lastIndex = x - ls
+			}
+			if score := p.score(k, x, candidate, last, lastIndex, idx, &adjacent); score > best {
+				best, at = score, x
+			}
+			// Of the last rune's occurrences only the first can follow the
+			// previous match (which lies before it) and earn the adjacency
+			// bonus, and only one at byte 0 earns 10; any other scores at
+			// most 20, for camel case or a separator before it.
+			if k == n-1 && best >= fzCamelCaseMatchBonus {
+				break // no later occurrence scores more
+			}
+			x = p.next(s, keys, x+size, k)
+		}
+		if len(idx) == 0 {
+			best += max(at*fzUnmatchedLeadingCharPenalty, fzMaxUnmatchedLeadingCharPenalty)
+		}
+		total += best
+		idx = append(idx, at)
+		x = commit
+	}
+	total += len(idx) - len(s)
+	return total, idx, true
+}
+
+// next returns the byte offset of the first rune at or after from that
+// matches pattern rune k (any member of its orbit), or -1.
+func (p *pattern) next(s, keys string, from, k int) int {
+	if from >= len(s) {
+		return -1
+	}
+	if keys != "" {
+		if i := p.keyF[k].in(keys[from:]); i >= 0 {
+			return from + i
+		}
+		return -1
+	}
 	// Each member is looked for only before the best so far: the upper
 	// case of a letter is often absent, and looking for it in the whole of
 	// a long text would cost more than the match.
-	start := len(s)
-	for m, c := range p.orbits[0] {
+	best, end := -1, len(s)
+	for m, c := range p.orbits[k] {
 		if c >= 0 {
-			if i := p.encF[0][m].in(s[:start]); i >= 0 {
-				start = i
+			if i := p.encF[k][m].in(s[from:end]); i >= 0 {
+				best = from + i
+				end = best
 			}
 		}
 	}
-	if start == len(s) {
-		return 0, idx, false
-	}
-	var (
-		last      rune
-		lastIndex int
-	)
-	if start > 0 {
-		var size int
-		last, size = decodeLast(s, start)
-		lastIndex = start - size
-	}
-	total := 0
-	patternIndex := 0
-	bestScore := -1
-	matchedIndex := -1
-	currAdjacentMatchBonus := 0
-	cursor := start // where the last pattern rune's occurrences begin
-	if n > 1 {
-		cursor = len(s)
-		nextc, nextSize := decode(s, start)
-		var candidate rune
-		var candidateSize int
-		for j := start; j < len(s); j += candidateSize {
-			candidate, candidateSize = nextc, nextSize
-			if o := &p.orbits[patternIndex]; o.has(candidate) {
-				score := p.score(patternIndex, j, candidate, last, lastIndex, idx, &currAdjacentMatchBonus)
-				if score > bestScore {
-					bestScore = score
-					matchedIndex = j
-				}
-			}
-			if j+candidateSize < len(s) {
-				nextc, nextSize = decode(s, j+candidateSize)
-			} else {
-				nextc, nextSize = 0, 0
-			}
-			// Here patternIndex < n-1: the last rune is handled below.
-			if (p.orbits[patternIndex+1].has(nextc) || nextc == 0) && matchedIndex > -1 {
-				if len(idx) == 0 {
-					penalty := matchedIndex * fzUnmatchedLeadingCharPenalty
-					bestScore += max(penalty, fzMaxUnmatchedLeadingCharPenalty)
-				}
-				total += bestScore
-				idx = append(idx, matchedIndex)
-				bestScore = -1
-				patternIndex++
-				if patternIndex == n-1 {
-					cursor = j + candidateSize
-					break
-				}
-			}
-			lastIndex = j
-			last = candidate
-		}
-	}
-	// The last pattern rune: fuzzy's loop goes on to the end of s, and
-	// only its occurrences change anything; the commit comes at the end.
-	// There is one right at cursor, unless cursor is the end.
-	if cursor < len(s) {
-		k := n - 1
-		var next [4]int
-		for m, c := range p.orbits[k] {
-			next[m] = -1
-			if c >= 0 {
-				next[m] = p.indexFrom(s, cursor, k, m)
-			}
-		}
-		for {
-			j := -1
-			for _, x := range next {
-				if x >= 0 && (j < 0 || x < j) {
-					j = x
-				}
-			}
-			if j < 0 {
-				break
-			}
-			candidate, size := decode(s, j)
-			last, lastIndex = 0, 0
-			if j > 0 {
-				var ls int
-				last, ls = decodeLast(s, j)
-				lastIndex = j - ls
-			}
-			score := p.score(k, j, candidate, last, lastIndex, idx, &currAdjacentMatchBonus)
-			if score > bestScore {
-				bestScore = score
-				matchedIndex = j
-			}
-			for m, x := range next {
-				if x == j {
-					next[m] = p.indexFrom(s, j+size, k, m)
-				}
-			}
-		}
-		if matchedIndex > -1 {
-			if len(idx) == 0 {
-				penalty := matchedIndex * fzUnmatchedLeadingCharPenalty
-				bestScore += max(penalty, fzMaxUnmatchedLeadingCharPenalty)
-			}
-			total += bestScore
-			idx = append(idx, matchedIndex)
-		}
-	}
-	total += len(idx) - len(s)
-	return total, idx, len(idx) == n
+	return best
 }
 
 // score is fuzzy's score for pattern rune k matching candidate at byte j,
@@ -350,19 +314,6 @@ func (p *pattern) score(k, j int, candidate, last rune, lastIndex int, idx []int
 		*adjacent += bonus
 	}
 	return score
-}
-
-// indexFrom returns the byte offset of the first occurrence at or after
-// from of member m of pattern rune k's orbit, or -1.
-func (p *pattern) indexFrom(s string, from, k, m int) int {
-	if from >= len(s) {
-		return -1
-	}
-	i := p.encF[k][m].in(s[from:])
-	if i < 0 {
-		return -1
-	}
-	return from + i
 }
 
 // decodeLast decodes the rune that ends at s[end] of a string known to be

@@ -32,16 +32,41 @@ func checkMatchWith(t *testing.T, pat, s string, bf *byteFreq) {
 	t.Helper()
 	p := newPattern(pat, bf)
 	plain := utf8.ValidString(s) && !strings.ContainsRune(s, 0)
-	score, idx, ok := p.match(s, plain, nil)
 	ms := fuzzy.Find(pat, []string{s})
+	checkMatchResult(t, pat, s, "", p, plain, ms)
+	if keys := sameLenKeys(s); keys != "" && plain {
+		checkMatchResult(t, pat, s, keys, p, plain, ms)
+	}
+}
+
+// sameLenKeys returns s mapped through foldKey if every key is as long as
+// its rune (as the index passes it to match), else "".
+func sameLenKeys(s string) string {
+	if !utf8.ValidString(s) {
+		return ""
+	}
+	var b strings.Builder
+	for _, c := range s {
+		k := foldKey(c)
+		if utf8.RuneLen(k) != utf8.RuneLen(c) {
+			return ""
+		}
+		b.WriteRune(k)
+	}
+	return b.String()
+}
+
+func checkMatchResult(t *testing.T, pat, s, keys string, p *pattern, plain bool, ms fuzzy.Matches) {
+	t.Helper()
+	score, idx, ok := p.match(s, keys, plain, nil)
 	if ok != (len(ms) == 1) {
-		t.Fatalf("match(%q, %q): ok %v, fuzzy finds %d", pat, s, ok, len(ms))
+		t.Fatalf("match(%q, %q, keys %q): ok %v, fuzzy finds %d", pat, s, keys, ok, len(ms))
 	}
 	if !ok {
 		return
 	}
 	if score != ms[0].Score || !reflect.DeepEqual(idx, ms[0].MatchedIndexes) {
-		t.Fatalf("match(%q, %q) = %d %v, fuzzy %d %v", pat, s, score, idx, ms[0].Score, ms[0].MatchedIndexes)
+		t.Fatalf("match(%q, %q, keys %q) = %d %v, fuzzy %d %v", pat, s, keys, score, idx, ms[0].Score, ms[0].MatchedIndexes)
 	}
 }
 
@@ -77,6 +102,10 @@ func TestMatchEqualsFuzzy(t *testing.T) {
 			s += "\xff"
 		}
 		checkMatch(t, str(1+rng.Intn(5)), s)
+	}
+	// Longer texts: many occurrences of each pattern rune to jump between.
+	for i := 0; i < 30000; i++ {
+		checkMatch(t, str(1+rng.Intn(8)), str(rng.Intn(300)))
 	}
 }
 
