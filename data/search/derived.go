@@ -124,17 +124,21 @@ func mergeRanges(rs []Range) []Range {
 // and its alternative form, see AltQuery): a document found by both keeps an
 // exact hit over a fuzzy one, the better score, and the ranges of both.
 func mergeHits(a, b []Hit) []Hit {
-	at := make(map[int]int, len(a))
+	docs := 0
+	for _, h := range a {
+		docs = max(docs, h.Doc+1)
+	}
+	at := make([]int32, docs) // 1 + the index in a of each document's hit
 	for i, h := range a {
-		at[h.Doc] = i
+		at[h.Doc] = int32(i + 1)
 	}
 	out := append([]Hit(nil), a...)
 	for _, h := range b {
-		i, ok := at[h.Doc]
-		if !ok {
+		if h.Doc >= docs || at[h.Doc] == 0 {
 			out = append(out, h)
 			continue
 		}
+		i := at[h.Doc] - 1
 		g := out[i]
 		switch {
 		case h.Exact && !g.Exact:

@@ -469,18 +469,34 @@ func (ix *Index) step(ctx context.Context, prev *state, query string, noRanges b
 		}
 		total += len(p.hits)
 	}
-	if total > 0 {
-		st.hits = make([]Hit, 0, total)
-	}
 	for _, p := range parts {
 		st.ids = append(st.ids, p.outIDs...)
 		st.exact = append(st.exact, p.outExact...)
 		st.sub = append(st.sub, p.outSub...)
 		st.end = append(st.end, p.outEnd...)
-		st.hits = append(st.hits, p.hits...)
 	}
-	slices.SortFunc(st.hits, compareHits)
+	// Each part sorted its hits; merge them.
+	st.hits = parts[0].hits
+	for _, p := range parts[1:] {
+		st.hits = mergeSorted(st.hits, p.hits)
+	}
+	if total == 0 {
+		st.hits = nil
+	}
 	return st, nil
+}
+
+// mergeSorted merges two lists of hits sorted by compareHits.
+func mergeSorted(a, b []Hit) []Hit {
+	out := make([]Hit, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compareHits(a[0], b[0]) <= 0 {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // compareHits orders hits as sortHits does: exact before fuzzy, then by
@@ -832,6 +848,7 @@ func index(s, pat string) int { return (*byteFreq)(nil).finder(pat).in(s) }
 // exactHit does; the others by fuzzy, field by field, as Reference's
 // collectFuzzy does.
 func (j *job) hits(p *part) {
+	defer func() { slices.SortFunc(p.hits, compareHits) }()
 	ix := j.ix
 	idRunes := utf8.RuneCountInString(j.qs)
 	var idx []int

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 
@@ -139,6 +140,7 @@ type Row struct {
 	// nil: Engine.Ranges works them out for the rows on screen.
 	Hit  *Hit
 	text string // the search text the row was found with
+	doc  int    // the measure's index in the plan
 }
 
 // Engine answers queries over the plan and the current states. It is
@@ -161,6 +163,45 @@ type Engine struct {
 	lastRows   []Row  // candidates(lastText); never handed out to be changed
 	rangesText string // the search text of ranges
 	ranges     map[int]map[int][]Range
+
+	factsOnce sync.Once
+	facts     []facts // by measure index
+	bodyNames []string
+}
+
+// facts are what the facet counts need to know of a measure; they do not
+// change while the Engine lives, so they are worked out once.
+type facts struct {
+	status                            data.Status
+	kind                              data.DeadlineKind
+	si, ki                            int     // indexes in data.Statuses and data.DeadlineKinds, -1 if not there
+	bodies                            []int32 // into Engine.bodyNames
+	overdue, dueSoon, notes, conflict bool
+}
+
+func (e *Engine) measureFacts() []facts {
+	e.factsOnce.Do(func() {
+		e.facts = make([]facts, len(e.plan.Measures))
+		body := map[string]int32{}
+		for i, m := range e.plan.Measures {
+			st := e.State(m.ID)
+			f := &e.facts[i]
+			f.status, f.kind = st.Status, m.Deadline.Kind
+			f.si, f.ki = slices.Index(data.Statuses, st.Status), slices.Index(data.DeadlineKinds, m.Deadline.Kind)
+			f.overdue, f.dueSoon = IsOverdue(m, st, e.today), IsDueSoon(m, st, e.today)
+			f.notes, f.conflict = len(st.Notes) > 0, st.Conflict
+			for _, b := range m.Bodies {
+				k, ok := body[b]
+				if !ok {
+					k = int32(len(e.bodyNames))
+					body[b] = k
+					e.bodyNames = append(e.bodyNames, b)
+				}
+				f.bodies = append(f.bodies, k)
+			}
+		}
+	})
+	return e.facts
 }
 
 // maxRanges bounds the rows whose ranges an Engine remembers.
@@ -268,7 +309,7 @@ func (e *Engine) candidates(ctx context.Context, text string) ([]Row, error) {
 	if Normalize(text) == "" {
 		rows = make([]Row, len(e.plan.Measures))
 		for i, m := range e.plan.Measures {
-			rows[i] = Row{Measure: m, State: e.State(m.ID)}
+			rows[i] = Row{Measure: m, State: e.State(m.ID), doc: i}
 		}
 	} else {
 		e.Index()
@@ -286,7 +327,7 @@ func (e *Engine) candidates(ctx context.Context, text string) ([]Row, error) {
 		rows = make([]Row, len(hits))
 		for i := range hits {
 			m := e.plan.Measures[hits[i].Doc]
-			rows[i] = Row{Measure: m, State: e.State(m.ID), Hit: &hits[i], text: text}
+			rows[i] = Row{Measure: m, State: e.State(m.ID), Hit: &hits[i], text: text, doc: hits[i].Doc}
 		}
 	}
 	e.mu.Lock()
@@ -372,61 +413,114 @@ func (e *Engine) counts(ctx context.Context, q Query) (Counts, error) {
 		return c, err
 	}
 	// One pass: a row counts for the facet of dimension d when it passes
-	// every filter but maybe d's.
+	// every filter but maybe d's. Counted in arrays, put in maps at the end.
+	known := e.measureFacts()
 	f := &q.Filter
+	statuses := make([]int, len(data.Statuses))
+	kinds := make([]int, len(data.DeadlineKinds))
+	bodies := make([]int, len(e.bodyNames))
+	// Values outside data.Statuses or data.DeadlineKinds (none today) are
+	// counted in the maps directly.
+	addStatus := func(mf *facts) {
+		if mf.si >= 0 {
+			statuses[mf.si]++
+		} else {
+			c.Status[mf.status]++
+		}
+	}
+	addKind := func(mf *facts) {
+		if mf.ki >= 0 {
+			kinds[mf.ki]++
+		} else {
+			c.Kind[mf.kind]++
+		}
+	}
 	for _, r := range all {
-		m, st := r.Measure, r.State
+		m, mf := r.Measure, &known[r.doc]
 		if f.BodyText != "" && !BodyTextMatches(m, f.BodyText) ||
 			f.Section != "" && m.Section.ID() != f.Section && m.Chapter().ID() != f.Section {
 			continue
 		}
-		overdue, dueSoon := IsOverdue(m, st, e.today), IsDueSoon(m, st, e.today)
 		var fails uint
-		if len(f.Statuses) > 0 && !containsStatus(f.Statuses, st.Status) {
+		if len(f.Statuses) > 0 && !containsStatus(f.Statuses, mf.status) {
 			fails |= 1 << dimStatus
 		}
 		if len(f.Bodies) > 0 && !anyBody(m, f.Bodies) {
 			fails |= 1 << dimBody
 		}
-		if f.Overdue && !overdue {
+		if f.Overdue && !mf.overdue {
 			fails |= 1 << dimOverdue
 		}
-		if f.DueSoon && !dueSoon {
+		if f.DueSoon && !mf.dueSoon {
 			fails |= 1 << dimDueSoon
 		}
-		if len(f.Kinds) > 0 && !containsKind(f.Kinds, m.Deadline.Kind) {
+		if len(f.Kinds) > 0 && !containsKind(f.Kinds, mf.kind) {
 			fails |= 1 << dimKind
 		}
-		if f.HasNotes && len(st.Notes) == 0 {
+		if f.HasNotes && !mf.notes {
 			fails |= 1 << dimNotes
 		}
-		if f.Conflict && !st.Conflict {
+		if f.Conflict && !mf.conflict {
 			fails |= 1 << dimConflict
+		}
+		if fails == 0 { // the common case: every facet counts the row
+			addStatus(mf)
+			for _, b := range mf.bodies {
+				bodies[b]++
+			}
+			addKind(mf)
+			c.Overdue += b2i(mf.overdue)
+			c.DueSoon += b2i(mf.dueSoon)
+			c.HasNotes += b2i(mf.notes)
+			c.Conflict += b2i(mf.conflict)
+			continue
 		}
 		counts := func(d dimension) bool { return fails&^(1<<d) == 0 }
 		if counts(dimStatus) {
-			c.Status[st.Status]++
+			addStatus(mf)
 		}
 		if counts(dimBody) {
-			for _, b := range m.Bodies {
-				c.Body[b]++
+			for _, b := range mf.bodies {
+				bodies[b]++
 			}
 		}
 		if counts(dimKind) {
-			c.Kind[m.Deadline.Kind]++
+			addKind(mf)
 		}
-		if counts(dimOverdue) && overdue {
+		if counts(dimOverdue) && mf.overdue {
 			c.Overdue++
 		}
-		if counts(dimDueSoon) && dueSoon {
+		if counts(dimDueSoon) && mf.dueSoon {
 			c.DueSoon++
 		}
-		if counts(dimNotes) && len(st.Notes) > 0 {
+		if counts(dimNotes) && mf.notes {
 			c.HasNotes++
 		}
-		if counts(dimConflict) && st.Conflict {
+		if counts(dimConflict) && mf.conflict {
 			c.Conflict++
 		}
 	}
+	for i, n := range statuses {
+		if n > 0 {
+			c.Status[data.Statuses[i]] = n
+		}
+	}
+	for i, n := range kinds {
+		if n > 0 {
+			c.Kind[data.DeadlineKinds[i]] = n
+		}
+	}
+	for b, n := range bodies {
+		if n > 0 {
+			c.Body[e.bodyNames[b]] = n
+		}
+	}
 	return c, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

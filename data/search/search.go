@@ -4,7 +4,7 @@
 package search
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -149,16 +149,7 @@ func acceptFuzzy(rs []Range, runs bool) bool {
 // sortHits orders exact hits before fuzzy ones, then by score, then by
 // document order.
 func sortHits(hits []Hit) {
-	sort.SliceStable(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if a.Exact != b.Exact {
-			return a.Exact
-		}
-		if a.Score != b.Score {
-			return a.Score > b.Score
-		}
-		return a.Doc < b.Doc
-	})
+	slices.SortFunc(hits, compareHits) // a total order, as no two hits have one document
 }
 
 // exactHit scores one document's exact hits; ok is false when there are none.
