@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"context"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -428,7 +429,7 @@ func (ix *Index) step(ctx context.Context, prev *state, query string, noRanges b
 			exact = intersectAll(lists)
 		}
 	}
-	job := &job{ix: ix, ctx: ctx, qs: qs, q: q, pat: newPattern(qs, ix.freq), runs: needsRuns(q), from: from,
+	job := &job{ix: ix, ctx: ctx, qs: qs, q: q, pat: newPattern(qs, ix.freq), runs: needsRuns(q), from: from, bound: scoreBound(len(q)),
 		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), fresh: prev == nil, oneKey: len(q) == 1, noRanges: noRanges}
 	// Split by documents over the cores when there is enough to do.
 	n := 1
@@ -627,6 +628,30 @@ type job struct {
 	// docOnly: the lists are all the fields of some documents, not
 	// candidates from the postings (see docHits).
 	docOnly bool
+	bound   int // scoreBound(the query's runes)
+}
+
+// scoreBound returns a number that fuzzy's score of an n-rune pattern in a
+// valid UTF-8 text without NUL of b bytes never exceeds when b is taken
+// from it. fuzzy's score of a match is the sum of each pattern rune's best
+// candidate score, a penalty for leading characters (at most 0), and one
+// point for each matched rune less one for each byte of the text. A
+// candidate scores at most 20 (camel case or a separator before it, not
+// both; 10 at byte 0) plus the adjacency bonus, which only the rune right
+// after the previous match can earn, so at most n-1 times: the bonuses are
+// 5, 15, 45, ..., each twice the sum before it plus 5, adding up to at most
+// 5(3^(n-1)-1)/2.
+func scoreBound(n int) int {
+	if n > 30 {
+		return math.MaxInt / 2
+	}
+	adj, sum := 0, 0
+	for range n - 1 {
+		b := 2*sum + fzAdjacentMatchBonus
+		sum += b
+		adj = sum
+	}
+	return 20*n + adj + n
 }
 
 // part is the work on a range of documents.
@@ -636,13 +661,18 @@ type part struct {
 	outIDs, outExact, outSub, outEnd []int32
 	hits                             []Hit
 	err                              error
-	exactRanges                      [][]Range // per outExact field: its ranges
+	exactRanges                      [][]Range // per outExact field: its ranges (without noRanges)
+	exactCounts                      []uint8   // per outExact field: how often it holds the query, up to maxCounted (with noRanges)
 }
 
 func (j *job) run(p *part) {
 	ix := j.ix
 	p.outExact = make([]int32, 0, len(p.exact))
-	p.exactRanges = make([][]Range, 0, len(p.exact))
+	if j.noRanges {
+		p.exactCounts = make([]uint8, 0, len(p.exact))
+	} else {
+		p.exactRanges = make([][]Range, 0, len(p.exact))
+	}
 	// Ranges go into blocks, so that growing never copies much.
 	var block []Range
 	// ID prefixes.
@@ -653,10 +683,7 @@ func (j *job) run(p *part) {
 	}
 	// Exact hits in the other fields.
 	if p.counts != nil {
-		p.outExact = p.exact
-		for _, n := range p.counts {
-			p.exactRanges = append(p.exactRanges, countOnly[:n])
-		}
+		p.outExact, p.exactCounts = p.exact, p.counts
 	}
 	for i, f := range p.exact {
 		if p.counts != nil {
@@ -669,7 +696,7 @@ func (j *job) run(p *part) {
 		if j.noRanges {
 			if n := exactCount(ix.fLower[f], j.lowerQ, maxCounted); n > 0 {
 				p.outExact = append(p.outExact, f)
-				p.exactRanges = append(p.exactRanges, countOnly[:n])
+				p.exactCounts = append(p.exactCounts, uint8(n))
 			}
 			continue
 		}
@@ -744,10 +771,6 @@ func (j *job) run(p *part) {
 // maxCounted is how many exact matches in a field the score tells apart
 // (scoreExact counts at most 3 beyond the first).
 const maxCounted = 4
-
-// countOnly stands for the ranges of a field whose matches were only
-// counted: its length is the count.
-var countOnly = make([]Range, maxCounted)
 
 // exactCount counts the non-overlapping occurrences of pat in text, up to max.
 func exactCount(text string, pat finder, max int) int {
@@ -853,6 +876,7 @@ func (j *job) hits(p *part) {
 	idRunes := utf8.RuneCountInString(j.qs)
 	var idx []int
 	var fuzzyRanges []Range
+	var order []int32
 	a, b, c := 0, 0, 0 // positions in outIDs, outExact, outSub
 	for a < len(p.outIDs) || b < len(p.outExact) || c < len(p.outSub) {
 		// The next document with anything.
@@ -889,17 +913,34 @@ func (j *job) hits(p *part) {
 			}
 			for i := b0; i < b; i++ {
 				f := p.outExact[i]
+				if j.noRanges {
+					h.Score += scoreExact(ix.fKind[f], int(p.exactCounts[i]))
+					continue
+				}
 				rs := p.exactRanges[i]
 				h.Score += scoreExact(ix.fKind[f], len(rs))
-				if !j.noRanges {
-					h.Ranges[int(ix.fNum[f])] = rs
-				}
+				h.Ranges[int(ix.fNum[f])] = rs
 			}
 			p.hits = append(p.hits, h)
 			continue
 		}
 		var h *Hit
-		for _, f := range p.outSub[c0:c] {
+		fields := p.outSub[c0:c]
+		sorted := false
+		if j.noRanges && len(fields) > 1 {
+			// Only the best score counts: the shorter texts first, and none
+			// that cannot beat it (see scoreBound).
+			order = append(order[:0], fields...)
+			slices.SortFunc(order, func(a, b int32) int { return len(ix.fText[a]) - len(ix.fText[b]) })
+			fields, sorted = order, true
+		}
+		for _, f := range fields {
+			if h != nil && j.noRanges && ix.fFlags[f]&flagPlain != 0 && j.bound-len(ix.fText[f]) <= h.Score {
+				if sorted {
+					break // the texts after it are no shorter
+				}
+				continue
+			}
 			text, keys := ix.fText[f], ""
 			if ix.fFlags[f]&flagSameLen != 0 {
 				keys = ix.fKeys[f]

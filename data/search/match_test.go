@@ -65,6 +65,9 @@ func checkMatchResult(t *testing.T, pat, s, keys string, p *pattern, plain bool,
 	if !ok {
 		return
 	}
+	if bound := scoreBound(utf8.RuneCountInString(pat)) - len(s); plain && ms[0].Score > bound {
+		t.Fatalf("fuzzy scores %q in %q %d, above scoreBound's %d", pat, s, ms[0].Score, bound)
+	}
 	if score != ms[0].Score || !reflect.DeepEqual(idx, ms[0].MatchedIndexes) {
 		t.Fatalf("match(%q, %q, keys %q) = %d %v, fuzzy %d %v", pat, s, keys, score, idx, ms[0].Score, ms[0].MatchedIndexes)
 	}
