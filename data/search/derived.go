@@ -185,17 +185,23 @@ func searchAnyFormWith(docs []Doc, query string, search func(string) ([]Hit, err
 	if len(hits) > 2000 {
 		parts = min(runtime.GOMAXPROCS(0), 8)
 	}
+	move := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if d := hits[i].Doc; d < len(docs) {
+				hits[i].Ranges = source(d, hits[i].Ranges)
+			}
+		}
+	}
+	if parts == 1 {
+		move(0, len(hits))
+		return hits, nil
+	}
 	var wg sync.WaitGroup
 	for p := 0; p < parts; p++ {
-		lo, hi := len(hits)*p/parts, len(hits)*(p+1)/parts
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				if d := hits[i].Doc; d < len(docs) {
-					hits[i].Ranges = source(d, hits[i].Ranges)
-				}
-			}
+			move(len(hits)*p/parts, len(hits)*(p+1)/parts)
 		}()
 	}
 	wg.Wait()

@@ -701,7 +701,7 @@ func (j *job) run(p *part) {
 			continue
 		}
 		if cap(block)-len(block) < 64 {
-			block = make([]Range, 0, 4096)
+			block = make([]Range, 0, min(4096, max(256, 2*cap(block))))
 		}
 		before := len(block)
 		block = exactScan(block, ix.fLower[f], j.lowerQ, j.qRunes, ix.fFlags[f]&flagASCII != 0)
@@ -983,11 +983,27 @@ func (j *job) hits(p *part) {
 // docHits returns Index.Search's hit for document d alone (nil if it does
 // not match): Reference's result for that document, ranges included.
 func (ix *Index) docHits(d int, query string) []Hit {
+	return ix.docJob(query).docHits(d)
+}
+
+// docJob prepares a query for docHits (nil for an empty query): a list
+// asks for the rows it shows one by one, with the same query.
+func (ix *Index) docJob(query string) *job {
 	qs := strings.ToLower(Normalize(query))
 	if qs == "" {
 		return nil
 	}
 	q := []rune(qs)
+	return &job{ix: ix, ctx: context.Background(), qs: qs, q: q, pat: newPattern(qs, ix.freq), runs: needsRuns(q),
+		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), fresh: true, docOnly: true}
+}
+
+// docHits is Index.docHits with a prepared query; j may be nil.
+func (j *job) docHits(d int) []Hit {
+	if j == nil {
+		return nil
+	}
+	ix := j.ix
 	p := &part{}
 	for g := ix.docField[d]; g < ix.docField[d+1]; g++ {
 		if ix.fDoc[g] != int32(d) {
@@ -1000,8 +1016,6 @@ func (ix *Index) docHits(d int, query string) []Hit {
 		}
 	}
 	p.sub = p.exact
-	j := &job{ix: ix, ctx: context.Background(), qs: qs, q: q, pat: newPattern(qs, ix.freq), runs: needsRuns(q),
-		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), fresh: true, docOnly: true}
 	j.run(p)
 	return p.hits
 }

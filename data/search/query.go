@@ -163,6 +163,7 @@ type Engine struct {
 	lastRows   []Row  // candidates(lastText); never handed out to be changed
 	rangesText string // the search text of ranges
 	ranges     map[int]map[int][]Range
+	docJobs    map[string]*job // the queries Ranges asks, prepared
 
 	factsOnce sync.Once
 	facts     []facts // by measure index
@@ -359,7 +360,7 @@ func (e *Engine) Ranges(r Row) map[int][]Range {
 	}
 	e.mu.Unlock()
 	var out map[int][]Range
-	hits, _ := searchAnyFormWith(ix.docs, r.text, func(q string) ([]Hit, error) { return ix.docHits(d, q), nil }, ix.SourceRanges)
+	hits, _ := searchAnyFormWith(ix.docs, r.text, func(q string) ([]Hit, error) { return e.docJob(q).docHits(d), nil }, ix.SourceRanges)
 	for _, h := range hits {
 		if h.Doc == d {
 			out = h.Ranges
@@ -372,6 +373,24 @@ func (e *Engine) Ranges(r Row) map[int][]Range {
 	e.ranges[d] = out
 	e.mu.Unlock()
 	return out
+}
+
+// docJob returns query prepared for docHits, prepared once.
+func (e *Engine) docJob(query string) *job {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if j, ok := e.docJobs[query]; ok {
+		return j
+	}
+	if len(e.docJobs) >= 8 {
+		e.docJobs = nil
+	}
+	if e.docJobs == nil {
+		e.docJobs = map[string]*job{}
+	}
+	j := e.index.docJob(query)
+	e.docJobs[query] = j
+	return j
 }
 
 func (e *Engine) filter(rows []Row, f Filter, skip dimension) []Row {
