@@ -41,33 +41,35 @@ type Index struct {
 	// docField[d] is the number of document d's first field.
 	docField []int32
 	idFields []int32 // every KindID field
-	// postings maps foldKey of a rune to the non-ID fields whose text holds
-	// a rune with that key; lowerPostings to those that hold none but hold
-	// a rune whose lower case has that key (rare: İ, whose lower case is i).
-	postings, lowerPostings map[rune][]int32
 	// For a derived field (see Keyers): the field it comes from and the
 	// spans of its key, so that moving a hit's ranges needs no keyer.
 	fOrigin []int32   // -1: not derived; -2: derived from nothing valid
 	fSpans  [][]Range // shared with the keyer's memo; not to be changed
 	freq    *byteFreq // of the fold keys' bytes: substring searches anchor on a pattern's rarest byte
 	pairs   pairPostings
-	// For each lower-cased rune, the non-ID fields whose lower-cased text
-	// holds it and how often (up to maxCounted): a query of one rune
-	// scores its exact hits without reading any text.
-	runeSlot  []int32        // by rune below bmp: 1 + its slot, or 0
+	// Postings of each rune (see runePost), found through runeSlot for the
+	// runes below bmp and runeSlots for the others.
+	runeSlot  []int32        // 1 + the rune's index in runePosts, or 0
 	runeSlots map[rune]int32 // the same for the others
 	runePosts []runePost
 	fKind     []Kind
 }
 
-// runePost lists the fields holding a rune, with how often each holds it.
+// runePost lists the non-ID fields that hold a rune, in order.
 type runePost struct {
+	// fields holding the rune in their lower-cased text, and how often (up
+	// to maxCounted): a query of one rune scores its exact hits without
+	// reading any text.
 	fields []int32
 	counts []uint8
+	// keyed: the fields whose text holds a rune whose fold key is this
+	// rune; lowerKeyed: those that hold none but hold a rune whose lower
+	// case has this key (rare: İ, whose lower case is i).
+	keyed, lowerKeyed []int32
 }
 
-// runePost returns the postings of lower-cased rune l; if there are none,
-// new ones when add is set, else nil.
+// runePost returns the postings of rune l; if there are none, new ones
+// when add is set, else nil.
 func (ix *Index) runePost(l rune, add bool) *runePost {
 	var slot int32
 	if l < bmp {
@@ -112,45 +114,14 @@ func (pp *pairPostings) list(a, b rune) []int32 {
 	return pp.fields[pp.start[k]:pp.start[k+1]]
 }
 
-// buildPairs builds the pair postings of the lower-cased texts (non-ID
-// fields; ID fields are "").
-func buildPairs(lower []string) pairPostings {
-	runes := 0
-	for _, t := range lower {
-		runes += len(t)
-	}
-	// About one bucket for every 16 bytes of text, from 2^10 to 2^18.
+// pairBits returns log2 of the number of pair buckets for a text of the
+// given size: about one for every 16 bytes, from 2^10 to 2^18.
+func pairBits(size int) uint {
 	bits := uint(10)
-	for bits < 18 && 1<<(bits+4) < runes {
+	for bits < 18 && 1<<(bits+4) < size {
 		bits++
 	}
-	pp := pairPostings{shift: 32 - bits, start: make([]int32, 1<<bits+1)}
-	last := make([]int32, 1<<bits)
-	each := func(visit func(k uint32, f int32)) {
-		for i := range last {
-			last[i] = -1
-		}
-		for f, t := range lower {
-			var prev rune = -1
-			for _, c := range t {
-				if prev >= 0 {
-					if k := pp.bucket(prev, c); last[k] != int32(f) {
-						last[k] = int32(f)
-						visit(k, int32(f))
-					}
-				}
-				prev = c
-			}
-		}
-	}
-	each(func(k uint32, _ int32) { pp.start[k+1]++ })
-	for k := 1; k < len(pp.start); k++ {
-		pp.start[k] += pp.start[k-1]
-	}
-	pp.fields = make([]int32, pp.start[len(pp.start)-1])
-	next := slices.Clone(pp.start[:len(pp.start)-1])
-	each(func(k uint32, f int32) { pp.fields[next[k]] = f; next[k]++ })
-	return pp
+	return bits
 }
 
 const (
@@ -161,11 +132,24 @@ const (
 
 // NewIndex builds an index over docs. The documents must not change afterwards.
 func NewIndex(docs []Doc) *Index {
-	ix := &Index{docs: docs, docField: make([]int32, len(docs)+1), postings: map[rune][]int32{}, lowerPostings: map[rune][]int32{},
-		runeSlot: make([]int32, bmp), runeSlots: map[rune]int32{}}
-	lastField := map[rune]int32{}
+	ix := &Index{docs: docs, docField: make([]int32, len(docs)+1), runeSlot: make([]int32, bmp), runeSlots: map[rune]int32{}}
+	size := 0
+	for d := range docs {
+		for _, field := range docs[d].Fields {
+			size += len(field.Text)
+		}
+	}
+	bits := pairBits(size)
+	ix.pairs = pairPostings{shift: 32 - bits, start: make([]int32, 1<<bits+1)}
+	lastPair := make([]int32, 1<<bits) // the last field seen holding each bucket's pairs
+	for i := range lastPair {
+		lastPair[i] = -1
+	}
+	pairKeys := make([]uint32, 0, size/3) // each field's buckets, in field order
+	pairEnd := make([]int32, 0, size/64)
 	var lowerKeys []rune
-	var arena, lower, keys []byte
+	var lower, keys []byte
+	arena := make([]byte, 0, size+size/2)
 	type span struct{ text, lower, keys [2]int }
 	var spans []span
 	for d := range docs {
@@ -183,15 +167,18 @@ func NewIndex(docs []Doc) *Index {
 				ix.idFields = append(ix.idFields, n)
 				spans = append(spans, span{})
 				ix.fFlags = append(ix.fFlags, flags)
+				pairEnd = append(pairEnd, int32(len(pairKeys)))
 				continue
 			}
+			var prev rune = -1
 			lower, keys = lower[:0], keys[:0]
 			ascii, sameLen := true, true
 			lowerKeys = lowerKeys[:0]
 			for i, c := range field.Text { // as Reference's fold: each invalid byte becomes U+FFFD
 				l := toLower(c)
 				lower = utf8.AppendRune(lower, l)
-				if rp := ix.runePost(l, true); len(rp.fields) > 0 && rp.fields[len(rp.fields)-1] == n {
+				rp := ix.runePost(l, true)
+				if len(rp.fields) > 0 && rp.fields[len(rp.fields)-1] == n {
 					if cnt := &rp.counts[len(rp.counts)-1]; *cnt < maxCounted {
 						*cnt++
 					}
@@ -199,6 +186,13 @@ func NewIndex(docs []Doc) *Index {
 					rp.fields = append(rp.fields, n)
 					rp.counts = append(rp.counts, 1)
 				}
+				if prev >= 0 {
+					if b := ix.pairs.bucket(prev, l); lastPair[b] != n {
+						lastPair[b] = n
+						pairKeys = append(pairKeys, b)
+					}
+				}
+				prev = l
 				if l >= utf8.RuneSelf {
 					ascii = false
 				}
@@ -208,20 +202,23 @@ func NewIndex(docs []Doc) *Index {
 					sameLen = utf8.RuneLen(k) == size
 				}
 				keys = utf8.AppendRune(keys, k)
-				if last, ok := lastField[k]; !ok || last != n {
-					lastField[k] = n
-					ix.postings[k] = append(ix.postings[k], n)
+				if k != l {
+					rp = ix.runePost(k, true)
+				}
+				if len(rp.keyed) == 0 || rp.keyed[len(rp.keyed)-1] != n {
+					rp.keyed = append(rp.keyed, n)
 				}
 				if lk := foldKey(l); lk != k {
 					lowerKeys = append(lowerKeys, lk)
 				}
 			}
 			for _, lk := range lowerKeys {
-				if last, ok := lastField[lk]; !ok || last != n {
-					lastField[lk] = n
-					ix.lowerPostings[lk] = append(ix.lowerPostings[lk], n)
+				rp := ix.runePost(lk, true)
+				if (len(rp.keyed) == 0 || rp.keyed[len(rp.keyed)-1] != n) && (len(rp.lowerKeyed) == 0 || rp.lowerKeyed[len(rp.lowerKeyed)-1] != n) {
+					rp.lowerKeyed = append(rp.lowerKeyed, n)
 				}
 			}
+			pairEnd = append(pairEnd, int32(len(pairKeys)))
 			if ascii {
 				flags |= flagASCII
 			}
@@ -259,7 +256,24 @@ func NewIndex(docs []Doc) *Index {
 		ix.fKeys[n] = all[sp.keys[0]:sp.keys[1]]
 	}
 	ix.docField[len(docs)] = int32(len(ix.fDoc))
-	ix.pairs = buildPairs(ix.fLower)
+	// The pair postings, in compressed rows: count, then fill in field order.
+	pp := &ix.pairs
+	for _, b := range pairKeys {
+		pp.start[b+1]++
+	}
+	for b := 1; b < len(pp.start); b++ {
+		pp.start[b] += pp.start[b-1]
+	}
+	pp.fields = make([]int32, len(pairKeys))
+	next := slices.Clone(pp.start[:len(pp.start)-1])
+	from := int32(0)
+	for n, end := range pairEnd {
+		for _, b := range pairKeys[from:end] {
+			pp.fields[next[b]] = int32(n)
+			next[b]++
+		}
+		from = end
+	}
 	ix.freq = new(byteFreq)
 	for i, k := range ix.fKeys {
 		if i == 0 || k != ix.fKeys[i-1] { // a key repeated (shared) is counted once
@@ -545,9 +559,12 @@ func (ix *Index) candidates(q []rune) (exact, sub []int32) {
 			continue
 		}
 		seen[k] = true
-		l := ix.postings[k]
+		var l, extra []int32
+		if rp := ix.runePost(k, false); rp != nil {
+			l, extra = rp.keyed, rp.lowerKeyed
+		}
 		subLists = append(subLists, l)
-		if extra := ix.lowerPostings[k]; len(extra) > 0 {
+		if len(extra) > 0 {
 			l = union(l, extra)
 		}
 		exactLists = append(exactLists, l)
