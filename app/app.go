@@ -13,8 +13,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scoplan/bench/firstframe"
@@ -42,20 +44,34 @@ func Run(loc storage.Location, today data.Date) (code int) {
 	}()
 	a := fyneapp.NewWithID(AppID)
 	setLanguage(a.Preferences().String(prefLanguage))
-	applyAppearance(a, "")
 	s, err := storage.Open(storage.Options{Path: loc.Path})
 	if err != nil {
+		applyAppearance(a, "")
 		showFatal(a, err)
 		return 1
 	}
 	defer s.Close()
+	applyAppearance(a, string(s.Setting(settingTheme)))
+	firstframe.Mark("store")
+	// Two things take most of the start: the system creating the window
+	// (on this thread) and loading the fonts (Fyne parses them and scans
+	// the system's fonts when it first measures text). They are done side
+	// by side: the fonts in the background while the window is created and
+	// shown empty, with the theme's background.
+	fonts := loadFonts()
 	w := a.NewWindow("scoplan")
+	w.Resize(savedSize(a.Preferences()))
+	w.SetContent(canvas.NewRectangle(theme.Color(theme.ColorNameBackground)))
+	w.Show()
+	firstframe.Mark("window")
+	<-fonts
 	u := open(a, w, s, loc, today)
 	w.SetCloseIntercept(u.onClose)
-	// Show draws the first frame before it returns: the search field, the
-	// navigation, the filters and the list. What the user does not need in
-	// that first moment (the detail pane, the shared folder) comes next,
-	// before any input is handled.
+	firstframe.Mark("built")
+	// Showing the window again draws its first frame with content before
+	// it returns: the search field, the navigation, the filters and the
+	// list. What the user does not need in that first moment (the detail
+	// pane, the shared folder) comes next, before any input is handled.
 	w.Show()
 	u.afterFirstFrame()
 	a.Run()
@@ -72,13 +88,7 @@ func open(a fyne.App, w fyne.Window, s *storage.Store, loc storage.Location, tod
 	u := newUI(a, w, se, loc)
 	// The start-up benchmark's marker, with SCOPLAN_BENCH_FIRSTFRAME only.
 	w.SetContent(firstframe.Wrap(u.build()))
-	p := a.Preferences()
-	size := fyne.NewSize(float32(p.FloatWithFallback(prefWidth, float64(defaultSize.Width))),
-		float32(p.FloatWithFallback(prefHeight, float64(defaultSize.Height))))
-	if size.Width < 640 || size.Height < 400 {
-		size = defaultSize
-	}
-	w.Resize(size)
+	w.Resize(savedSize(a.Preferences()))
 	w.SetMaster()
 	// Changes written elsewhere (an import) redraw the window; the GUI's own
 	// writes have already redrawn it, which the change count tells.
@@ -160,4 +170,28 @@ func sentence(msg string) string {
 		msg += "."
 	}
 	return msg
+}
+
+// savedSize returns the window's size when it was last closed.
+func savedSize(p fyne.Preferences) fyne.Size {
+	size := fyne.NewSize(float32(p.FloatWithFallback(prefWidth, float64(defaultSize.Width))),
+		float32(p.FloatWithFallback(prefHeight, float64(defaultSize.Height))))
+	if size.Width < 640 || size.Height < 400 {
+		size = defaultSize
+	}
+	return size
+}
+
+// loadFonts loads the faces of both text styles in the background and
+// closes the channel when they are ready. Call it once the theme is set:
+// the faces are the theme's, and nothing may change the theme until then.
+func loadFonts() <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		size := theme.TextSize()
+		fyne.MeasureText("中A", size, fyne.TextStyle{})
+		fyne.MeasureText("中A", size, fyne.TextStyle{Bold: true})
+	}()
+	return done
 }

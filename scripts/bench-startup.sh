@@ -78,7 +78,13 @@ run() {
 	t1=$(awk '/^scoplan-first-frame/ {print $2}' "$log")
 	cpu=$(sed -n 's/^scoplan-first-frame .*cpu-ms=\([0-9]*\).*/\1/p' "$log")
 	heap=$(sed -n 's/^scoplan-memstats heap-alloc=\([0-9]*\).*/\1/p' "$log")
-	echo "$(( (t1 - t0) / 1000000 )) $hwm $heap ${cpu:--}"
+	# The moments scoplan marks on its way (firstframe.Mark), in ms.
+	local marks="" m t
+	for m in store window built; do
+		t=$(awk -v m="$m" '$1 == "scoplan-mark" && $2 == m {print $3}' "$log")
+		if [ -n "$t" ]; then marks="$marks $(( (t - t0) / 1000000 ))"; else marks="$marks -"; fi
+	done
+	echo "$(( (t1 - t0) / 1000000 )) $hwm $heap ${cpu:--}$marks"
 }
 
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -127,6 +133,7 @@ row "Go heap 1 s after first frame (MiB)" 3 1048576
 if [ -n "$BOLD" ]; then
 	echo "bare window with a bold label too: first frame $(col 1 hellobold) ms ($(ratio "$(col 1 hellobold)" "$(col 1 hello)")), CPU $(col 4 hellobold) ms ($(ratio "$(col 4 hellobold)" "$(col 4 hello)")), peak RSS $(mib "$(col 2 hellobold)" 1024) MiB ($(ratio "$(col 2 hellobold)" "$(col 2 hello)")); scoplan against it: $(ratio "$(col 1 scoplan)" "$(col 1 hellobold)"), $(ratio "$(col 4 scoplan)" "$(col 4 hellobold)"), $(ratio "$(col 2 scoplan)" "$(col 2 hellobold)")"
 fi
+echo "scoplan on its way (ms from start, medians): store open and theme set $(col 5 scoplan), window shown empty $(col 6 scoplan), content built $(col 7 scoplan), first frame $(col 1 scoplan)"
 [ -n "$BEFORE" ] && echo "before: $BEFORE ($(git rev-parse --short "$BEFORE")); scoplan: the working tree at $(git rev-parse --short HEAD)"
-echo "per run (ms rss_kb heap_bytes cpu_ms):"
+echo "per run (ms rss_kb heap_bytes cpu_ms, then scoplan's marks):"
 for n in $names; do echo "  $n: $(tr '\n' ';' <"$work/$n.txt")"; done

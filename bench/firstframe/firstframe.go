@@ -101,3 +101,13 @@ func Wrap(content fyne.CanvasObject) fyne.CanvasObject {
 	r.Resize(fyne.NewSize(1, 1))
 	return container.NewStack(content, container.NewWithoutLayout(r))
 }
+
+// Mark prints a named moment of the start-up when Env is set, in the
+// marker's format, so that the time before the first frame can be split:
+//
+//	scoplan-mark <name> <unix ns> cpu-ms=<CPU time of the process so far>
+func Mark(name string) {
+	if os.Getenv(Env) != "" {
+		fmt.Fprintf(os.Stderr, "scoplan-mark %s %d cpu-ms=%d\n", name, time.Now().UnixNano(), cpuTime())
+	}
+}
