@@ -880,9 +880,6 @@ func (f finder) in(s string) int {
 	return -1
 }
 
-// index is strings.Index for valid UTF-8, anchored on the last byte.
-func index(s, pat string) int { return (*byteFreq)(nil).finder(pat).in(s) }
-
 // hits turns a part's findings into hits: documents with an exact hit (an
 // ID prefix or a field holding the query) are scored as Reference's
 // exactHit does; the others by fuzzy, field by field, as Reference's
@@ -997,12 +994,6 @@ func (j *job) hits(p *part) {
 	}
 }
 
-// docHits returns Index.Search's hit for document d alone (nil if it does
-// not match): Reference's result for that document, ranges included.
-func (ix *Index) docHits(d int, query string) []Hit {
-	return ix.docJob(query).docHits(d)
-}
-
 // docJob prepares a query for docHits (nil for an empty query): a list
 // asks for the rows it shows one by one, with the same query.
 func (ix *Index) docJob(query string) *job {
@@ -1015,7 +1006,9 @@ func (ix *Index) docJob(query string) *job {
 		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), fresh: true, docOnly: true}
 }
 
-// docHits is Index.docHits with a prepared query; j may be nil.
+// docHits returns Index.Search's hit for document d alone (nil if it does
+// not match): Reference's result for that document, ranges included. j may
+// be nil (an empty query).
 func (j *job) docHits(d int) []Hit {
 	if j == nil {
 		return nil
