@@ -1,0 +1,54 @@
+package storage
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// BenchmarkImport1000Phases (in a file of its own, as it uses the import's
+// internals, which scripts/bench-import.sh's BASE revision lacks) splits BenchmarkImport1000 into its phases, run
+// one after the other (Apply overlaps the last two with the write):
+// reading and checking the files, planning (new changes, refusals, sorted
+// IDs), the bbolt transaction, deriving the touched measures' states, and
+// the new in-memory state. Each is reported in ms.
+func BenchmarkImport1000Phases(b *testing.B) {
+	paths, _ := benchFiles(b, 1000)
+	var phases [5]time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s, err := Open(Options{Path: filepath.Join(b.TempDir(), "x.db")})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		t0 := time.Now()
+		files, hint, err := s.parseAll(pathSources(paths))
+		if err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		pl, err := s.planImport(files, hint)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t2 := time.Now()
+		if err := s.writeImport(pl); err != nil {
+			b.Fatal(err)
+		}
+		t3 := time.Now()
+		s.deriveImport(pl)
+		t4 := time.Now()
+		s.state.Extended(pl.changes, pl.derived)
+		t5 := time.Now()
+		for j, d := range []time.Duration{t1.Sub(t0), t2.Sub(t1), t3.Sub(t2), t4.Sub(t3), t5.Sub(t4)} {
+			phases[j] += d
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	for j, name := range []string{"read-ms", "plan-ms", "write-ms", "derive-ms", "state-ms"} {
+		b.ReportMetric(float64(phases[j].Milliseconds())/float64(b.N), name)
+	}
+}
