@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"sync"
 	"testing"
 
 	"scoplan/bench/plangen"
@@ -327,4 +328,52 @@ func TestCountsEqualOnePassPerFacet(t *testing.T) {
 			t.Fatalf("%+v: counts %+v, one pass per facet %+v", q, got, want)
 		}
 	}
+}
+
+// TestEngineConcurrentUse runs the keystrokes of several typing sessions at
+// once on one engine (as a GUI does when a newer keystroke starts before
+// the older one ended) and holds every result equal to the same query run
+// alone on a fresh engine. Run it with -race to check the locking too.
+func TestEngineConcurrentUse(t *testing.T) {
+	real := data.Load()
+	f := withTranslations("77", real, plangen.Notes(real, 1000, 1), 1) // not the 10,000-measure plan: quick under -race
+	texts := prefixes([]string{"сотрудничество", "customs", "海关合作", "liangshi", "trde f"})
+	type result struct {
+		docs   []int
+		scores []int
+		counts Counts
+		ranges map[int][]Range
+	}
+	run := func(e *Engine, text string) result {
+		q := Query{Text: text}
+		var r result
+		for _, row := range e.Run(q) {
+			r.docs = append(r.docs, row.Hit.Doc)
+			r.scores = append(r.scores, row.Hit.Score)
+		}
+		if rows := e.Run(q); len(rows) > 0 {
+			r.ranges = e.Ranges(rows[0])
+		}
+		r.counts = e.Counts(q)
+		return r
+	}
+	want := map[string]result{}
+	for _, text := range texts {
+		want[text] = run(NewEngine(f.plan, f.states, today), text)
+	}
+	e := NewEngine(f.plan, f.states, today)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range texts {
+				text := texts[(i+g*7)%len(texts)] // each goroutine types from elsewhere
+				if got := run(e, text); !reflect.DeepEqual(got, want[text]) {
+					t.Errorf("%q run alongside others differs from %q run alone", text, text)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
