@@ -192,10 +192,7 @@ func BenchmarkImport1000(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		s, err := Open(Options{Path: filepath.Join(b.TempDir(), "x.db")})
-		if err != nil {
-			b.Fatal(err)
-		}
+		s := newBenchStore(b)
 		b.StartTimer()
 		r, err := s.Import(paths, false)
 		if err != nil || r.Total.NewChanges != n {
@@ -211,10 +208,7 @@ func BenchmarkImport1000(b *testing.B) {
 // BenchmarkReimport1000 imports the same 1,000 files again: nothing new.
 func BenchmarkReimport1000(b *testing.B) {
 	paths, _ := benchFiles(b, 1000)
-	s, err := Open(Options{Path: filepath.Join(b.TempDir(), "x.db")})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := newBenchStore(b)
 	defer s.Close()
 	if _, err := s.Import(paths, false); err != nil {
 		b.Fatal(err)
@@ -236,10 +230,7 @@ func BenchmarkImportRelay1000(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		s, err := Open(Options{Path: filepath.Join(b.TempDir(), "x.db")})
-		if err != nil {
-			b.Fatal(err)
-		}
+		s := newBenchStore(b)
 		b.StartTimer()
 		r, err := s.Import(paths, false)
 		if err != nil || r.Total.NewChanges != n {
@@ -256,10 +247,7 @@ func BenchmarkImportRelay1000(b *testing.B) {
 // BenchmarkReimportRelay1000 imports the same relayed files again.
 func BenchmarkReimportRelay1000(b *testing.B) {
 	paths, _, _ := relayFiles(b, 5, 200)
-	s, err := Open(Options{Path: filepath.Join(b.TempDir(), "x.db")})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := newBenchStore(b)
 	defer s.Close()
 	if _, err := s.Import(paths, false); err != nil {
 		b.Fatal(err)
@@ -325,10 +313,7 @@ func BenchmarkBaselineDecode1000(b *testing.B) {
 // first time): every line is read and recognised by its ID and bytes.
 func BenchmarkReimportUnseen1000(b *testing.B) {
 	paths, _ := benchFiles(b, 1000)
-	s, err := Open(Options{Path: filepath.Join(b.TempDir(), "x.db")})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := newBenchStore(b)
 	defer s.Close()
 	if _, err := s.Import(paths, false); err != nil {
 		b.Fatal(err)
@@ -343,4 +328,13 @@ func BenchmarkReimportUnseen1000(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// newBenchStore opens a new, empty data file in a temporary folder.
+func newBenchStore(b *testing.B) *Store {
+	s, err := Open(Options{Path: filepath.Join(b.TempDir(), "x.db")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
 }

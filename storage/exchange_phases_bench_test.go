@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -17,10 +16,7 @@ func BenchmarkImport1000Phases(b *testing.B) {
 	var phases [5]time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		s, err := Open(Options{Path: filepath.Join(b.TempDir(), "x.db")})
-		if err != nil {
-			b.Fatal(err)
-		}
+		s := newBenchStore(b)
 		b.StartTimer()
 		t0 := time.Now()
 		files, hint, err := s.parseAll(pathSources(paths))
