@@ -15,17 +15,27 @@ import (
 // returns, much faster:
 //
 //   - Building it folds every field once (lower case for exact hits, fold
-//     keys for fuzzy ones) and records, per character, the fields holding it.
-//     A fresh query looks only at the fields that hold all its characters.
+//     keys for fuzzy ones), lays the texts side by side in one string, and
+//     records, per character and per pair of adjacent characters, the
+//     fields holding it. A fresh query looks only at the fields that hold
+//     all its characters; an exact hit only in those that hold all its
+//     pairs; a query of one character counts its exact hits from the
+//     postings alone.
 //   - A Session remembers, for the last queries, which fields hold the query
 //     as a substring and which as a scattered subsequence. A query that
 //     extends the previous one (the user typed one more character) can only
 //     match a subset of them, so it looks at those fields only, and resumes
 //     each subsequence where the previous query's match ended.
-//   - fuzzy's scoring runs only on fields that hold the query as a
-//     subsequence (the only ones fuzzy lists), through a copy of fuzzy's loop
-//     that folds case without unicode.SimpleFold per character (match.go).
+//   - A document with an exact hit is ordered by it, so its fields are not
+//     checked as subsequences. fuzzy's scoring runs only on the other
+//     documents' fields that hold the query as a subsequence (the only ones
+//     fuzzy lists), shortest first and not at all where the text's length
+//     rules out beating the document's best (scoreBound), through a copy
+//     of fuzzy's loop that jumps between the occurrences that matter
+//     (match.go).
 //   - Large queries are split by documents over the CPU cores.
+//
+// docs/PERFORMANCE.md measures each of these.
 type Index struct {
 	docs []Doc
 	// Per field, numbered across all documents in document order.
@@ -52,7 +62,7 @@ type Index struct {
 	runeSlot  []int32        // 1 + the rune's index in runePosts, or 0
 	runeSlots map[rune]int32 // the same for the others
 	runePosts []runePost
-	fKind     []Kind
+	fKind     []Kind // per field, its kind
 }
 
 // runePost lists the non-ID fields that hold a rune, in order.
