@@ -31,7 +31,14 @@ import (
 
 // SchemaVersion is the version of the data file's layout this build writes.
 // A file with a higher version was written by a newer scoplan and is refused.
-const SchemaVersion = 1
+//
+//   - 1: each value of the changes bucket is one change's canonical JSON,
+//     keyed by its ID.
+//   - 2: a value may also hold several changes, each line a change's
+//     canonical JSON followed by a newline, keyed by the first one's ID
+//     (imports write them so: see writeImport). Version 1 files are read as
+//     they are, and marked 2 when such a value is first written to them.
+const SchemaVersion = 2
 
 // Bucket names.
 var (
@@ -307,12 +314,25 @@ func (s *Store) load() error {
 			})
 		}
 		return tx.Bucket(bucketChanges).ForEach(func(k, v []byte) error {
-			c := new(data.Change)
-			if err := json.Unmarshal(v, c); err != nil || c.ID != string(k) || c.Validate() != nil {
-				return fmt.Errorf("%w: change %q cannot be read", ErrDamaged, clip(string(k)))
+			// One change, or several, one line each (schema 2), the first
+			// one's ID the key.
+			for n := 0; n == 0 || len(v) > 0; n++ {
+				line := v
+				if i := bytes.IndexByte(v, '\n'); i >= 0 {
+					line, v = v[:i], v[i+1:]
+				} else {
+					v = nil
+				}
+				c := new(data.Change)
+				if err := json.Unmarshal(line, c); err != nil || n == 0 && c.ID != string(k) || c.Validate() != nil {
+					return fmt.Errorf("%w: change %q cannot be read", ErrDamaged, clip(string(k)))
+				}
+				if _, twice := s.digests[c.ID]; twice {
+					return fmt.Errorf("%w: change %q is in it twice", ErrDamaged, clip(c.ID))
+				}
+				changes = append(changes, c)
+				s.digests[c.ID] = maphash.Bytes(s.seed, line)
 			}
-			changes = append(changes, c)
-			s.digests[c.ID] = maphash.Bytes(s.seed, v)
 			return nil
 		})
 	})

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"scoplan/storage/storagetest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -131,7 +132,9 @@ func TestNewerSchemaIsRefusedAndUntouched(t *testing.T) {
 	s.SetStatus("1.1.1", data.StatusDone)
 	s.Close()
 	db, _ := bolt.Open(path, 0o600, nil)
-	db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("2")) })
+	db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion+1)))
+	})
 	db.Close()
 	before := storagetest.FileSum(t, path)
 	_, err = Open(Options{Path: path})

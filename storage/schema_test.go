@@ -1,0 +1,213 @@
+package storage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scoplan/data"
+	"scoplan/storage/storagetest"
+)
+
+// colleague returns a status file of a colleague who set a status and wrote
+// a note on each of n measures (2n changes).
+func colleague(t *testing.T, dir string, n int) string {
+	t.Helper()
+	s, _ := person(t, "Bolat", "KZ")
+	for _, m := range s.Plan().Measures[:n] {
+		if _, err := s.SetStatus(m.ID, data.StatusInProgress); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AddNote(m.ID, "noted on "+m.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer s.Close()
+	return export(t, s, dir, "bolat")
+}
+
+// bucketStats returns the number of values in the changes bucket and the
+// file's schema version.
+func bucketStats(t *testing.T, path string) (values int, schema int) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.View(func(tx *bolt.Tx) error {
+		values = tx.Bucket(bucketChanges).Stats().KeyN
+		schema, _ = strconv.Atoi(string(tx.Bucket(bucketMeta).Get(keySchema)))
+		return nil
+	})
+	return values, schema
+}
+
+// TestImportWritesBatches: an import writes its changes importBatch to a
+// value (schema 2), and the data file reads back to the same state, whose
+// lines a second import recognises.
+func TestImportWritesBatches(t *testing.T) {
+	file := colleague(t, t.TempDir(), 77) // 154 changes: one value
+	s, path := openTemp(t)
+	if r := mustImport(t, s, false, file); r.Total.NewChanges != 154 {
+		t.Fatalf("imported %d changes", r.Total.NewChanges)
+	}
+	want := snapshot(s)
+	s.Close()
+	if values, schema := bucketStats(t, path); values != 1 || schema != 2 {
+		t.Errorf("changes bucket: %d values, schema %d; want 1 value, schema 2", values, schema)
+	}
+	storagetest.Check(t, path)
+	s, err := Open(Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := snapshot(s); got != want {
+		t.Errorf("reopened state differs:\n%s\nwant\n%s", got, want)
+	}
+	if r := mustImport(t, s, false, file); r.Total.NewChanges != 0 {
+		t.Errorf("importing the file again brought %d changes", r.Total.NewChanges)
+	}
+	// A change made afterwards is one value of its own.
+	if _, err := s.AddNote("1.1.1", "mine"); err != nil {
+		t.Fatal(err)
+	}
+	want = snapshot(s)
+	s.Close()
+	if values, _ := bucketStats(t, path); values != 2 {
+		t.Errorf("changes bucket after a local change: %d values, want 2", values)
+	}
+	s, err = Open(Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := snapshot(s); got != want {
+		t.Errorf("reopened state differs after a local change")
+	}
+}
+
+// TestSchema1FileOpensAndBecomes2: a data file of schema 1 (one change per
+// value, as scoplan 0.1.0 wrote them) opens as it is, stays 1 while nothing
+// but single changes is written, and becomes 2 with its first import.
+func TestSchema1FileOpensAndBecomes2(t *testing.T) {
+	s, path := openTemp(t)
+	for _, id := range []string{"1.1.1", "1.2.3", "2.1.1"} {
+		if _, err := s.SetStatus(id, data.StatusDone); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("1")) })
+	db.Close()
+
+	s, err = Open(Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddNote("1.1.1", "a note"); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(s.Changes()); got != 4 {
+		t.Errorf("%d changes, want 4", got)
+	}
+	s.Close()
+	if values, schema := bucketStats(t, path); values != 4 || schema != 1 {
+		t.Errorf("after single changes: %d values, schema %d; want 4 and 1", values, schema)
+	}
+	s, err = Open(Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustImport(t, s, false, colleague(t, t.TempDir(), 3))
+	want := snapshot(s)
+	s.Close()
+	if values, schema := bucketStats(t, path); values != 5 || schema != 2 {
+		t.Errorf("after an import: %d values, schema %d; want 5 and 2", values, schema)
+	}
+	s, err = Open(Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if snapshot(s) != want {
+		t.Errorf("reopened state differs")
+	}
+}
+
+// TestDamagedBatchIsRefusedAndUntouched: a value of several changes that
+// does not hold up is refused in plain words, the file unchanged.
+func TestDamagedBatchIsRefusedAndUntouched(t *testing.T) {
+	file := colleague(t, t.TempDir(), 5)
+	cases := []struct {
+		name   string
+		damage func(k, v []byte) (key, value []byte)
+		says   string
+	}{
+		{"key is not the first change's ID", func(k, v []byte) ([]byte, []byte) {
+			return []byte("0123456789abcdef0123456789abcdef"), v
+		}, "cannot be read"},
+		{"a line cut short", func(k, v []byte) ([]byte, []byte) {
+			i := bytes.IndexByte(v, '\n')
+			return k, append(append(append([]byte(nil), v[:i+1]...), v[i+1:i+20]...), v[bytes.IndexByte(v[i+1:], '\n')+i+1:]...)
+		}, "cannot be read"},
+		{"an empty line", func(k, v []byte) ([]byte, []byte) {
+			i := bytes.IndexByte(v, '\n')
+			return k, append(append(append([]byte(nil), v[:i+1]...), '\n'), v[i+1:]...)
+		}, "cannot be read"},
+		{"a change twice", func(k, v []byte) ([]byte, []byte) {
+			first := v[:bytes.IndexByte(v, '\n')+1]
+			return k, append(append([]byte(nil), v...), first...)
+		}, "twice"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, path := openTemp(t)
+			mustImport(t, s, false, file)
+			s.Close()
+			db, err := bolt.Open(path, 0o600, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = db.Update(func(tx *bolt.Tx) error {
+				b := tx.Bucket(bucketChanges)
+				var key, value []byte
+				b.ForEach(func(k, v []byte) error {
+					if bytes.Count(v, []byte("\n")) > 1 {
+						key, value = bytes.Clone(k), bytes.Clone(v)
+					}
+					return nil
+				})
+				if key == nil {
+					return fmt.Errorf("no value with several changes")
+				}
+				if err := b.Delete(key); err != nil {
+					return err
+				}
+				k, v := c.damage(key, value)
+				return b.Put(k, v)
+			})
+			db.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := storagetest.FileSum(t, path)
+			_, err = Open(Options{Path: path})
+			if !errors.Is(err, ErrDamaged) || !bytes.Contains([]byte(err.Error()), []byte(c.says)) {
+				t.Errorf("err = %v, want ErrDamaged saying %q", err, c.says)
+			}
+			if storagetest.FileSum(t, path) != before {
+				t.Errorf("the file changed")
+			}
+		})
+	}
+}
