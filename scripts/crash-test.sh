@@ -5,16 +5,21 @@
 #   LONG=1 scripts/crash-test.sh     # 1,000 rounds of each kind
 #   ROUNDS=50 scripts/crash-test.sh
 #
-# Three kinds of round, each on its own data file that grows over the rounds:
+# Four kinds of round, each on its own data file that grows over the rounds:
 #   store   bench/crashwriter adds notes and sets statuses through scoplan's
 #           store, printing each change's ID once the write has returned;
 #   cli     the real binary, `scoplan note` in a loop, each success's ID
 #           taken from its output;
 #   export  bench/crashwriter exports the data file to a status file again
-#           and again.
+#           and again;
+#   import  bench/crashwriter writes a new colleague's status file (300
+#           changes) and imports it, again and again (a new data file every
+#           10 rounds).
 # After each kill: bbolt's consistency check (tx.Check) passes, scoplan opens
 # the file, and every change reported written is in it; for export, the file
-# under the final name is absent or a complete, valid status file.
+# under the final name is absent or a complete, valid status file; for
+# import, every file whose import returned is in the data file wholly, and
+# the one being imported when the writer was killed wholly or not at all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-200}
@@ -92,6 +97,31 @@ for i in $(seq 1 "$ROUNDS"); do
 done
 leftover=$(find "$work" -maxdepth 1 -name '.out.scoplan-status.*.tmp' | wc -l)
 echo "export: $ROUNDS rounds, final file complete after $complete kills, absent (killed before the first rename) after $absent; $leftover temporary files left beside it"
+
+# import rounds
+began=0
+whole=0
+none=0
+mkdir -p "$work/imports"
+for i in $(seq 1 "$ROUNDS"); do
+	: >"$work/imp-acks"
+	"$work/crashwriter" import "$work/import.db" "$work/imports" >"$work/imp-acks" 2>"$work/err" &
+	kill_at_random $!
+	[ -e "$work/import.db" ] || continue
+	if ! out=$("$work/crashwriter" check-import "$work/import.db" "$work/imp-acks" 2>&1); then
+		echo "import round $i: $out"; fails=$((fails + 1))
+		continue
+	fi
+	line=$(echo "$out" | grep '^imports begun')
+	began=$((began + $(echo "$line" | awk '{print $3}')))
+	whole=$((whole + $(echo "$line" | awk '{print $9}')))
+	none=$((none + $(echo "$line" | awk '{print $13}')))
+	rm -f "$work"/imports/*
+	# A new data file every 10 rounds: a few hundred thousand changes make
+	# each check's open slow, and growth is tested within the ten.
+	[ $((i % 10)) = 0 ] && rm -f "$work/import.db"
+done
+echo "import: $ROUNDS rounds, $began imports begun before a kill: $whole in the data file wholly, $none not at all, none in part"
 
 echo "failures: $fails"
 [ "$fails" = 0 ]

@@ -2,8 +2,6 @@ package storage
 
 import (
 	"bytes"
-	"cmp"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -337,8 +335,7 @@ type importPlan struct {
 	changes []*data.Change    // new changes
 	raw     [][]byte          // their canonical JSON, in the same order
 	digests []uint64          // and its hash for Store.digests
-	keys    [][]byte          // the new changes' IDs, sorted, for the write
-	vals    [][]byte          // their canonical JSON, in the same order
+	batches []batch           // the new changes as the write puts them
 	signers map[string][]byte // signer records to write
 	sums    [][32]byte        // checksums of the files, to remember
 	sigs    [][]byte          // and their signatures, verified
@@ -367,8 +364,8 @@ type signerName struct {
 // Callers hold s.mu (read or write).
 //
 // The work is split by change ID over the cores (each part takes the IDs
-// of one hash value); each part sorts its new changes, and pl.keys is
-// their merge, sorted by ID for the write.
+// of one hash value); the batches the write puts are then made in the
+// order of the files (see makeBatches).
 func (s *Store) planImport(files []*statusfile.File, hint int) (*importPlan, error) {
 	pl := &importPlan{result: &ImportResult{}, signers: map[string][]byte{}, byMeasure: map[string][]PreviewChange{}}
 	res := pl.result
@@ -422,24 +419,7 @@ func (s *Store) planImport(files []*statusfile.File, hint int) (*importPlan, err
 			}
 		}
 	}
-	// The parts' sorted IDs, merged.
-	pl.keys = make([][]byte, 0, news)
-	pl.vals = make([][]byte, 0, news)
-	next := make([]int, len(parts))
-	for {
-		k := -1
-		for i := range parts {
-			if next[i] < len(parts[i].keys) && (k < 0 || bytes.Compare(parts[i].keys[next[i]], parts[k].keys[next[k]]) < 0) {
-				k = i
-			}
-		}
-		if k < 0 {
-			break
-		}
-		pl.keys = append(pl.keys, parts[k].keys[next[k]])
-		pl.vals = append(pl.vals, parts[k].vals[next[k]])
-		next[k]++
-	}
+	pl.batches = makeBatches(files, parts)
 	for i := range parts {
 		for fi, sum := range parts[i].counts {
 			res.Files[fi].Summary.add(sum)
@@ -452,7 +432,6 @@ func (s *Store) planImport(files []*statusfile.File, hint int) (*importPlan, err
 // planPart is one part of planImport: the changes whose ID is in it.
 type planPart struct {
 	news             []planEntry // the new changes, in the order of the files
-	keys, vals       [][]byte    // their IDs, sorted, and their JSON
 	byMeasure        map[string][]PreviewChange
 	counts           []Summary // per file
 	err              error     // the first refused line of this part
@@ -463,6 +442,7 @@ type planEntry struct {
 	c      *data.Change
 	raw    []byte
 	file   int
+	line   int    // in the file's Lines
 	known  bool   // in the data file already
 	digest uint64 // of raw, for Store.digests (new changes only)
 }
@@ -504,7 +484,7 @@ func (s *Store) planPart(files []*statusfile.File, p *planPart, mine func(id str
 				entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, known: true})
 				continue
 			}
-			entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, digest: maphash.Bytes(s.seed, l.Raw)})
+			entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, line: li, digest: maphash.Bytes(s.seed, l.Raw)})
 			p.counts[fi].count(c)
 		}
 	}
@@ -513,94 +493,80 @@ func (s *Store) planPart(files []*statusfile.File, p *planPart, mine func(id str
 	for _, e := range p.news {
 		p.byMeasure[e.c.Measure] = append(p.byMeasure[e.c.Measure], PreviewChange{e.c, e.file})
 	}
-	p.keys, p.vals = sortedIDs(p.news)
 }
 
-// sortedIDs returns the IDs of the changes, sorted, in one buffer, and
-// their JSON in the same order. It sorts the IDs' bytes as numbers, not
-// the changes, so that no pointer is followed while sorting (the changes
-// lie all over memory; their IDs in an import's order are random). Many
-// IDs are first put into buckets by their first three hex digits (a
-// counting sort), then each bucket is sorted.
-func sortedIDs(news []planEntry) (keys, vals [][]byte) {
-	type rec struct {
-		k [data.ChangeIDHexLen / 8]uint64 // the ID's bytes, big-endian
-		i int
+// makeBatches groups the new changes into the values the write puts: in
+// the order of the files, a run of up to importBatch changes that a file
+// brings first and that lie one after the other in it, each followed by
+// its newline, is one value, a slice of the file's content itself (no
+// copy), keyed by its first change's ID; a change alone is its line.
+func makeBatches(files []*statusfile.File, parts []planPart) []batch {
+	// The lines each file brings first.
+	fresh := make([][]bool, len(files))
+	n := 0
+	for i := range parts {
+		for _, e := range parts[i].news {
+			if fresh[e.file] == nil {
+				fresh[e.file] = make([]bool, len(files[e.file].Lines))
+			}
+			fresh[e.file][e.line] = true
+			n++
+		}
 	}
-	compare := func(a, b rec) int {
-		for j := range a.k {
-			if a.k[j] != b.k[j] {
-				return cmp.Compare(a.k[j], b.k[j])
+	out := make([]batch, 0, n/importBatch+len(files))
+	for fi, f := range files {
+		var run []byte // the run's lines and newlines so far
+		lines := 0
+		flush := func() {
+			switch lines {
+			case 0:
+				return
+			case 1:
+				out = append(out, batch{run[:len(run)-1], 1}) // a change alone: its line
+			default:
+				out = append(out, batch{run, lines})
+			}
+			run, lines = nil, 0
+		}
+		for li, isFresh := range fresh[fi] {
+			if !isFresh {
+				flush()
+				continue
+			}
+			raw := f.Lines[li].Raw
+			// The next line follows the run in the same content when the
+			// run, extended over it, ends with the line itself.
+			if lines > 0 && lines < importBatch && cap(run) >= len(run)+len(raw)+1 {
+				ext := run[:len(run)+len(raw)+1]
+				if &ext[len(run)] == &raw[0] && ext[len(ext)-1] == '\n' {
+					run, lines = ext, lines+1
+					continue
+				}
+			}
+			flush()
+			if cap(raw) > len(raw) && raw[:len(raw)+1][len(raw)] == '\n' {
+				run, lines = raw[:len(raw)+1], 1
+			} else { // not followed by its newline in memory (never, for a parsed file)
+				out = append(out, batch{raw, 1})
 			}
 		}
-		return 0
+		flush()
 	}
-	recs := make([]rec, len(news))
-	var bucket, counts []int32
-	hex := len(news) >= 4*hexBuckets // fewer: the buckets would cost more than they save
-	if hex {
-		bucket, counts = make([]int32, len(news)), make([]int32, hexBuckets+1)
-	}
-	for i, e := range news {
-		id := e.c.ID // data.ChangeIDHexLen hex digits: Validate checks it
-		for j := range recs[i].k {
-			recs[i].k[j] = binary.BigEndian.Uint64([]byte(id[8*j : 8*j+8]))
-		}
-		recs[i].i = i
-		if hex {
-			r0, r1, r2 := hexRank[id[0]], hexRank[id[1]], hexRank[id[2]]
-			hex = r0 >= 0 && r1 >= 0 && r2 >= 0
-			bucket[i] = int32(r0)*22*22 + int32(r1)*22 + int32(r2)
-			if hex {
-				counts[bucket[i]+1]++
-			}
-		}
-	}
-	sorted := recs
-	if hex {
-		for b := 1; b <= hexBuckets; b++ {
-			counts[b] += counts[b-1]
-		}
-		sorted = make([]rec, len(recs))
-		next := slices.Clone(counts[:hexBuckets])
-		for i, r := range recs {
-			sorted[next[bucket[i]]] = r
-			next[bucket[i]]++
-		}
-		for b := 0; b < hexBuckets; b++ {
-			if counts[b+1]-counts[b] > 1 {
-				slices.SortFunc(sorted[counts[b]:counts[b+1]], compare)
-			}
-		}
-	} else { // few, or not hex digits (Validate would not let that happen)
-		slices.SortFunc(sorted, compare)
-	}
-	buf := make([]byte, len(sorted)*data.ChangeIDHexLen)
-	keys = make([][]byte, len(sorted))
-	vals = make([][]byte, len(sorted))
-	for i, r := range sorted {
-		key := buf[i*data.ChangeIDHexLen : (i+1)*data.ChangeIDHexLen : (i+1)*data.ChangeIDHexLen]
-		for j, v := range r.k {
-			binary.BigEndian.PutUint64(key[8*j:], v)
-		}
-		keys[i], vals[i] = key, news[r.i].raw
-	}
-	return keys, vals
+	return out
 }
 
-// hexRank ranks the hex digits in byte order (0-9, A-F, a-f: 0 to 21), -1
-// for other bytes; hexBuckets is the number of three-digit prefixes.
-var hexRank = func() (r [256]int8) {
-	for i := range r {
-		r[i] = -1
-	}
-	for i, c := range "0123456789ABCDEFabcdef" {
-		r[c] = int8(i)
-	}
-	return r
-}()
+// batch is one value the write puts: one change's line, or several lines
+// each followed by a newline.
+type batch struct {
+	value []byte
+	lines int
+}
 
-const hexBuckets = 22 * 22 * 22
+// key returns the ID of the batch's first change (every line starts with
+// it: statusfile checks that).
+func (b batch) key() []byte {
+	return b.value[len(`{"id":"`) : len(`{"id":"`)+data.ChangeIDHexLen]
+}
 
 // deriveImport works out the state of each measure the import touches, in
 // parallel (measures are independent), and fills in the result's measures
@@ -811,24 +777,14 @@ func (s *Store) writeImport(pl *importPlan) error {
 	return safeUpdate(s.db, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketChanges)
 		b.FillPercent = 1.0
-		for i := 0; i < len(pl.keys); i += importBatch {
-			batch := pl.vals[i:min(i+importBatch, len(pl.keys))]
-			v := batch[0]
-			if len(batch) > 1 {
-				n := 0
-				for _, line := range batch {
-					n += len(line) + 1
-				}
-				v = make([]byte, 0, n)
-				for _, line := range batch {
-					v = append(append(v, line...), '\n')
-				}
-			}
-			if err := b.Put(pl.keys[i], v); err != nil {
+		several := false
+		for _, bt := range pl.batches {
+			if err := b.Put(bt.key(), bt.value); err != nil {
 				return err
 			}
+			several = several || bt.lines > 1
 		}
-		if len(pl.keys) > 1 { // values with several changes: a schema 1 file becomes 2
+		if several { // values with several changes: a schema 1 file becomes 2
 			meta := tx.Bucket(bucketMeta)
 			if v, err := strconv.Atoi(string(meta.Get(keySchema))); err != nil || v < 2 {
 				if err := meta.Put(keySchema, []byte("2")); err != nil {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/rand"
 	"os"
 	"path/filepath"
 	"scoplan/storage/storagetest"
@@ -545,46 +544,5 @@ func TestFirstBadFileIsNamed(t *testing.T) {
 	}
 	if storagetest.FileSum(t, path) != before || s.ChangeCount() != 0 {
 		t.Errorf("the data file changed")
-	}
-}
-
-// TestSortedIDs: the IDs come out in byte order with their JSON beside
-// them, few or many (then sorted in buckets), for IDs in either case of hex
-// digit and, should one ever get there, an ID that is not hex.
-func TestSortedIDs(t *testing.T) {
-	rng := rand.New(rand.NewSource(5))
-	for _, n := range []int{0, 1, 2, 100, 4 * hexBuckets, 50000} { // from 4 × hexBuckets, in buckets
-		for _, nonHex := range []bool{false, true} {
-			var news []planEntry
-			for i := 0; i < n; i++ {
-				id := []byte(NewChangeID())
-				for j := range id {
-					if rng.Intn(4) == 0 {
-						id[j] = bytes.ToUpper(id[j : j+1])[0]
-					}
-				}
-				if i < 50 { // shared prefixes
-					copy(id, "00a")
-				}
-				if nonHex && i == n/2 {
-					id[1] = 'z'
-				}
-				news = append(news, planEntry{c: &data.Change{ID: string(id)}, raw: []byte("raw " + string(id))})
-			}
-			keys, vals := sortedIDs(news)
-			want := make([]string, n)
-			for i, e := range news {
-				want[i] = e.c.ID
-			}
-			sort.Strings(want)
-			if len(keys) != n || len(vals) != n {
-				t.Fatalf("%d keys for %d", len(keys), n)
-			}
-			for i := range want {
-				if string(keys[i]) != want[i] || string(vals[i]) != "raw "+want[i] {
-					t.Fatalf("n=%d nonHex=%v: %d: %s %s, want %s", n, nonHex, i, keys[i], vals[i], want[i])
-				}
-			}
-		}
 	}
 }

@@ -211,3 +211,73 @@ func TestDamagedBatchIsRefusedAndUntouched(t *testing.T) {
 		})
 	}
 }
+
+// valueLines returns how many values the changes bucket holds, how many
+// changes they hold in all, and the most one value holds.
+func valueLines(t *testing.T, path string) (values, lines, most int) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketChanges).ForEach(func(k, v []byte) error {
+			n := bytes.Count(v, []byte("\n"))
+			if n == 0 {
+				n = 1 // one change, without a newline
+			}
+			values++
+			lines += n
+			most = max(most, n)
+			return nil
+		})
+	})
+	return values, lines, most
+}
+
+// TestBatchesFollowTheFiles: an import whose file interleaves changes the
+// data file knows with new ones, and brings more than importBatch of them,
+// writes every new change once, in values of at most importBatch, and the
+// file reopens to the same state.
+func TestBatchesFollowTheFiles(t *testing.T) {
+	dir := t.TempDir()
+	first := colleague(t, dir, 77) // 154 changes
+	// Aigerim takes in Bolat's file, then writes 300 changes of her own
+	// among his (her notes on every measure after his): her file holds
+	// 454, of which 300 are new to someone who has Bolat's.
+	a, _ := person(t, "Aigerim", "KG")
+	mustImport(t, a, false, first)
+	for i := range 300 {
+		m := a.Plan().Measures[i%77]
+		if _, err := a.AddNote(m.ID, fmt.Sprintf("Aigerim's note %d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	second := export(t, a, dir, "aigerim")
+	a.Close()
+
+	s, path := openTemp(t)
+	mustImport(t, s, false, first)
+	if r := mustImport(t, s, false, second); r.Total.NewChanges != 300 {
+		t.Fatalf("second import brought %d changes, want 300", r.Total.NewChanges)
+	}
+	want := snapshot(s)
+	total := len(s.Changes())
+	s.Close()
+	values, lines, most := valueLines(t, path)
+	t.Logf("%d values hold the %d changes, at most %d in one", values, lines, most)
+	if lines != total || most > importBatch || values < 3 {
+		t.Errorf("%d values holding %d changes (at most %d in one); want %d changes, at most %d, at least 3 values",
+			values, lines, most, total, importBatch)
+	}
+	storagetest.Check(t, path)
+	s, err := Open(Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if snapshot(s) != want {
+		t.Errorf("reopened state differs")
+	}
+}

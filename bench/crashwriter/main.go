@@ -9,11 +9,20 @@
 //	                            check, scoplan opens it, and every change
 //	                            ACKS lists ("ok ID" lines) is in it
 //	crashwriter check-export OUT  OUT is absent or a complete status file
+//	crashwriter import DB DIR   write a new colleague's status file of
+//	                            300 changes to DIR and import it into DB,
+//	                            again and again until killed; print
+//	                            "begin FILE" once the file is written and
+//	                            "ok FILE" once its import returned
+//	crashwriter check-import DB ACKS  after a kill: every file ACKS says
+//	                            began is in DB wholly, or (the one whose
+//	                            import did not return) not at all
 //
 // It exits 0 when a check passes, 1 with one line on stderr when it fails.
 package main
 
 import (
+	"crypto/ed25519"
 	"fmt"
 	"math/rand"
 	"os"
@@ -29,7 +38,7 @@ import (
 
 func main() {
 	if len(os.Args) < 3 {
-		fail("usage: crashwriter write DB | export DB OUT | check DB ACKS | check-export OUT")
+		fail("usage: crashwriter write DB | export DB OUT | check DB ACKS | check-export OUT | import DB DIR | check-import DB ACKS")
 	}
 	var err error
 	switch os.Args[1] {
@@ -47,6 +56,15 @@ func main() {
 		err = check(os.Args[2], os.Args[3])
 	case "check-export":
 		err = checkExport(os.Args[2])
+	case "import", "check-import":
+		if len(os.Args) < 4 {
+			fail(os.Args[1] + " needs two arguments")
+		}
+		if os.Args[1] == "import" {
+			err = importLoop(os.Args[2], os.Args[3])
+		} else {
+			err = checkImport(os.Args[2], os.Args[3])
+		}
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -164,5 +182,101 @@ func checkExport(out string) error {
 		return fmt.Errorf("the file under the final name is not a complete status file: %v", err)
 	}
 	fmt.Printf("complete, %d changes\n", len(f.Lines))
+	return nil
+}
+
+// importLoop imports new colleagues' status files into db until killed.
+func importLoop(db, dir string) error {
+	s, err := storage.Open(storage.Options{Path: db, Timeout: 5 * time.Second})
+	if err != nil {
+		return err
+	}
+	measures := s.Plan().Measures
+	for i := 0; ; i++ {
+		pub, priv, err := ed25519.GenerateKey(nil)
+		if err != nil {
+			return err
+		}
+		author := statusfile.Fingerprint(pub)
+		now := time.Now().UTC().Truncate(data.TimePrecision)
+		changes := make([]*data.Change, 300)
+		for j := range changes {
+			c := &data.Change{ID: storage.NewChangeID(), Measure: measures[j%len(measures)].ID, Author: author,
+				Name: fmt.Sprintf("Colleague %d", i), Delegation: "KG", Time: now, Clock: uint64(j + 1)}
+			if j%4 == 0 {
+				c.Kind, c.Status = data.ChangeStatus, data.Statuses[j%len(data.Statuses)]
+			} else {
+				c.Kind, c.Text = data.ChangeNoteAdd, fmt.Sprintf("import crash test note %d/%d: 海关合作 — таможня", i, j)
+			}
+			changes[j] = c
+		}
+		content, err := statusfile.Encode(statusfile.Header{Plan: data.PlanID, PlanVersion: s.Plan().Version(), Exported: now, App: "crashwriter"},
+			pub, changes, func(m []byte) []byte { return ed25519.Sign(priv, m) })
+		if err != nil {
+			return err
+		}
+		name := fmt.Sprintf("%s/import-%d-%d%s", dir, time.Now().UnixNano(), i, statusfile.Extension)
+		if err := os.WriteFile(name, content, 0o600); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stdout, "begin %s\n", name)
+		if _, err := s.Import([]string{name}, false); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stdout, "ok %s\n", name)
+	}
+}
+
+// checkImport checks db after a killed importLoop: bbolt's check passes,
+// scoplan opens it, each file whose import returned is in it wholly, and
+// each file whose import began is in it wholly or not at all.
+func checkImport(db, acks string) error {
+	if err := check(db, os.DevNull); err != nil {
+		return err
+	}
+	s, err := storage.Open(storage.Options{Path: db, Timeout: 5 * time.Second})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	have := map[string]bool{}
+	for _, c := range s.Changes() {
+		have[c.ID] = true
+	}
+	content, err := os.ReadFile(acks)
+	if err != nil {
+		return err
+	}
+	done := map[string]bool{}
+	var began []string
+	for _, l := range strings.Split(string(content), "\n") {
+		if name, ok := strings.CutPrefix(l, "ok "); ok {
+			done[name] = true
+		} else if name, ok := strings.CutPrefix(l, "begin "); ok {
+			began = append(began, name)
+		}
+	}
+	whole, none := 0, 0
+	for _, name := range began {
+		f, err := statusfile.ReadFile(name, statusfile.Options{Plan: s.Plan()})
+		if err != nil {
+			return fmt.Errorf("%s: %v", name, err)
+		}
+		in := 0
+		for _, l := range f.Lines {
+			if have[l.ID] {
+				in++
+			}
+		}
+		switch {
+		case in == len(f.Lines):
+			whole++
+		case in == 0 && !done[name]:
+			none++
+		default:
+			return fmt.Errorf("%s: %d of its %d changes in the data file (import returned: %v)", name, in, len(f.Lines), done[name])
+		}
+	}
+	fmt.Printf("imports begun %d, in the data file wholly %d, not at all %d\n", len(began), whole, none)
 	return nil
 }
