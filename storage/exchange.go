@@ -768,11 +768,11 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 const importBatch = 256
 
 // writeImport writes the new changes, the files' checksums and signatures
-// and the signer records in one transaction. The changes go in sorted by
-// ID (planImport sorts them), importBatch to a value (schema 2: one line
+// and the signer records in one transaction. The changes go in as
+// makeBatches made them, up to importBatch to a value (schema 2: one line
 // each, keyed by the first one's ID): a bbolt Put per change cost more
 // than the rest of the import's writing, and per-change keys split pages.
-// The batches' keys go into pages filled completely before they split.
+// Pages are filled completely before they split.
 func (s *Store) writeImport(pl *importPlan) error {
 	return safeUpdate(s.db, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketChanges)
