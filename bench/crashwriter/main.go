@@ -119,34 +119,9 @@ func export(db, out string) error {
 }
 
 func check(db, acks string) error {
-	// 1. bbolt's own consistency check, read-only.
-	bdb, err := bolt.Open(db, 0o600, &bolt.Options{ReadOnly: true, Timeout: 5 * time.Second})
-	if err != nil {
-		return fmt.Errorf("bbolt cannot open the file: %v", err)
-	}
-	var problems []string
-	err = bdb.View(func(tx *bolt.Tx) error {
-		for e := range tx.Check() {
-			problems = append(problems, e.Error())
-		}
-		return nil
-	})
-	bdb.Close()
+	have, err := checkFile(db)
 	if err != nil {
 		return err
-	}
-	if len(problems) > 0 {
-		return fmt.Errorf("bbolt check: %d problems, first: %s", len(problems), problems[0])
-	}
-	// 2. scoplan opens it (every change decoded and validated).
-	s, err := storage.Open(storage.Options{Path: db, Timeout: 5 * time.Second})
-	if err != nil {
-		return fmt.Errorf("scoplan cannot open the file: %v", err)
-	}
-	defer s.Close()
-	have := map[string]bool{}
-	for _, c := range s.Changes() {
-		have[c.ID] = true
 	}
 	// 3. Every acknowledged change is there (complete lines only).
 	content, err := os.ReadFile(acks)
@@ -170,6 +145,42 @@ func check(db, acks string) error {
 	}
 	fmt.Printf("acknowledged %d, in file %d\n", len(lines), len(have))
 	return nil
+}
+
+// checkFile runs the checks every kind of round shares: bbolt's
+// consistency check passes and scoplan opens the file. It returns the IDs
+// of the changes the file holds.
+func checkFile(db string) (map[string]bool, error) {
+	// 1. bbolt's own consistency check, read-only.
+	bdb, err := bolt.Open(db, 0o600, &bolt.Options{ReadOnly: true, Timeout: 5 * time.Second})
+	if err != nil {
+		return nil, fmt.Errorf("bbolt cannot open the file: %v", err)
+	}
+	var problems []string
+	err = bdb.View(func(tx *bolt.Tx) error {
+		for e := range tx.Check() {
+			problems = append(problems, e.Error())
+		}
+		return nil
+	})
+	bdb.Close()
+	if err != nil {
+		return nil, err
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("bbolt check: %d problems, first: %s", len(problems), problems[0])
+	}
+	// 2. scoplan opens it (every change decoded and validated).
+	s, err := storage.Open(storage.Options{Path: db, Timeout: 5 * time.Second})
+	if err != nil {
+		return nil, fmt.Errorf("scoplan cannot open the file: %v", err)
+	}
+	defer s.Close()
+	have := map[string]bool{}
+	for _, c := range s.Changes() {
+		have[c.ID] = true
+	}
+	return have, nil
 }
 
 func checkExport(out string) error {
@@ -231,17 +242,9 @@ func importLoop(db, dir string) error {
 // scoplan opens it, each file whose import returned is in it wholly, and
 // each file whose import began is in it wholly or not at all.
 func checkImport(db, acks string) error {
-	if err := check(db, os.DevNull); err != nil {
-		return err
-	}
-	s, err := storage.Open(storage.Options{Path: db, Timeout: 5 * time.Second})
+	have, err := checkFile(db)
 	if err != nil {
 		return err
-	}
-	defer s.Close()
-	have := map[string]bool{}
-	for _, c := range s.Changes() {
-		have[c.ID] = true
 	}
 	content, err := os.ReadFile(acks)
 	if err != nil {
@@ -258,7 +261,7 @@ func checkImport(db, acks string) error {
 	}
 	whole, none := 0, 0
 	for _, name := range began {
-		f, err := statusfile.ReadFile(name, statusfile.Options{Plan: s.Plan()})
+		f, err := statusfile.ReadFile(name, statusfile.Options{})
 		if err != nil {
 			return fmt.Errorf("%s: %v", name, err)
 		}
