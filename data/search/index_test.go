@@ -68,24 +68,31 @@ func sameHits(t *testing.T, what, q string, got, want []Hit) {
 	}
 }
 
+// typedThenDeleted returns the lengths a query of n runes has while it is
+// typed one character at a time and then deleted again: a query and its
+// other form (the stems of Russian words) narrow from each other's findings
+// both ways.
+func typedThenDeleted(n int) []int {
+	var lengths []int
+	for i := 1; i <= n; i++ {
+		lengths = append(lengths, i)
+	}
+	for i := n - 1; i >= 1; i-- {
+		lengths = append(lengths, i)
+	}
+	return lengths
+}
+
 // typeQueries types each query one character at a time through a session,
-// with now and then a deleted character or two, and checks every step
-// against Reference (worked out beforehand for every prefix, on all cores).
+// with now and then a deleted character or two, then deletes it again, and
+// checks every step against Reference (worked out beforehand for every
+// prefix, on all cores).
 func typeQueries(t *testing.T, what string, ref *refCache, s *Session, queries []string, rng *rand.Rand) {
 	t.Helper()
 	ref.prepare(prefixes(queries))
 	for _, q := range queries {
 		r := []rune(q)
-		// Typed, then deleted again: a query and its other form (the stems of
-		// Russian words) narrow from each other's findings both ways.
-		var lengths []int
-		for i := 1; i <= len(r); i++ {
-			lengths = append(lengths, i)
-		}
-		for i := len(r) - 1; i >= 1; i-- {
-			lengths = append(lengths, i)
-		}
-		for _, i := range lengths {
+		for _, i := range typedThenDeleted(len(r)) {
 			text := string(r[:i])
 			if i > 2 && rng.Intn(5) == 0 { // a backspace, then the character again
 				back := string(r[:i-2])
@@ -174,16 +181,7 @@ func TestEngineEqualsReference(t *testing.T) {
 	refs.prepare(forms)
 	for _, q := range queries {
 		r := []rune(q)
-		// Typed, then deleted again: a query and its other form (the stems of
-		// Russian words) narrow from each other's findings both ways.
-		var lengths []int
-		for i := 1; i <= len(r); i++ {
-			lengths = append(lengths, i)
-		}
-		for i := len(r) - 1; i >= 1; i-- {
-			lengths = append(lengths, i)
-		}
-		for _, i := range lengths {
+		for _, i := range typedThenDeleted(len(r)) {
 			text := string(r[:i])
 			if Normalize(text) == "" {
 				continue
