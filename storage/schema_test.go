@@ -34,17 +34,34 @@ func colleague(t *testing.T, dir string, n int) string {
 // file's schema version.
 func bucketStats(t *testing.T, path string) (values int, schema int) {
 	t.Helper()
+	values, _, _, schema = fileLayout(t, path)
+	return values, schema
+}
+
+// fileLayout returns how many values the changes bucket holds, how many
+// changes they hold in all, the most one value holds, and the file's
+// schema version.
+func fileLayout(t *testing.T, path string) (values, lines, most, schema int) {
+	t.Helper()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
 	db.View(func(tx *bolt.Tx) error {
-		values = tx.Bucket(bucketChanges).Stats().KeyN
 		schema, _ = strconv.Atoi(string(tx.Bucket(bucketMeta).Get(keySchema)))
-		return nil
+		return tx.Bucket(bucketChanges).ForEach(func(k, v []byte) error {
+			n := bytes.Count(v, []byte("\n"))
+			if n == 0 {
+				n = 1 // one change, without a newline
+			}
+			values++
+			lines += n
+			most = max(most, n)
+			return nil
+		})
 	})
-	return values, schema
+	return values, lines, most, schema
 }
 
 // TestImportWritesBatches: an import writes its changes importBatch to a
@@ -212,30 +229,6 @@ func TestDamagedBatchIsRefusedAndUntouched(t *testing.T) {
 	}
 }
 
-// valueLines returns how many values the changes bucket holds, how many
-// changes they hold in all, and the most one value holds.
-func valueLines(t *testing.T, path string) (values, lines, most int) {
-	t.Helper()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketChanges).ForEach(func(k, v []byte) error {
-			n := bytes.Count(v, []byte("\n"))
-			if n == 0 {
-				n = 1 // one change, without a newline
-			}
-			values++
-			lines += n
-			most = max(most, n)
-			return nil
-		})
-	})
-	return values, lines, most
-}
-
 // TestBatchesFollowTheFiles: an import whose file interleaves changes the
 // data file knows with new ones, and brings more than importBatch of them,
 // writes every new change once, in values of at most importBatch, and the
@@ -265,7 +258,7 @@ func TestBatchesFollowTheFiles(t *testing.T) {
 	want := snapshot(s)
 	total := len(s.Changes())
 	s.Close()
-	values, lines, most := valueLines(t, path)
+	values, lines, most, _ := fileLayout(t, path)
 	t.Logf("%d values hold the %d changes, at most %d in one", values, lines, most)
 	if lines != total || most > importBatch || values < 3 {
 		t.Errorf("%d values holding %d changes (at most %d in one); want %d changes, at most %d, at least 3 values",
