@@ -51,6 +51,8 @@ func Run(loc storage.Location, today data.Date) (code int) {
 		return 1
 	}
 	defer s.Close()
+	// The theme now, before the fonts load (open applies it again: the
+	// same theme, at no cost, for the tests that call open alone).
 	applyAppearance(a, string(s.Setting(settingTheme)))
 	firstframe.Mark("store")
 	// Two things take most of the start: the system creating the window
