@@ -189,6 +189,12 @@ func relayFiles(b *testing.B, authors, exports int) (paths []string, changes, li
 // (462,000 new changes, one transaction).
 func BenchmarkImport1000(b *testing.B) {
 	paths, n := benchFiles(b, 1000)
+	importFresh(b, paths, n)
+}
+
+// importFresh imports paths into a new data file per iteration (only the
+// import is timed) and checks that it brings n changes.
+func importFresh(b *testing.B, paths []string, n int) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -196,7 +202,7 @@ func BenchmarkImport1000(b *testing.B) {
 		b.StartTimer()
 		r, err := s.Import(paths, false)
 		if err != nil || r.Total.NewChanges != n {
-			b.Fatal(err)
+			b.Fatal(err, r.Total.NewChanges, n)
 		}
 		b.StopTimer()
 		s.Close()
@@ -208,6 +214,12 @@ func BenchmarkImport1000(b *testing.B) {
 // BenchmarkReimport1000 imports the same 1,000 files again: nothing new.
 func BenchmarkReimport1000(b *testing.B) {
 	paths, _ := benchFiles(b, 1000)
+	reimport(b, paths)
+}
+
+// reimport imports paths into a new data file, then times importing them
+// again, which must bring nothing new.
+func reimport(b *testing.B, paths []string) {
 	s := newBenchStore(b)
 	defer s.Close()
 	if _, err := s.Import(paths, false); err != nil {
@@ -227,38 +239,14 @@ func BenchmarkReimport1000(b *testing.B) {
 // distinct changes) into a fresh data file.
 func BenchmarkImportRelay1000(b *testing.B) {
 	paths, n, lines := relayFiles(b, 5, 200)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		s := newBenchStore(b)
-		b.StartTimer()
-		r, err := s.Import(paths, false)
-		if err != nil || r.Total.NewChanges != n {
-			b.Fatal(err, r.Total.NewChanges, n)
-		}
-		b.StopTimer()
-		s.Close()
-		b.StartTimer()
-	}
-	b.ReportMetric(float64(n), "changes")
+	importFresh(b, paths, n)
 	b.ReportMetric(float64(lines), "lines")
 }
 
 // BenchmarkReimportRelay1000 imports the same relayed files again.
 func BenchmarkReimportRelay1000(b *testing.B) {
 	paths, _, _ := relayFiles(b, 5, 200)
-	s := newBenchStore(b)
-	defer s.Close()
-	if _, err := s.Import(paths, false); err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		r, err := s.Import(paths, false)
-		if err != nil || !r.Total.NothingNew() {
-			b.Fatal(err)
-		}
-	}
+	reimport(b, paths)
 }
 
 // BenchmarkBaselineDecodeRelay1000 is the relay benchmarks' baseline, as
