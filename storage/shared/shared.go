@@ -57,13 +57,22 @@ type Status struct {
 	Time     time.Time
 	Exported bool                  // the own status file was written
 	Imported *storage.ImportResult // what the import brought; nil when no file had changed
-	Refused  []error               // files that were refused, one error each (they are retried when they change)
-	Err      error                 // the folder could not be read or written
+	Refused  []error               // files that were refused, one error each (told once; retried when they change)
+	// ConflictCopies names the conflict copies a sync tool made (see
+	// IsConflictCopy) that this pass merged for the first time.
+	ConflictCopies []string
+	Err            error // the folder could not be read or written
+	// Repeated is set when Err is the error the previous pass had too
+	// (a USB stick still pulled out): it is not told again.
+	Repeated bool
+	// Back is set on the first good pass after passes that failed.
+	Back bool
 }
 
 // Eventful reports whether the pass did anything worth telling.
 func (s Status) Eventful() bool {
-	return s.Exported || (s.Imported != nil && !s.Imported.Total.NothingNew()) || len(s.Refused) > 0 || s.Err != nil
+	return s.Exported || (s.Imported != nil && !s.Imported.Total.NothingNew()) || len(s.Refused) > 0 ||
+		len(s.ConflictCopies) > 0 || (s.Err != nil && !s.Repeated) || s.Back
 }
 
 // FileName is the name of an installation's own status file in the folder.
@@ -77,6 +86,7 @@ type stamp struct {
 // Folder is a shared folder being kept in step.
 type Folder struct {
 	o    Options
+	key  string // the data file's key: every store a pass uses must have it
 	own  string
 	kick chan struct{}
 	stop chan struct{}
@@ -89,6 +99,9 @@ type Folder struct {
 	ownStamp   stamp // the own file as the last export left it
 	polls      int
 	stopped    bool
+	refused    map[string]stamp // files refused, as they were then: not read again until they change
+	copies     map[string]bool  // conflict copies already told
+	lastErr    string           // the error of the previous pass, "" if it went well
 }
 
 // Check tells whether dir can serve as a shared folder: it exists, is a
@@ -121,8 +134,10 @@ func New(o Options) (*Folder, error) {
 	if o.Interval <= 0 {
 		o.Interval = DefaultInterval
 	}
-	return &Folder{o: o, own: FileName(o.Store.Identity().Key), kick: make(chan struct{}, 1),
-		stop: make(chan struct{}), done: make(chan struct{}), seen: map[string]stamp{}, exported: -1}, nil
+	key := o.Store.Identity().Key
+	return &Folder{o: o, key: key, own: FileName(key), kick: make(chan struct{}, 1),
+		stop: make(chan struct{}), done: make(chan struct{}), seen: map[string]stamp{}, exported: -1,
+		refused: map[string]stamp{}, copies: map[string]bool{}}, nil
 }
 
 // Start checks the folder and starts keeping the data file in step with it:
@@ -198,7 +213,8 @@ func (f *Folder) exportPass() Status {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	st := Status{Time: time.Now()}
-	st.Exported, st.Err = f.export()
+	st.Exported, st.Err = f.export(f.o.Store)
+	f.noteError(&st)
 	return st
 }
 
@@ -207,9 +223,38 @@ func (f *Folder) exportPass() Status {
 // then write the own status file if the data file changed since it was
 // last written. Bad files are refused one by one; the good ones are merged
 // together in one transaction.
-func (f *Folder) Sync() Status {
+func (f *Folder) Sync() Status { return f.SyncWith(f.o.Store) }
+
+// SyncWith makes one pass as Sync does, through s: the same data file
+// opened again for this pass (a headless watch opens the data file for each
+// pass only, so that other commands can write between passes). What the
+// folder remembers between passes (files seen, refused, told) carries over.
+func (f *Folder) SyncWith(s *storage.Store) Status {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	var st Status
+	if s.Identity().Key != f.key {
+		st = Status{Time: time.Now(), Err: errors.New("the data file was replaced by another one (its key changed)")}
+	} else {
+		st = f.pass(s)
+	}
+	f.noteError(&st)
+	return st
+}
+
+// noteError marks an error the previous pass had too as repeated, and the
+// first good pass after failures as back.
+func (f *Folder) noteError(st *Status) {
+	msg := ""
+	if st.Err != nil {
+		msg = st.Err.Error()
+	}
+	st.Repeated = msg != "" && msg == f.lastErr
+	st.Back = msg == "" && f.lastErr != ""
+	f.lastErr = msg
+}
+
+func (f *Folder) pass(s *storage.Store) Status {
 	st := Status{Time: time.Now()}
 	full := f.polls%fullEvery == 0
 	f.polls++
@@ -232,7 +277,7 @@ func (f *Folder) Sync() Status {
 			}
 			continue
 		}
-		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, statusfile.Extension) || !e.Type().IsRegular() {
+		if isTemporary(name) || !strings.HasSuffix(name, statusfile.Extension) || !e.Type().IsRegular() {
 			continue
 		}
 		info, err := e.Info()
@@ -241,6 +286,9 @@ func (f *Folder) Sync() Status {
 		}
 		s := stamp{info.Size(), info.ModTime()}
 		now[name] = s
+		if r, ok := f.refused[name]; ok && r == s {
+			continue // refused as it is, and told: read again once it changes
+		}
 		if old, ok := f.seen[name]; full || !ok || old != s {
 			changed = append(changed, name)
 		}
@@ -250,43 +298,69 @@ func (f *Folder) Sync() Status {
 			delete(f.seen, name)
 		}
 	}
+	for name := range f.refused {
+		if _, ok := now[name]; !ok {
+			delete(f.refused, name)
+		}
+	}
 	sort.Strings(changed)
 	if len(changed) > 0 {
-		st.Imported, st.Refused, st.Err = f.importFiles(changed)
+		var refusedFiles []string
+		st.Imported, st.Refused, refusedFiles, st.Err = f.importFiles(s, changed)
 		for _, name := range changed {
 			f.seen[name] = now[name]
+			delete(f.refused, name)
+		}
+		for _, p := range refusedFiles {
+			name := filepath.Base(p)
+			f.refused[name] = now[name]
+		}
+		if st.Err == nil {
+			bad := map[string]bool{}
+			for _, p := range refusedFiles {
+				bad[filepath.Base(p)] = true
+			}
+			for _, name := range changed {
+				if IsConflictCopy(name) && !bad[name] && !f.copies[name] {
+					f.copies[name] = true
+					st.ConflictCopies = append(st.ConflictCopies, name)
+				}
+			}
 		}
 	}
 	if st.Err == nil {
-		st.Exported, st.Err = f.export()
+		st.Exported, st.Err = f.export(s)
 	}
 	return st
 }
 
-// importFiles merges the files, leaving out each one that is refused.
-func (f *Folder) importFiles(names []string) (*storage.ImportResult, []error, error) {
+// importFiles merges the files, leaving out each one that is refused; it
+// returns the refusals and the paths of the files refused.
+func (f *Folder) importFiles(s *storage.Store, names []string) (*storage.ImportResult, []error, []string, error) {
 	var refused []error
+	var refusedPaths []string
 	paths := make([]string, len(names))
 	for i, n := range names {
 		paths[i] = filepath.Join(f.o.Dir, n)
 	}
 	for len(paths) > 0 {
-		r, err := f.o.Store.Import(paths, false)
+		r, err := s.Import(paths, false)
 		if err == nil {
-			return r, refused, nil
+			return r, refused, refusedPaths, nil
 		}
 		var fe *statusfile.Error
 		if !errors.As(err, &fe) {
-			return nil, refused, err
+			return nil, refused, refusedPaths, err
 		}
 		i := indexOf(paths, fe.File)
 		if i < 0 {
-			return nil, refused, err
+			return nil, refused, refusedPaths, err
 		}
 		refused = append(refused, err)
+		refusedPaths = append(refusedPaths, paths[i])
 		paths = append(paths[:i], paths[i+1:]...)
 	}
-	return nil, refused, nil
+	return nil, refused, refusedPaths, nil
 }
 
 func indexOf(list []string, s string) int {
@@ -300,8 +374,7 @@ func indexOf(list []string, s string) int {
 
 // export writes the own status file when the data file or the identity
 // changed since it was last written, or when the file is missing.
-func (f *Folder) export() (bool, error) {
-	s := f.o.Store
+func (f *Folder) export(s *storage.Store) (bool, error) {
 	n, id := s.ChangeCount(), s.Identity()
 	_, statErr := os.Stat(f.OwnFile())
 	if n == f.exported && id == f.exportedID && statErr == nil {
