@@ -347,7 +347,8 @@ func whoamiFlags(fs *flag.FlagSet) func(*env, []string) error {
 		}
 		id := s.Identity()
 		if *asJSON {
-			return json.NewEncoder(e.stdout).Encode(map[string]string{"name": id.Name, "delegation": id.Delegation, "key": id.Key, "data_file": s.Path()})
+			return json.NewEncoder(e.stdout).Encode(map[string]any{"name": id.Name, "delegation": id.Delegation, "key": id.Key,
+				"data_file": s.Path(), "changes": s.ChangeCount()})
 		}
 		fmt.Fprintf(e.stdout, "name:        %s\ndelegation:  %s\nkey:         %s\ndata file:   %s\n", id.Name, id.Delegation, id.Key, s.Path())
 		return nil
