@@ -192,7 +192,7 @@ func TestChangesSurviveProcesses(t *testing.T) {
 		t.Fatalf("show = %+v", show)
 	}
 	n := show.Notes[0]
-	if n.Author != "Aigerim" || n.Delegation != "Kazakhstan" || n.Text != "Roadmap draft sent to the transport working group" {
+	if n.Author != "Aigerim" || n.Delegation != "KZ" || n.Text != "Roadmap draft sent to the transport working group" {
 		t.Errorf("note = %+v", n)
 	}
 	if _, err := time.Parse(time.RFC3339, n.Created); err != nil {

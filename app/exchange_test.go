@@ -198,7 +198,7 @@ func TestExportFromTheWindow(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "out.scoplan-status")
 	h.ui.exch.exportTo(p)
 	waitFor(t, "the export", func() bool {
-		return strings.Contains(overlayTexts(h.win), "Written to out.scoplan-status: 1 change, signed by Anna Petrova (Россия).")
+		return strings.Contains(overlayTexts(h.win), "Written to out.scoplan-status: 1 change, signed by Anna Petrova (Russia).")
 	})
 	f, err := statusfile.ReadFile(p, statusfile.Options{})
 	if err != nil || len(f.Lines) != 1 || f.Header.Exporter.Name != "Anna Petrova" {

@@ -137,7 +137,13 @@ func who(name, delegation, key string) string {
 	if delegation == "" {
 		return name
 	}
-	return fmt.Sprintf("%s (%s)", name, delegation)
+	return fmt.Sprintf("%s (%s)", name, delegationName(delegation))
+}
+
+// delegationName names a delegation in the UI's language: a code's short
+// name ("KZ" is Казахстан in Russian), an older free text as it is.
+func delegationName(delegation string) string {
+	return data.DelegationLabel(data.DelegationKey(delegation), lang.X("language.code", "en"))
 }
 
 // changeSummary describes a change of the history in a few words.

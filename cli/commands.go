@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"scoplan/data"
 	"scoplan/data/search"
@@ -317,40 +318,64 @@ func noteFlags(fs *flag.FlagSet) func(*env, []string) error {
 
 func whoamiFlags(fs *flag.FlagSet) func(*env, []string) error {
 	name := fs.String("name", "", "set your name")
-	deleg := fs.String("delegation", "", "set your delegation (e.g. the member state you represent)")
+	deleg := fs.String("delegation", "", "set your delegation: a member state, the SCO Secretariat or a partner, by code (KZ), or by name in English, Chinese or Russian")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	return func(e *env, args []string) error {
 		if len(args) > 0 {
 			return usagef("unexpected argument %q", args[0])
+		}
+		setName, setDeleg := false, false
+		fs.Visit(func(f *flag.Flag) {
+			setName = setName || f.Name == "name"
+			setDeleg = setDeleg || f.Name == "delegation"
+		})
+		// Everything is checked before the data file is opened (or
+		// created): a wrong argument writes nothing.
+		newName := strings.TrimSpace(*name)
+		if setName && (len(newName) > data.MaxNameBytes || !utf8.ValidString(newName)) {
+			return usagef("--name must be valid text of at most %d bytes", data.MaxNameBytes)
+		}
+		newDeleg := ""
+		if setDeleg && strings.TrimSpace(*deleg) != "" {
+			d, ok := data.LookupDelegation(*deleg)
+			if !ok {
+				var near []string
+				for _, c := range data.ClosestDelegations(*deleg, 3) {
+					near = append(near, fmt.Sprintf("%s (%s)", c.EN, c.Code))
+				}
+				return usagef("unknown delegation %q; the closest are %s (scoplan whoami --help)", *deleg, strings.Join(near, ", "))
+			}
+			newDeleg = d.Code
 		}
 		s, err := e.openStore()
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		setName, setDeleg := false, false
-		fs.Visit(func(f *flag.Flag) {
-			setName = setName || f.Name == "name"
-			setDeleg = setDeleg || f.Name == "delegation"
-		})
 		if setName || setDeleg {
 			id := s.Identity()
 			if setName {
-				id.Name = strings.TrimSpace(*name)
+				id.Name = newName
 			}
 			if setDeleg {
-				id.Delegation = strings.TrimSpace(*deleg)
+				id.Delegation = newDeleg
 			}
 			if err := s.SetIdentity(id.Name, id.Delegation); err != nil {
 				return err
 			}
 		}
 		id := s.Identity()
+		code := data.DelegationKey(id.Delegation)
 		if *asJSON {
-			return json.NewEncoder(e.stdout).Encode(map[string]any{"name": id.Name, "delegation": id.Delegation, "key": id.Key,
+			return json.NewEncoder(e.stdout).Encode(map[string]any{"name": id.Name, "delegation": code,
+				"delegation_name": data.DelegationLabel(code, "en"), "key": id.Key,
 				"data_file": s.Path(), "changes": s.ChangeCount()})
 		}
-		fmt.Fprintf(e.stdout, "name:        %s\ndelegation:  %s\nkey:         %s\ndata file:   %s\n", id.Name, id.Delegation, id.Key, s.Path())
+		shown := code
+		if d, ok := data.DelegationByCode(code); ok {
+			shown = fmt.Sprintf("%s (%s)", d.EN, d.Code)
+		}
+		fmt.Fprintf(e.stdout, "name:        %s\ndelegation:  %s\nkey:         %s\ndata file:   %s\n", id.Name, shown, id.Key, s.Path())
 		return nil
 	}
 }
@@ -445,18 +470,18 @@ func listItem(m *data.Measure, st *data.MeasureState, today data.Date, tx *data.
 func showItem(m *data.Measure, st *data.MeasureState, today data.Date, tx *data.Texts) ShowItem {
 	it := ShowItem{ListItem: listItem(m, st, today, tx), NoteList: []NoteJSON{}, Competing: []StatusJSON{}, History: []HistoryJSON{}}
 	for _, n := range st.Notes {
-		nj := NoteJSON{ID: n.ID, Author: n.Name, Delegation: n.Delegation, Key: n.Author, Created: stamp(n.Created), Text: n.Text}
+		nj := NoteJSON{ID: n.ID, Author: n.Name, Delegation: data.DelegationKey(n.Delegation), Key: n.Author, Created: stamp(n.Created), Text: n.Text}
 		if !n.Edited.IsZero() {
 			nj.Edited = stamp(n.Edited)
 		}
 		it.NoteList = append(it.NoteList, nj)
 	}
 	for _, c := range st.Competing {
-		it.Competing = append(it.Competing, StatusJSON{Status: string(c.Status), Author: c.Name, Delegation: c.Delegation, Key: c.Author, Time: stamp(c.Time)})
+		it.Competing = append(it.Competing, StatusJSON{Status: string(c.Status), Author: c.Name, Delegation: data.DelegationKey(c.Delegation), Key: c.Author, Time: stamp(c.Time)})
 	}
 	for _, c := range st.History {
 		it.History = append(it.History, HistoryJSON{ID: c.ID, Kind: string(c.Kind), Time: stamp(c.Time), Author: c.Name,
-			Delegation: c.Delegation, Key: c.Author, Status: string(c.Status), Note: c.NoteID(), Text: c.Text, Summary: Summary(c)})
+			Delegation: data.DelegationKey(c.Delegation), Key: c.Author, Status: string(c.Status), Note: c.NoteID(), Text: c.Text, Summary: Summary(c)})
 	}
 	return it
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"scoplan/data"
 	"scoplan/storage"
 	"scoplan/storage/statusfile"
 )
@@ -59,7 +60,7 @@ func label(name, delegation string) string {
 		name = "(no name)"
 	}
 	if delegation != "" {
-		return name + " (" + delegation + ")"
+		return name + " (" + data.DelegationLabel(data.DelegationKey(delegation), "en") + ")"
 	}
 	return name
 }
@@ -123,7 +124,7 @@ func describe(s storage.Summary) string {
 func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
 	for _, f := range r.Files {
 		sg := f.Signer
-		fmt.Fprintf(w, "%s: signed by %s, key %s", f.Name, sg.Label(), sg.Key)
+		fmt.Fprintf(w, "%s: signed by %s, key %s", f.Name, label(sg.Name, sg.Delegation), sg.Key)
 		switch {
 		case sg.Yours:
 			fmt.Fprint(w, " (your own key)")
@@ -137,7 +138,7 @@ func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
 			fmt.Fprintf(w, "  warning: this key signed before as %s\n", strings.Join(sg.OtherNames, ", "))
 		}
 		if len(sg.OtherKeys) > 0 {
-			fmt.Fprintf(w, "  warning: %s signed before with another key (%s)\n", sg.Label(), strings.Join(sg.OtherKeys, ", "))
+			fmt.Fprintf(w, "  warning: %s signed before with another key (%s)\n", label(sg.Name, sg.Delegation), strings.Join(sg.OtherKeys, ", "))
 		}
 		if f.OtherPlanText {
 			fmt.Fprintf(w, "  note: exported with a different text of the plan (version %s; yours is %s)\n", f.PlanVersion, s.Plan().Version())

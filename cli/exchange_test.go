@@ -66,7 +66,7 @@ func TestExchangeOnTheCommandLine(t *testing.T) {
 		for _, c := range it.Competing {
 			got[c.Status] = c.Author + "/" + c.Delegation
 		}
-		if got["done"] != "Anna/Russia" || got["blocked"] != "Bolat/Kazakhstan" {
+		if got["done"] != "Anna/RU" || got["blocked"] != "Bolat/KZ" {
 			t.Errorf("competing %+v", it.Competing)
 		}
 	}
