@@ -275,12 +275,12 @@ func countsNaive(e *Engine, q Query) Counts {
 	})
 	each(dimKind, func(r Row) { c.Kind[r.Measure.Deadline.Kind]++ })
 	each(dimOverdue, func(r Row) {
-		if IsOverdue(r.Measure, r.State, e.today) {
+		if data.IsOverdue(r.Measure, r.State, e.today) {
 			c.Overdue++
 		}
 	})
 	each(dimDueSoon, func(r Row) {
-		if IsDueSoon(r.Measure, r.State, e.today) {
+		if data.IsDueSoon(r.Measure, r.State, e.today) {
 			c.DueSoon++
 		}
 	})

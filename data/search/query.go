@@ -9,9 +9,6 @@ import (
 	"scoplan/data"
 )
 
-// DueSoonDays is how far ahead "due soon" looks.
-const DueSoonDays = 90
-
 // Filter narrows the measures. Within one kind of filter any value may match
 // (status done or blocked); different kinds must all match.
 type Filter struct {
@@ -20,7 +17,7 @@ type Filter struct {
 	BodyText string              `json:"body_text,omitempty"` // substring of any name or alias of a body
 	Section  string              `json:"section,omitempty"`   // "C" or "C.S"
 	Overdue  bool                `json:"overdue,omitempty"`   // dated deadline passed, not done
-	DueSoon  bool                `json:"due_soon,omitempty"`  // due within DueSoonDays, not done
+	DueSoon  bool                `json:"due_soon,omitempty"`  // due within data.DueSoonDays, not done
 	Kinds    []data.DeadlineKind `json:"kinds,omitempty"`
 	HasNotes bool                `json:"has_notes,omitempty"`
 	Conflict bool                `json:"conflict,omitempty"`
@@ -36,17 +33,6 @@ func (f Filter) IsZero() bool {
 type Query struct {
 	Text   string `json:"text,omitempty"`
 	Filter Filter `json:"filter"`
-}
-
-// IsOverdue reports whether a measure is overdue on the given day: its dated
-// deadline has passed and it is not done.
-func IsOverdue(m *data.Measure, st *data.MeasureState, today data.Date) bool {
-	return st.Status != data.StatusDone && m.Deadline.Overdue(today)
-}
-
-// IsDueSoon reports whether a measure not done falls due within DueSoonDays.
-func IsDueSoon(m *data.Measure, st *data.MeasureState, today data.Date) bool {
-	return st.Status != data.StatusDone && m.Deadline.DueWithin(today, DueSoonDays)
 }
 
 // dimension names a kind of filter, for facet counts.
@@ -70,8 +56,8 @@ func (f *Filter) match(m *data.Measure, st *data.MeasureState, today data.Date, 
 		skip != dimBody && len(f.Bodies) > 0 && !anyBody(m, f.Bodies),
 		f.BodyText != "" && !BodyTextMatches(m, f.BodyText),
 		f.Section != "" && m.Section.ID() != f.Section && m.Chapter().ID() != f.Section,
-		skip != dimOverdue && f.Overdue && !IsOverdue(m, st, today),
-		skip != dimDueSoon && f.DueSoon && !IsDueSoon(m, st, today),
+		skip != dimOverdue && f.Overdue && !data.IsOverdue(m, st, today),
+		skip != dimDueSoon && f.DueSoon && !data.IsDueSoon(m, st, today),
 		skip != dimKind && len(f.Kinds) > 0 && !containsKind(f.Kinds, m.Deadline.Kind),
 		skip != dimNotes && f.HasNotes && len(st.Notes) == 0,
 		skip != dimConflict && f.Conflict && !st.Conflict:
@@ -189,7 +175,7 @@ func (e *Engine) measureFacts() []facts {
 			f := &e.facts[i]
 			f.status, f.kind = st.Status, m.Deadline.Kind
 			f.si, f.ki = slices.Index(data.Statuses, st.Status), slices.Index(data.DeadlineKinds, m.Deadline.Kind)
-			f.overdue, f.dueSoon = IsOverdue(m, st, e.today), IsDueSoon(m, st, e.today)
+			f.overdue, f.dueSoon = data.IsOverdue(m, st, e.today), data.IsDueSoon(m, st, e.today)
 			f.notes, f.conflict = len(st.Notes) > 0, st.Conflict
 			for _, b := range m.Bodies {
 				k, ok := body[b]
