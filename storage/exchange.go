@@ -18,6 +18,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"scoplan/data"
+	"scoplan/internal/atomicfile"
 	"scoplan/storage/statusfile"
 )
 
@@ -56,7 +57,7 @@ func (s *Store) Export(path string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := statusfile.WriteFile(path, content); err != nil {
+	if err := atomicfile.WriteFile(path, content); err != nil {
 		return 0, err
 	}
 	return n, nil
