@@ -102,7 +102,7 @@ func (se *session) saveQuery() error {
 func (se *session) refresh() bool {
 	rebuilt := false
 	if n := se.store.ChangeCount(); n != se.changes || se.engine == nil {
-		se.engine = search.NewEngine(se.plan, se.store.States(), se.today)
+		se.engine = search.NewEngine(se.plan, se.store.States(), se.today, search.After(se.engine))
 		se.changes = n
 		rebuilt = true
 	}

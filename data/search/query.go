@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"scoplan/data"
+	"scoplan/data/search/internal/index"
+	"scoplan/data/search/internal/lang"
 )
 
 // Filter narrows the measures. Within one kind of filter any value may match
@@ -105,7 +107,7 @@ func anyBody(m *data.Measure, bodies []string) bool {
 func BodyTextMatches(m *data.Measure, text string) bool {
 	text = strings.ToLower(strings.TrimSpace(text))
 	for _, b := range m.Bodies {
-		for _, s := range BodyNames(b) {
+		for _, s := range lang.BodyNames(b) {
 			if strings.Contains(strings.ToLower(s), text) {
 				return true
 			}
@@ -113,10 +115,6 @@ func BodyTextMatches(m *data.Measure, text string) bool {
 	}
 	return false
 }
-
-// BodyNames returns every name a body is known by: its canonical name, the
-// source's other spellings, and its names in the plan's translations.
-var BodyNames = bodyNames
 
 // Row is one measure in a result.
 type Row struct {
@@ -139,17 +137,19 @@ type Engine struct {
 	plan   *data.Plan
 	states map[string]*data.MeasureState
 	today  data.Date
+	extras []func(*data.Measure) []Field // fields added to every measure's document
+	keys   *lang.Keys                    // derives keys from the fields; nil: none
 
 	indexOnce sync.Once
-	index     *Index
-	session   *Session // for the queries as typed and their other forms (AltQuery)
+	index     *index.Index
+	session   *index.Session // for the queries as typed and their other forms (Keys.AltQuery)
 
 	mu         sync.Mutex
 	lastText   string // the search text of lastRows
 	lastRows   []Row  // candidates(lastText); never handed out to be changed
 	rangesText string // the search text of ranges
 	ranges     map[int]map[int][]Range
-	docJobs    map[string]*job // the queries Ranges asks, prepared
+	docJobs    map[string]*index.DocQuery // the queries Ranges asks, prepared
 
 	factsOnce sync.Once
 	facts     []facts // by measure index
@@ -194,37 +194,78 @@ func (e *Engine) measureFacts() []facts {
 // maxRanges bounds the rows whose ranges an Engine remembers.
 const maxRanges = 1024
 
-// DocBuilder returns the documents for the plan's measures. Extra fields
-// (translations) are added by the builders in Extras, and keys derived from
-// every field (pinyin, Russian stems) by the Keyers.
-func DocBuilder(plan *data.Plan, states map[string]*data.MeasureState) []Doc {
-	docs := make([]Doc, len(plan.Measures))
-	for i, m := range plan.Measures {
-		fs := []Field{{KindID, m.ID}, {KindText, m.Text}, {KindTitle, m.Section.Title}}
-		for _, b := range m.Bodies {
-			fs = append(fs, Field{KindBody, strings.Join(BodyNames(b), "、")})
+// NewEngine builds an engine. states may lack measures nobody touched.
+// A measure is found by its text, section title and bodies in every
+// language of the plan, and by the pinyin of its Chinese and the stems of
+// its Russian (see internal/lang).
+func NewEngine(plan *data.Plan, states map[string]*data.MeasureState, today data.Date, opts ...Option) *Engine {
+	e := &Engine{plan: plan, states: states, today: today, extras: []func(*data.Measure) []Field{lang.TranslatedFields}}
+	for _, o := range opts {
+		o(e)
+	}
+	if e.keys == nil {
+		e.keys = lang.NewKeys(nil)
+	}
+	return e
+}
+
+// An Option changes how NewEngine builds an engine.
+type Option func(*Engine)
+
+// After makes the new engine take over what the engine prev (which may be
+// nil) derived from the fields it still has: an engine rebuilt after a
+// change of a status or a note then derives only the keys of what changed.
+// What the new engine does not take over is let go with prev.
+func After(prev *Engine) Option {
+	return func(e *Engine) {
+		if prev != nil {
+			e.keys = lang.NewKeys(prev.keys)
 		}
-		for _, ex := range Extras {
+	}
+}
+
+// docs returns the documents for the plan's measures: the ID, text, section
+// title and bodies of each, the extra fields, its notes, and the keys the
+// engine's Keys derive from all of them.
+func (e *Engine) docs() []Doc {
+	var keyers []index.Keyer
+	if e.keys != nil {
+		keyers = e.keys.Keyers()
+	}
+	docs := make([]Doc, len(e.plan.Measures))
+	for i, m := range e.plan.Measures {
+		fs := []Field{{Kind: KindID, Text: m.ID}, {Kind: KindText, Text: m.Text}, {Kind: KindTitle, Text: m.Section.Title}}
+		for _, b := range m.Bodies {
+			fs = append(fs, Field{Kind: KindBody, Text: strings.Join(lang.BodyNames(b), "、")})
+		}
+		for _, ex := range e.extras {
 			fs = append(fs, ex(m)...)
 		}
-		if st := states[m.ID]; st != nil {
+		if st := e.states[m.ID]; st != nil {
 			for _, n := range st.Notes {
-				fs = append(fs, Field{KindNote, n.Text})
+				fs = append(fs, Field{Kind: KindNote, Text: n.Text})
 			}
 		}
-		fs, derived := derive(fs)
+		fs, derived := index.Derive(fs, keyers)
 		docs[i] = Doc{Fields: fs, Derived: derived}
 	}
 	return docs
 }
 
-// Extras add fields to every measure's document (translations of the text,
-// phonetic keys). They are set once at start-up, before any Engine is built.
-var Extras []func(*data.Measure) []Field
+// keyers returns the keyers the engine's documents were derived with.
+func (e *Engine) keyers() []index.Keyer {
+	if e.keys == nil {
+		return nil
+	}
+	return e.keys.Keyers()
+}
 
-// NewEngine builds an engine. states may lack measures nobody touched.
-func NewEngine(plan *data.Plan, states map[string]*data.MeasureState, today data.Date) *Engine {
-	return &Engine{plan: plan, states: states, today: today}
+// altQuery returns a query's other form (see lang.Keys.AltQuery), or "".
+func (e *Engine) altQuery(q string) string {
+	if e.keys == nil {
+		return ""
+	}
+	return e.keys.AltQuery(q)
 }
 
 // Plan returns the engine's plan.
@@ -244,10 +285,13 @@ func (e *Engine) State(id string) *data.MeasureState {
 // Index returns the engine's search index, building it on first use. A
 // caller that wants the first search to be quick can call it early, in the
 // background.
-func (e *Engine) Index() *Index {
+func (e *Engine) Index() *index.Index {
 	e.indexOnce.Do(func() {
-		e.index = NewIndex(DocBuilder(e.plan, e.states))
-		e.session = &Session{ix: e.index, noRanges: true}
+		e.index = index.New(e.docs(), e.keyers())
+		e.session = e.index.NewRankSession()
+		if e.keys != nil {
+			e.keys.Seal() // every key is derived: what was not taken over is let go
+		}
 	})
 	return e.index
 }
@@ -303,8 +347,8 @@ func (e *Engine) candidates(ctx context.Context, text string) ([]Row, error) {
 		// The query and its other form (AltQuery) each narrow on a stack
 		// of their own; the hits are copied, as searchAnyForm changes them.
 		form := 0
-		hits, err := searchAnyFormWith(e.index.Docs(), text, func(q string) ([]Hit, error) {
-			hs, err := e.session.search(ctx, q, form)
+		hits, err := index.SearchAnyForm(text, e.altQuery, func(q string) ([]Hit, error) {
+			hs, err := e.session.SearchForm(ctx, q, form)
 			form = 1
 			return append([]Hit(nil), hs...), err
 		}, func(_ int, r map[int][]Range) map[int][]Range { return r })
@@ -336,7 +380,7 @@ func (e *Engine) Ranges(r Row) map[int][]Range {
 	}
 	ix := e.Index()
 	d := r.Hit.Doc
-	if d < 0 || d >= len(ix.docs) {
+	if d < 0 || d >= ix.Len() {
 		return nil
 	}
 	e.mu.Lock()
@@ -346,7 +390,7 @@ func (e *Engine) Ranges(r Row) map[int][]Range {
 	}
 	e.mu.Unlock()
 	var out map[int][]Range
-	hits, _ := searchAnyFormWith(ix.docs, r.text, func(q string) ([]Hit, error) { return e.docJob(q).docHits(d), nil }, ix.SourceRanges)
+	hits, _ := index.SearchAnyForm(r.text, e.altQuery, func(q string) ([]Hit, error) { return e.docQuery(q).Hits(d), nil }, ix.SourceRanges)
 	for _, h := range hits {
 		if h.Doc == d {
 			out = h.Ranges
@@ -361,8 +405,8 @@ func (e *Engine) Ranges(r Row) map[int][]Range {
 	return out
 }
 
-// docJob returns query prepared for docHits, prepared once.
-func (e *Engine) docJob(query string) *job {
+// docQuery returns query prepared for asking one document, prepared once.
+func (e *Engine) docQuery(query string) *index.DocQuery {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if j, ok := e.docJobs[query]; ok {
@@ -372,9 +416,9 @@ func (e *Engine) docJob(query string) *job {
 		e.docJobs = nil
 	}
 	if e.docJobs == nil {
-		e.docJobs = map[string]*job{}
+		e.docJobs = map[string]*index.DocQuery{}
 	}
-	j := e.index.docJob(query)
+	j := e.index.DocQuery(query)
 	e.docJobs[query] = j
 	return j
 }
