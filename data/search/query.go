@@ -304,8 +304,11 @@ func (e *Engine) Run(q Query) []Row {
 }
 
 // RunContext returns what Run and Counts return for the query, with one
-// search. It gives up with ctx's error when ctx ends first: a GUI cancels
-// the query of a keystroke the next keystroke has made stale.
+// search. It gives up with ctx's error when ctx ends first, so a caller
+// that searches in the background can cancel the query of a keystroke the
+// next one has made stale. The GUI does not call it: it runs each
+// keystroke's Run and Counts to the end, on Fyne's goroutine
+// (app/session.go).
 func (e *Engine) RunContext(ctx context.Context, q Query) ([]Row, Counts, error) {
 	rows, err := e.run(ctx, q)
 	if err != nil {
