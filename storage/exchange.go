@@ -22,9 +22,6 @@ import (
 	"scoplan/storage/statusfile"
 )
 
-// AppName is written into the header of exported status files.
-var AppName = "scoplan"
-
 // ExportBytes returns a signed status file holding every change the data
 // file knows (the user's own and every change imported from others, so a
 // secretariat's file relays everyone's notes), and the number of changes.
@@ -39,7 +36,7 @@ func (s *Store) ExportBytes() ([]byte, int, error) {
 		Plan:        data.PlanID,
 		PlanVersion: s.plan.Version(),
 		Exported:    s.now(),
-		App:         AppName,
+		App:         s.app,
 		Exporter:    statusfile.Exporter{Name: s.me.Name, Delegation: s.me.Delegation},
 	}
 	content, err := statusfile.Encode(h, s.PublicKey(), changes, s.Sign)
