@@ -131,9 +131,10 @@ var A, b = 1, 2
 	}
 }
 
-// TestEnginesOnlyUnderInternal: go list shows the search engine's packages
-// only under data/search/internal, and data/search itself is the only
-// other package there.
+// TestEnginesOnlyUnderInternal: go list shows the engines (the search's
+// index and languages, the import's planning) only under internal/:
+// data/search itself is the only other package of the search, and the
+// storage's other packages are its public formats and helpers.
 func TestEnginesOnlyUnderInternal(t *testing.T) {
 	cmd := exec.Command("go", "list", "./data/search/...", "./storage/...")
 	cmd.Dir = root
@@ -159,8 +160,9 @@ func TestEnginesOnlyUnderInternal(t *testing.T) {
 
 // engines are the packages that hold the search's and the import's engines.
 var engines = []string{
-	"scoplan/data/search/internal/index", // the index and the fuzzy matcher
-	"scoplan/data/search/internal/lang",  // translations, pinyin and Russian stems
+	"scoplan/data/search/internal/index",  // the index and the fuzzy matcher
+	"scoplan/data/search/internal/lang",   // translations, pinyin and Russian stems
+	"scoplan/storage/internal/importplan", // what an import brings, planned over a snapshot
 }
 
 // storagePackages are the public packages under storage/: formats and
