@@ -131,7 +131,7 @@ type Row struct {
 // rebuilt when the states change (a status or a note) and is read-only
 // afterwards, so a query never touches the disk. Its search index is built
 // on the first query with search text (or by Index), not before. Queries
-// typed one after the other reuse each other's work (see Session); Run and
+// typed one after the other reuse each other's work (see index.Session); Run and
 // Counts for the same text share one search. It is safe for concurrent use.
 type Engine struct {
 	plan   *data.Plan
@@ -228,10 +228,7 @@ func After(prev *Engine) Option {
 // title and bodies of each, the extra fields, its notes, and the keys the
 // engine's Keys derive from all of them.
 func (e *Engine) docs() []Doc {
-	var keyers []index.Keyer
-	if e.keys != nil {
-		keyers = e.keys.Keyers()
-	}
+	keyers := e.keyers()
 	docs := make([]Doc, len(e.plan.Measures))
 	for i, m := range e.plan.Measures {
 		fs := []Field{{Kind: KindID, Text: m.ID}, {Kind: KindText, Text: m.Text}, {Kind: KindTitle, Text: m.Section.Title}}
