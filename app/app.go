@@ -44,7 +44,7 @@ func Run(loc storage.Location, today data.Date) (code int) {
 	}()
 	a := fyneapp.NewWithID(AppID)
 	setLanguage(a.Preferences().String(prefLanguage))
-	s, err := storage.Open(storage.Options{Path: loc.Path})
+	s, err := storage.Open(storage.Options{Path: loc.Path, App: loc.App})
 	if err != nil {
 		applyAppearance(a, "")
 		showFatal(a, err)

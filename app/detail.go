@@ -164,9 +164,9 @@ func (d *detailView) rebuild() {
 	meaning := widget.NewLabel(deadlineMeaning(m, st, se.today))
 	meaning.Wrapping = fyne.TextWrapWord
 	switch {
-	case search.IsOverdue(m, st, se.today):
+	case data.IsOverdue(m, st, se.today):
 		meaning.Importance = widget.DangerImportance
-	case search.IsDueSoon(m, st, se.today):
+	case data.IsDueSoon(m, st, se.today):
 		meaning.Importance = widget.WarningImportance
 	}
 	source := widget.NewLabelWithStyle(planText.Deadline(m.Deadline), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

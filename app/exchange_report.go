@@ -13,7 +13,7 @@ import (
 	"scoplan/data"
 	"scoplan/data/report"
 	"scoplan/data/search"
-	"scoplan/storage/statusfile"
+	"scoplan/internal/atomicfile"
 )
 
 // describeQuery says in words which search and filters choose the measures
@@ -137,7 +137,7 @@ func (x *exchange) writeReport(path string, f report.Format, l data.Lang) {
 	x.run(lang.L("Writing the report…"), func() {
 		var content []byte
 		if content, err = rep.Encode(f); err == nil {
-			err = statusfile.WriteFile(path, content)
+			err = atomicfile.WriteFile(path, content)
 		}
 	}, func() {
 		if err != nil {

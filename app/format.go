@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scoplan/data"
-	"scoplan/data/search"
 )
 
 // Every text a user sees is made here or next to its widget, and goes
@@ -120,7 +119,7 @@ func deadlineShort(m *data.Measure, st *data.MeasureState, today data.Date) stri
 	switch {
 	case days < 0:
 		return planText.Deadline(m.Deadline) + " · " + plural("days.overdue.short", "{{.Count}} day late", "{{.Count}} days late", -days)
-	case days <= search.DueSoonDays:
+	case days <= data.DueSoonDays:
 		return planText.Deadline(m.Deadline) + " · " + plural("days.left.short", "{{.Count}} day left", "{{.Count}} days left", days)
 	}
 	return planText.Deadline(m.Deadline)

@@ -178,10 +178,10 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	today := l.ui.se.today
 	before := [3]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible()}
 	switch {
-	case search.IsOverdue(m, st, today):
+	case data.IsOverdue(m, st, today):
 		r.mark.Set(lang.L("Overdue"), widget.DangerImportance)
 		r.mark.Hidden = false
-	case search.IsDueSoon(m, st, today):
+	case data.IsDueSoon(m, st, today):
 		r.mark.Set(lang.L("Due soon"), widget.WarningImportance)
 		r.mark.Hidden = false
 	default:

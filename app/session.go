@@ -79,22 +79,13 @@ func loadQuery(s *storage.Store) search.Query {
 		}
 	}
 	q.Filter.Kinds = kinds
-	if q.Filter.Section != "" && plan.Section(q.Filter.Section) == nil && !isChapter(plan, q.Filter.Section) {
+	if q.Filter.Section != "" && plan.Section(q.Filter.Section) == nil && plan.Chapter(q.Filter.Section) == nil {
 		q.Filter.Section = ""
 	}
 	if len(q.Text) > 1000 {
 		q.Text = ""
 	}
 	return q
-}
-
-func isChapter(p *data.Plan, id string) bool {
-	for _, c := range p.Chapters {
-		if c.ID() == id {
-			return true
-		}
-	}
-	return false
 }
 
 // saveQuery writes the query to the store so it comes back after a restart.
@@ -111,7 +102,7 @@ func (se *session) saveQuery() error {
 func (se *session) refresh() bool {
 	rebuilt := false
 	if n := se.store.ChangeCount(); n != se.changes || se.engine == nil {
-		se.engine = search.NewEngine(se.plan, se.store.States(), se.today)
+		se.engine = search.NewEngine(se.plan, se.store.States(), se.today, search.After(se.engine))
 		se.changes = n
 		rebuilt = true
 	}
@@ -187,13 +178,13 @@ func (se *session) statusCounts(chapter string) map[data.Status]int {
 }
 
 // overdue and dueSoon list the measures not done whose dated deadline has
-// passed, or falls within search.DueSoonDays, soonest first.
+// passed, or falls within data.DueSoonDays, soonest first.
 func (se *session) overdue() []*data.Measure {
-	return se.dated(func(m *data.Measure, st *data.MeasureState) bool { return search.IsOverdue(m, st, se.today) })
+	return se.dated(func(m *data.Measure, st *data.MeasureState) bool { return data.IsOverdue(m, st, se.today) })
 }
 
 func (se *session) dueSoon() []*data.Measure {
-	return se.dated(func(m *data.Measure, st *data.MeasureState) bool { return search.IsDueSoon(m, st, se.today) })
+	return se.dated(func(m *data.Measure, st *data.MeasureState) bool { return data.IsDueSoon(m, st, se.today) })
 }
 
 func (se *session) dated(keep func(*data.Measure, *data.MeasureState) bool) []*data.Measure {

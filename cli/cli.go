@@ -86,7 +86,6 @@ func globalFlags(fs *flag.FlagSet, db, today *string) {
 // Main runs scoplan with the given arguments and returns the exit code.
 func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 	e := &env{stdout: stdout, stderr: stderr}
-	storage.AppName = "scoplan " + Version // written into exported status files
 	var db, today string
 	var version bool
 	fs := flag.NewFlagSet("scoplan", flag.ContinueOnError)
@@ -117,6 +116,7 @@ func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 		if gui == nil {
 			return e.fail(errors.New("this build has no GUI; give a command (see scoplan --help)"))
 		}
+		loc.App = appName()
 		return gui(loc, e.today)
 	}
 	if rest[0] == "help" {
@@ -226,13 +226,16 @@ func flagMessage(err error) string {
 	return msg
 }
 
+// appName names scoplan and its version in the status files it exports.
+func appName() string { return "scoplan " + Version }
+
 // openStore opens the data file chosen by --db, portable mode or the default.
 func (e *env) openStore() (*storage.Store, error) {
 	loc, err := storage.Locate(e.dbPath)
 	if err != nil {
 		return nil, fmt.Errorf("cannot find a place for the data file: %w", err)
 	}
-	s, err := storage.Open(storage.Options{Path: loc.Path})
+	s, err := storage.Open(storage.Options{Path: loc.Path, App: appName()})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", loc.Path, err)
 	}

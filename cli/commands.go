@@ -48,7 +48,7 @@ func (f *filterFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&f.section, "section", "", "only this chapter (C) or section (C.S)")
 	fs.StringVar(&f.kind, "deadline", "", "only these deadline kinds (comma-separated: by,range,annual,regular,as-agreed)")
 	fs.BoolVar(&f.overdue, "overdue", false, "only measures whose dated deadline has passed and that are not done")
-	fs.BoolVar(&f.dueSoon, "due-soon", false, fmt.Sprintf("only measures not done and due within %d days", search.DueSoonDays))
+	fs.BoolVar(&f.dueSoon, "due-soon", false, fmt.Sprintf("only measures not done and due within %d days", data.DueSoonDays))
 	fs.BoolVar(&f.hasNotes, "has-notes", false, "only measures with notes")
 	fs.BoolVar(&f.conflict, "conflict", false, "only measures with a status conflict")
 }
@@ -76,21 +76,12 @@ func (f *filterFlags) toQuery(plan *data.Plan) (search.Query, error) {
 		}
 	}
 	if f.section != "" {
-		if plan.Section(f.section) == nil && !isChapter(plan, f.section) {
+		if plan.Section(f.section) == nil && plan.Chapter(f.section) == nil {
 			return q, usagef("--section: no chapter or section %q", f.section)
 		}
 		q.Filter.Section = f.section
 	}
 	return q, nil
-}
-
-func isChapter(p *data.Plan, id string) bool {
-	for _, c := range p.Chapters {
-		if c.ID() == id {
-			return true
-		}
-	}
-	return false
 }
 
 func splitList(s string) []string {
@@ -167,7 +158,7 @@ func printTable(w io.Writer, rows []search.Row, today data.Date, tx *data.Texts)
 	fmt.Fprintln(tw, "ID\tSTATUS\tDEADLINE\tNOTES\tTEXT")
 	for _, r := range rows {
 		mark := ""
-		if search.IsOverdue(r.Measure, r.State, today) {
+		if data.IsOverdue(r.Measure, r.State, today) {
 			mark = " (overdue)"
 		}
 		status := string(r.State.Status)
@@ -463,7 +454,7 @@ func listItem(m *data.Measure, st *data.MeasureState, today data.Date, tx *data.
 		ID: m.ID, Chapter: tx.Chapter(m.Chapter()), Section: tx.Section(m.Section), Text: tx.Measure(m), Deadline: d,
 		Lang: string(tx.Lang()), SourceText: m.Text,
 		Bodies: tx.Bodies(m), Status: string(st.Status), Notes: len(st.Notes),
-		Overdue: search.IsOverdue(m, st, today), DueSoon: search.IsDueSoon(m, st, today), Conflict: st.Conflict,
+		Overdue: data.IsOverdue(m, st, today), DueSoon: data.IsDueSoon(m, st, today), Conflict: st.Conflict,
 	}
 }
 

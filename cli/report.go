@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"scoplan/data/report"
-	"scoplan/storage/statusfile"
+	"scoplan/internal/atomicfile"
 )
 
 func init() {
@@ -63,7 +63,7 @@ func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
 		if err != nil {
 			return fmt.Errorf("cannot make the report: %w", err)
 		}
-		if err := statusfile.WriteFile(*out, content); err != nil {
+		if err := atomicfile.WriteFile(*out, content); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "wrote %s with %s\n", *out, plural(len(rows), "measure", "measures"))

@@ -3,6 +3,8 @@ package storage
 import (
 	"testing"
 	"time"
+
+	"scoplan/storage/internal/importplan"
 )
 
 // BenchmarkImport1000Phases (in a file of its own, as it uses the import's
@@ -24,7 +26,11 @@ func BenchmarkImport1000Phases(b *testing.B) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		pl, err := s.planImport(files, hint)
+		snap, err := s.snapshot()
+		if err != nil {
+			b.Fatal(err)
+		}
+		pl, err := importplan.Make(files, hint, snap)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -33,9 +39,9 @@ func BenchmarkImport1000Phases(b *testing.B) {
 			b.Fatal(err)
 		}
 		t3 := time.Now()
-		s.deriveImport(pl)
+		pl.Derive(snap)
 		t4 := time.Now()
-		s.state.Extended(pl.changes, pl.derived)
+		s.state.Extended(pl.Changes, pl.Derived)
 		t5 := time.Now()
 		for j, d := range []time.Duration{t1.Sub(t0), t2.Sub(t1), t3.Sub(t2), t4.Sub(t3), t5.Sub(t4)} {
 			phases[j] += d

@@ -16,6 +16,10 @@ type Location struct {
 	// How is "flag" (--db), "portable" (beside the executable) or "default"
 	// (the OS's per-user application data folder).
 	How string
+	// App names the program and its version for the status files the
+	// store exports (Options.App): the command line knows it and hands
+	// the Location to the GUI.
+	App string
 }
 
 // Locate decides which data file to use: the --db flag's path if given, else

@@ -81,6 +81,9 @@ type Options struct {
 	Timeout time.Duration
 	// Now returns the current time; time.Now if nil. Tests set it.
 	Now func() time.Time
+	// App names the program (and its version) in the header of the status
+	// files the store exports; "scoplan" if empty.
+	App string
 }
 
 // Identity is who writes the changes made through this store.
@@ -97,6 +100,7 @@ type Store struct {
 	path string
 	plan *data.Plan
 	now  func() time.Time
+	app  string // Options.App
 
 	mu      sync.RWMutex
 	state   *data.State
@@ -130,6 +134,9 @@ func Open(opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.App == "" {
+		opts.App = "scoplan"
+	}
 	info, err := os.Stat(opts.Path)
 	switch {
 	case err == nil && info.IsDir():
@@ -157,7 +164,7 @@ func Open(opts Options) (*Store, error) {
 		// grows the file in steps of AllocSize: keep the file small.
 		db.AllocSize = allocSize
 	}
-	s := &Store{db: db, path: opts.Path, plan: data.Load(), now: opts.Now, state: data.NewState(),
+	s := &Store{db: db, path: opts.Path, plan: data.Load(), now: opts.Now, app: opts.App, state: data.NewState(),
 		seed: maphash.MakeSeed(), digests: map[string]uint64{}, imported: map[[32]byte][]byte{}}
 	if err := s.init(); err != nil {
 		db.Close()

@@ -7,10 +7,12 @@
 //	scoplan-first-frame <unix ns> cpu-ms=<CPU time of the process so far>
 //	scoplan-memstats heap-alloc=<bytes> heap-sys=<bytes> sys=<bytes> total-alloc=<bytes> num-gc=<n>
 //
-// With SCOPLAN_BENCH_PROFILE=PREFIX set as well, a CPU profile runs from
-// this package's initialisation to the first frame (PREFIX.cpu.pprof) and
-// the heap is profiled a second after it (PREFIX.heap.pprof, allocations
-// sampled since the start: see its alloc_space).
+// In a binary built with -tags profile (profile.go), with
+// SCOPLAN_BENCH_PROFILE=PREFIX set as well, a CPU profile runs from this
+// package's initialisation to the first frame (PREFIX.cpu.pprof) and the
+// heap is profiled a second after it (PREFIX.heap.pprof, allocations
+// sampled since the start: see its alloc_space). A release build has only
+// the no-op twin (profile_off.go): no runtime/pprof at all.
 //
 // Without the variables Wrap does nothing.
 package firstframe
@@ -20,7 +22,6 @@ import (
 	"image"
 	"os"
 	"runtime"
-	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -31,48 +32,6 @@ import (
 
 // Env is the variable that turns the hook on.
 const Env = "SCOPLAN_BENCH_FIRSTFRAME"
-
-// ProfileEnv names the prefix of the profiles' files.
-const ProfileEnv = "SCOPLAN_BENCH_PROFILE"
-
-var profile = os.Getenv(ProfileEnv)
-
-func init() {
-	if os.Getenv(Env) == "" || profile == "" {
-		return
-	}
-	f, err := os.Create(profile + ".cpu.pprof")
-	if err == nil {
-		err = pprof.StartCPUProfile(f)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "firstframe: no CPU profile:", err)
-		profile = ""
-	}
-}
-
-// stopCPUProfile ends the CPU profile, if one runs.
-func stopCPUProfile() {
-	if profile != "" {
-		pprof.StopCPUProfile()
-	}
-}
-
-// writeHeapProfile writes the heap profile, if profiles were asked for.
-func writeHeapProfile() {
-	if profile == "" {
-		return
-	}
-	runtime.GC() // the heap profile shows the state as of the last collection
-	f, err := os.Create(profile + ".heap.pprof")
-	if err == nil {
-		err = pprof.Lookup("heap").WriteTo(f, 0)
-		f.Close()
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "firstframe: no heap profile:", err)
-	}
-}
 
 // Wrap returns content with the marker laid over it when Env is set, and
 // content itself otherwise. Give the window the result as its content from

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"scoplan/data"
-	"scoplan/data/search"
 )
 
 // Format is a report's file format.
@@ -213,7 +212,7 @@ func Build(items []Item, o Options) *Report {
 			ID: m.ID, Chapter: tx.Chapter(m.Chapter()), Section: tx.Section(m.Section), Text: tx.Measure(m), SourceText: m.Text,
 			Deadline: tx.Deadline(m.Deadline), Bodies: strings.Join(tx.Bodies(m), "; "),
 			Status: st.Status, StatusText: o.Label(StatusLabel(st.Status)), Conflict: st.Conflict,
-			Overdue: search.IsOverdue(m, st, o.Today), DueSoon: search.IsDueSoon(m, st, o.Today),
+			Overdue: data.IsOverdue(m, st, o.Today), DueSoon: data.IsDueSoon(m, st, o.Today),
 		}
 		if m.Deadline.Due != nil {
 			row.Due = m.Deadline.Due.String()

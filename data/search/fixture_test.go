@@ -9,6 +9,7 @@ import (
 
 	"scoplan/bench/plangen"
 	"scoplan/data"
+	"scoplan/data/search/internal/index"
 )
 
 // fixture is a plan with notes and made-up translations, as the search sees
@@ -27,26 +28,22 @@ var (
 	fixturesErr  error
 )
 
-// withTranslations builds docs and an engine. The real plan gets what the
-// app registers (its translations, pinyin and Russian stems); a generated
-// plan, whose measures have no translation, gets made-up English and Russian
-// texts instead of the registered Extras (which would give it the real
-// plan's texts by ID), and the same derived keys. Extras is put back
-// afterwards so that the other tests see the documents they expect.
+// withTranslations builds an engine and its documents. The real plan gets
+// what NewEngine gives every engine (its translations, pinyin and Russian
+// stems); a generated plan, whose measures have no translation, gets
+// made-up English and Russian texts instead of the plan's translations
+// (which would give it the real plan's texts by ID), and the same derived
+// keys.
 func withTranslations(name string, p *data.Plan, states map[string]*data.MeasureState, seed int64) *fixture {
-	saved := Extras
-	defer func() { Extras = saved }()
+	e := NewEngine(p, states, today)
 	if p != data.Load() {
 		tr := plangen.Translate(p, seed)
-		Extras = []func(*data.Measure) []Field{func(m *data.Measure) []Field {
+		e.extras = []func(*data.Measure) []Field{func(m *data.Measure) []Field {
 			t := tr[m]
-			return []Field{{KindText, t.English}, {KindText, t.Russian}}
+			return []Field{{Kind: KindText, Text: t.English}, {Kind: KindText, Text: t.Russian}}
 		}}
 	}
-	f := &fixture{name: name, plan: p, states: states, docs: DocBuilder(p, states)}
-	f.engine = NewEngine(p, states, today)
-	f.engine.Run(Query{Text: "x"}) // whatever the engine builds, it builds now, while Extras holds the translations
-	return f
+	return &fixture{name: name, plan: p, states: states, docs: e.Index().Docs(), engine: e}
 }
 
 // loadFixtures returns the real plan (77 measures, 1,000 notes) and a
@@ -92,13 +89,13 @@ func long() bool { return os.Getenv("SCOPLAN_LONG") != "" }
 // document): a typing session asks again for the prefixes it backspaces
 // to, and the queries themselves are independent of each other.
 type refCache struct {
-	ref  *reference // Reference with the fields folded once
+	ref  *index.ReferenceSearch // Reference with the fields folded once
 	mu   sync.Mutex
 	hits map[string][]Hit
 }
 
 func newRefCache(docs []Doc) *refCache {
-	return &refCache{ref: newReference(docs), hits: map[string][]Hit{}}
+	return &refCache{ref: index.NewReference(docs), hits: map[string][]Hit{}}
 }
 
 // prepare works out Reference for every query not known yet, in parallel.
@@ -120,7 +117,7 @@ func (r *refCache) prepare(queries []string) {
 		go func() {
 			defer wg.Done()
 			for q := range work {
-				h := r.ref.search(q)
+				h := r.ref.Search(q)
 				r.mu.Lock()
 				r.hits[q] = h
 				r.mu.Unlock()
@@ -140,7 +137,7 @@ func (r *refCache) get(q string) []Hit {
 	h, ok := r.hits[q]
 	r.mu.Unlock()
 	if !ok {
-		h = r.ref.search(q)
+		h = r.ref.Search(q)
 		r.mu.Lock()
 		r.hits[q] = h
 		r.mu.Unlock()

@@ -11,6 +11,7 @@ import (
 
 	"scoplan/bench/plangen"
 	"scoplan/data"
+	"scoplan/data/search/internal/index"
 )
 
 // queryPool makes random queries from a documents' own text: single
@@ -87,7 +88,7 @@ func typedThenDeleted(n int) []int {
 // with now and then a deleted character or two, then deletes it again, and
 // checks every step against Reference (worked out beforehand for every
 // prefix, on all cores).
-func typeQueries(t *testing.T, what string, ref *refCache, s *Session, queries []string, rng *rand.Rand) {
+func typeQueries(t *testing.T, what string, ref *refCache, s *index.Session, queries []string, rng *rand.Rand) {
 	t.Helper()
 	ref.prepare(prefixes(queries))
 	for _, q := range queries {
@@ -146,7 +147,7 @@ func TestIndexEqualsReferenceOnPlans(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.f.name, func(t *testing.T) {
 			rng := rand.New(rand.NewSource(int64(len(c.f.docs))))
-			ix := NewIndex(c.f.docs)
+			ix := newIndex(c.f.docs)
 			ref := newRefCache(c.f.docs)
 			queries := append(queryPool(c.f.docs, rng, c.queries), typed...)
 			ref.prepare(queries)
@@ -174,7 +175,7 @@ func TestEngineEqualsReference(t *testing.T) {
 	var forms []string // what searchAnyForm will ask Reference for
 	for _, text := range prefixes(queries) {
 		forms = append(forms, text)
-		if alt := AltQuery(text); alt != "" {
+		if alt := altQuery(text); alt != "" {
 			forms = append(forms, alt)
 		}
 	}
@@ -241,9 +242,9 @@ func TestCancelledQueryGivesUp(t *testing.T) {
 }
 
 func ExampleSession() {
-	ix := NewIndex([]Doc{
-		{Fields: []Field{{KindID, "1.1.1"}, {KindText, "Customs cooperation"}}},
-		{Fields: []Field{{KindID, "1.1.2"}, {KindText, "Trade facilitation"}}},
+	ix := newIndex([]Doc{
+		{Fields: []Field{{Kind: KindID, Text: "1.1.1"}, {Kind: KindText, Text: "Customs cooperation"}}},
+		{Fields: []Field{{Kind: KindID, Text: "1.1.2"}, {Kind: KindText, Text: "Trade facilitation"}}},
 	})
 	s := ix.NewSession()
 	for _, text := range []string{"c", "cu", "cus", "cu", "t"} {
@@ -275,12 +276,12 @@ func countsNaive(e *Engine, q Query) Counts {
 	})
 	each(dimKind, func(r Row) { c.Kind[r.Measure.Deadline.Kind]++ })
 	each(dimOverdue, func(r Row) {
-		if IsOverdue(r.Measure, r.State, e.today) {
+		if data.IsOverdue(r.Measure, r.State, e.today) {
 			c.Overdue++
 		}
 	})
 	each(dimDueSoon, func(r Row) {
-		if IsDueSoon(r.Measure, r.State, e.today) {
+		if data.IsDueSoon(r.Measure, r.State, e.today) {
 			c.DueSoon++
 		}
 	})

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"scoplan/data"
+	"scoplan/data/search/internal/index"
 )
 
 func exactIDs(rows []Row) []string {
@@ -154,110 +155,14 @@ func TestTranslatedTextsAndBodiesAreSearched(t *testing.T) {
 	}
 }
 
-func TestPinyinKeys(t *testing.T) {
-	keys := PinyinKeys(Field{KindText, "维护粮食安全（中国杨凌）银行"})
-	if len(keys) != 2 {
-		t.Fatalf("keys %+v", keys)
-	}
-	if keys[0].Text != "weihuliangshianquan zhongguoyangling yinhang" || keys[1].Text != "whlsaq zgyl yh" {
-		t.Errorf("keys %q %q", keys[0].Text, keys[1].Text)
-	}
-	for _, k := range keys {
-		if len(k.Spans) != len(k.Text) {
-			t.Errorf("%q: %d spans", k.Text, len(k.Spans))
-		}
-	}
-	// liang → 粮 (rune 2), the separator → nothing, hang → 行 (rune 13).
-	if s := keys[0].Spans[strings.Index(keys[0].Text, "liang")]; s != (Range{2, 3}) {
-		t.Errorf("liang span %v", s)
-	}
-	if s := keys[0].Spans[strings.Index(keys[0].Text, " ")]; s.End > s.Start {
-		t.Errorf("separator span %v", s)
-	}
-	if s := keys[0].Spans[strings.Index(keys[0].Text, "hang")]; s != (Range{13, 14}) {
-		t.Errorf("hang span %v", s)
-	}
-	if PinyinKeys(Field{KindText, "no Chinese here"}) != nil || PinyinKeys(Field{KindID, "1.2.3"}) != nil {
-		t.Errorf("keys for a field without Chinese")
-	}
-	// 绿 is written lv, as pinyin keyboards take it.
-	if k := PinyinKeys(Field{KindText, "绿色"}); k[0].Text != "lvse" {
-		t.Errorf("绿色 = %q", k[0].Text)
-	}
-}
-
-func TestRussianStemKeys(t *testing.T) {
-	text := "Обеспечение продовольственной безопасности (ESG), ШОС"
-	keys := RussianStemKeys(Field{KindTitle, text})
-	if len(keys) != 1 || keys[0].Kind != KindTitle || keys[0].Text != "обеспечен продовольствен безопасн шос" {
-		t.Fatalf("keys %+v", keys)
-	}
-	k := keys[0]
-	i := strings.Index(k.Text, "безопасн")
-	start := len([]rune(k.Text[:i]))
-	n := len([]rune("безопасн"))
-	got := (&Doc{Fields: []Field{{KindTitle, text}, {KindTitle, k.Text}}, Derived: map[int]Origin{1: {Field: 0, Keyer: keyerIndex(t, "RussianStemKeys"), N: 0}}}).
-		SourceRanges(map[int][]Range{1: {{start, start + n}}})
-	if m := marked(text, got[0]); !reflect.DeepEqual(m, []string{"безопасности"}) {
-		t.Errorf("stem hit marks %q", m)
-	}
-	if RussianStemKeys(Field{KindText, "粮食 and food"}) != nil {
-		t.Errorf("keys for a field without Russian")
-	}
-	for q, want := range map[string]string{
-		"продовольственная безопасность": "продовольствен безопасн",
-		"Зелёная экономика":              "зелен экономик",
-		"food security":                  "",
-		"粮食":                             "",
-		"ESG принципы":                   "", // not all Russian
-		"шос":                            "", // stemming changes nothing
-	} {
-		if got := AltQuery(q); got != want {
-			t.Errorf("AltQuery(%q) = %q, want %q", q, got, want)
-		}
-	}
-}
-
-func keyerIndex(t *testing.T, name string) int {
-	t.Helper()
-	probe := Field{KindText, "粮食 безопасность"}
-	for i, k := range Keyers {
-		keys := k(probe)
-		if len(keys) == 1 && name == "RussianStemKeys" || len(keys) == 2 && name == "PinyinKeys" {
-			return i
-		}
-	}
-	t.Fatalf("no keyer %s", name)
-	return -1
-}
-
-func TestSourceRangesMovesAndMerges(t *testing.T) {
-	text := "维护粮食安全"
-	full := PinyinKeys(Field{KindText, text})[0] // weihuliangshianquan
-	d := &Doc{Fields: []Field{{KindID, "1"}, {KindText, text}, {KindPhonetic, full.Text}},
-		Derived: map[int]Origin{2: {Field: 1, Keyer: keyerIndex(t, "PinyinKeys"), N: 0}}}
-	in := map[int][]Range{0: {{0, 1}}, 1: {{4, 6}}, 2: {{5, 13}}} // 安全 in the text; "liangshi" in the key
-	out := d.SourceRanges(in)
-	if !reflect.DeepEqual(out, map[int][]Range{0: {{0, 1}}, 1: {{2, 6}}}) {
-		t.Errorf("SourceRanges = %v", out)
-	}
-	if len(in[2]) != 1 || len(in) != 3 {
-		t.Errorf("SourceRanges changed its argument")
-	}
-	plain := map[int][]Range{1: {{0, 2}}}
-	if got := d.SourceRanges(plain); !reflect.DeepEqual(got, plain) {
-		t.Errorf("ranges without derived fields changed: %v", got)
-	}
-}
-
 // With translations, pinyin and stems among the fields, the index still
 // gives exactly Reference's hits, for queries in every script.
 func TestIndexEqualsReferenceWithKeys(t *testing.T) {
 	states := map[string]*data.MeasureState{
 		"1.1.1": {Notes: []*data.Note{{Text: "Согласовано в Ташкенте, 海关数据交换"}}},
 	}
-	docs := DocBuilder(data.Load(), states)
-	ix := NewIndex(docs)
+	docs := buildDocs(data.Load(), states)
+	ix := newIndex(docs)
 	derived := 0
 	var pool []string
 	for _, d := range docs {
@@ -282,7 +187,7 @@ func TestIndexEqualsReferenceWithKeys(t *testing.T) {
 		queries = append(queries, string(s[a:b]))
 	}
 	for _, q := range queries {
-		for _, form := range []string{q, AltQuery(q)} {
+		for _, form := range []string{q, altQuery(q)} {
 			if form == "" {
 				continue
 			}
@@ -305,16 +210,17 @@ func TestIndexEqualsReferenceWithKeys(t *testing.T) {
 func BenchmarkBuild(b *testing.B) {
 	p := data.Load()
 	b.Run("bare", func(b *testing.B) {
-		saved, savedK := Extras, Keyers
-		Extras, Keyers = nil, nil
-		defer func() { Extras, Keyers = saved, savedK }()
 		for i := 0; i < b.N; i++ {
-			NewIndex(DocBuilder(p, nil))
+			e := &Engine{plan: p} // no extra fields, no keys
+			index.New(e.docs(), nil)
 		}
 	})
 	b.Run("three-languages", func(b *testing.B) {
+		// Each engine after the one before, as the GUI rebuilds them.
+		var prev *Engine
 		for i := 0; i < b.N; i++ {
-			NewIndex(DocBuilder(p, nil))
+			prev = NewEngine(p, nil, today, After(prev))
+			prev.Index()
 		}
 	})
 }

@@ -7,10 +7,9 @@ import (
 	"sync"
 
 	"scoplan/data"
+	"scoplan/data/search/internal/index"
+	"scoplan/data/search/internal/lang"
 )
-
-// DueSoonDays is how far ahead "due soon" looks.
-const DueSoonDays = 90
 
 // Filter narrows the measures. Within one kind of filter any value may match
 // (status done or blocked); different kinds must all match.
@@ -20,7 +19,7 @@ type Filter struct {
 	BodyText string              `json:"body_text,omitempty"` // substring of any name or alias of a body
 	Section  string              `json:"section,omitempty"`   // "C" or "C.S"
 	Overdue  bool                `json:"overdue,omitempty"`   // dated deadline passed, not done
-	DueSoon  bool                `json:"due_soon,omitempty"`  // due within DueSoonDays, not done
+	DueSoon  bool                `json:"due_soon,omitempty"`  // due within data.DueSoonDays, not done
 	Kinds    []data.DeadlineKind `json:"kinds,omitempty"`
 	HasNotes bool                `json:"has_notes,omitempty"`
 	Conflict bool                `json:"conflict,omitempty"`
@@ -36,17 +35,6 @@ func (f Filter) IsZero() bool {
 type Query struct {
 	Text   string `json:"text,omitempty"`
 	Filter Filter `json:"filter"`
-}
-
-// IsOverdue reports whether a measure is overdue on the given day: its dated
-// deadline has passed and it is not done.
-func IsOverdue(m *data.Measure, st *data.MeasureState, today data.Date) bool {
-	return st.Status != data.StatusDone && m.Deadline.Overdue(today)
-}
-
-// IsDueSoon reports whether a measure not done falls due within DueSoonDays.
-func IsDueSoon(m *data.Measure, st *data.MeasureState, today data.Date) bool {
-	return st.Status != data.StatusDone && m.Deadline.DueWithin(today, DueSoonDays)
 }
 
 // dimension names a kind of filter, for facet counts.
@@ -70,8 +58,8 @@ func (f *Filter) match(m *data.Measure, st *data.MeasureState, today data.Date, 
 		skip != dimBody && len(f.Bodies) > 0 && !anyBody(m, f.Bodies),
 		f.BodyText != "" && !BodyTextMatches(m, f.BodyText),
 		f.Section != "" && m.Section.ID() != f.Section && m.Chapter().ID() != f.Section,
-		skip != dimOverdue && f.Overdue && !IsOverdue(m, st, today),
-		skip != dimDueSoon && f.DueSoon && !IsDueSoon(m, st, today),
+		skip != dimOverdue && f.Overdue && !data.IsOverdue(m, st, today),
+		skip != dimDueSoon && f.DueSoon && !data.IsDueSoon(m, st, today),
 		skip != dimKind && len(f.Kinds) > 0 && !containsKind(f.Kinds, m.Deadline.Kind),
 		skip != dimNotes && f.HasNotes && len(st.Notes) == 0,
 		skip != dimConflict && f.Conflict && !st.Conflict:
@@ -119,7 +107,7 @@ func anyBody(m *data.Measure, bodies []string) bool {
 func BodyTextMatches(m *data.Measure, text string) bool {
 	text = strings.ToLower(strings.TrimSpace(text))
 	for _, b := range m.Bodies {
-		for _, s := range BodyNames(b) {
+		for _, s := range lang.BodyNames(b) {
 			if strings.Contains(strings.ToLower(s), text) {
 				return true
 			}
@@ -127,10 +115,6 @@ func BodyTextMatches(m *data.Measure, text string) bool {
 	}
 	return false
 }
-
-// BodyNames returns every name a body is known by: its canonical name, the
-// source's other spellings, and its names in the plan's translations.
-var BodyNames = bodyNames
 
 // Row is one measure in a result.
 type Row struct {
@@ -147,23 +131,25 @@ type Row struct {
 // rebuilt when the states change (a status or a note) and is read-only
 // afterwards, so a query never touches the disk. Its search index is built
 // on the first query with search text (or by Index), not before. Queries
-// typed one after the other reuse each other's work (see Session); Run and
+// typed one after the other reuse each other's work (see index.Session); Run and
 // Counts for the same text share one search. It is safe for concurrent use.
 type Engine struct {
 	plan   *data.Plan
 	states map[string]*data.MeasureState
 	today  data.Date
+	extras []func(*data.Measure) []Field // fields added to every measure's document
+	keys   *lang.Keys                    // derives keys from the fields; nil: none
 
 	indexOnce sync.Once
-	index     *Index
-	session   *Session // for the queries as typed and their other forms (AltQuery)
+	index     *index.Index
+	session   *index.Session // for the queries as typed and their other forms (Keys.AltQuery)
 
 	mu         sync.Mutex
 	lastText   string // the search text of lastRows
 	lastRows   []Row  // candidates(lastText); never handed out to be changed
 	rangesText string // the search text of ranges
 	ranges     map[int]map[int][]Range
-	docJobs    map[string]*job // the queries Ranges asks, prepared
+	docJobs    map[string]*index.DocQuery // the queries Ranges asks, prepared
 
 	factsOnce sync.Once
 	facts     []facts // by measure index
@@ -189,7 +175,7 @@ func (e *Engine) measureFacts() []facts {
 			f := &e.facts[i]
 			f.status, f.kind = st.Status, m.Deadline.Kind
 			f.si, f.ki = slices.Index(data.Statuses, st.Status), slices.Index(data.DeadlineKinds, m.Deadline.Kind)
-			f.overdue, f.dueSoon = IsOverdue(m, st, e.today), IsDueSoon(m, st, e.today)
+			f.overdue, f.dueSoon = data.IsOverdue(m, st, e.today), data.IsDueSoon(m, st, e.today)
 			f.notes, f.conflict = len(st.Notes) > 0, st.Conflict
 			for _, b := range m.Bodies {
 				k, ok := body[b]
@@ -208,37 +194,75 @@ func (e *Engine) measureFacts() []facts {
 // maxRanges bounds the rows whose ranges an Engine remembers.
 const maxRanges = 1024
 
-// DocBuilder returns the documents for the plan's measures. Extra fields
-// (translations) are added by the builders in Extras, and keys derived from
-// every field (pinyin, Russian stems) by the Keyers.
-func DocBuilder(plan *data.Plan, states map[string]*data.MeasureState) []Doc {
-	docs := make([]Doc, len(plan.Measures))
-	for i, m := range plan.Measures {
-		fs := []Field{{KindID, m.ID}, {KindText, m.Text}, {KindTitle, m.Section.Title}}
-		for _, b := range m.Bodies {
-			fs = append(fs, Field{KindBody, strings.Join(BodyNames(b), "、")})
+// NewEngine builds an engine. states may lack measures nobody touched.
+// A measure is found by its text, section title and bodies in every
+// language of the plan, and by the pinyin of its Chinese and the stems of
+// its Russian (see internal/lang).
+func NewEngine(plan *data.Plan, states map[string]*data.MeasureState, today data.Date, opts ...Option) *Engine {
+	e := &Engine{plan: plan, states: states, today: today, extras: []func(*data.Measure) []Field{lang.TranslatedFields}}
+	for _, o := range opts {
+		o(e)
+	}
+	if e.keys == nil {
+		e.keys = lang.NewKeys(nil)
+	}
+	return e
+}
+
+// An Option changes how NewEngine builds an engine.
+type Option func(*Engine)
+
+// After makes the new engine take over what the engine prev (which may be
+// nil) derived from the fields it still has: an engine rebuilt after a
+// change of a status or a note then derives only the keys of what changed.
+// What the new engine does not take over is let go with prev.
+func After(prev *Engine) Option {
+	return func(e *Engine) {
+		if prev != nil {
+			e.keys = lang.NewKeys(prev.keys)
 		}
-		for _, ex := range Extras {
+	}
+}
+
+// docs returns the documents for the plan's measures: the ID, text, section
+// title and bodies of each, the extra fields, its notes, and the keys the
+// engine's Keys derive from all of them.
+func (e *Engine) docs() []Doc {
+	keyers := e.keyers()
+	docs := make([]Doc, len(e.plan.Measures))
+	for i, m := range e.plan.Measures {
+		fs := []Field{{Kind: KindID, Text: m.ID}, {Kind: KindText, Text: m.Text}, {Kind: KindTitle, Text: m.Section.Title}}
+		for _, b := range m.Bodies {
+			fs = append(fs, Field{Kind: KindBody, Text: strings.Join(lang.BodyNames(b), "、")})
+		}
+		for _, ex := range e.extras {
 			fs = append(fs, ex(m)...)
 		}
-		if st := states[m.ID]; st != nil {
+		if st := e.states[m.ID]; st != nil {
 			for _, n := range st.Notes {
-				fs = append(fs, Field{KindNote, n.Text})
+				fs = append(fs, Field{Kind: KindNote, Text: n.Text})
 			}
 		}
-		fs, derived := derive(fs)
+		fs, derived := index.Derive(fs, keyers)
 		docs[i] = Doc{Fields: fs, Derived: derived}
 	}
 	return docs
 }
 
-// Extras add fields to every measure's document (translations of the text,
-// phonetic keys). They are set once at start-up, before any Engine is built.
-var Extras []func(*data.Measure) []Field
+// keyers returns the keyers the engine's documents were derived with.
+func (e *Engine) keyers() []index.Keyer {
+	if e.keys == nil {
+		return nil
+	}
+	return e.keys.Keyers()
+}
 
-// NewEngine builds an engine. states may lack measures nobody touched.
-func NewEngine(plan *data.Plan, states map[string]*data.MeasureState, today data.Date) *Engine {
-	return &Engine{plan: plan, states: states, today: today}
+// altQuery returns a query's other form (see lang.Keys.AltQuery), or "".
+func (e *Engine) altQuery(q string) string {
+	if e.keys == nil {
+		return ""
+	}
+	return e.keys.AltQuery(q)
 }
 
 // Plan returns the engine's plan.
@@ -258,10 +282,13 @@ func (e *Engine) State(id string) *data.MeasureState {
 // Index returns the engine's search index, building it on first use. A
 // caller that wants the first search to be quick can call it early, in the
 // background.
-func (e *Engine) Index() *Index {
+func (e *Engine) Index() *index.Index {
 	e.indexOnce.Do(func() {
-		e.index = NewIndex(DocBuilder(e.plan, e.states))
-		e.session = &Session{ix: e.index, noRanges: true}
+		e.index = index.New(e.docs(), e.keyers())
+		e.session = e.index.NewRankSession()
+		if e.keys != nil {
+			e.keys.Seal() // every key is derived: what was not taken over is let go
+		}
 	})
 	return e.index
 }
@@ -274,8 +301,11 @@ func (e *Engine) Run(q Query) []Row {
 }
 
 // RunContext returns what Run and Counts return for the query, with one
-// search. It gives up with ctx's error when ctx ends first: a GUI cancels
-// the query of a keystroke the next keystroke has made stale.
+// search. It gives up with ctx's error when ctx ends first, so a caller
+// that searches in the background can cancel the query of a keystroke the
+// next one has made stale. The GUI does not call it: it runs each
+// keystroke's Run and Counts to the end, on Fyne's goroutine
+// (app/session.go).
 func (e *Engine) RunContext(ctx context.Context, q Query) ([]Row, Counts, error) {
 	rows, err := e.run(ctx, q)
 	if err != nil {
@@ -317,8 +347,8 @@ func (e *Engine) candidates(ctx context.Context, text string) ([]Row, error) {
 		// The query and its other form (AltQuery) each narrow on a stack
 		// of their own; the hits are copied, as searchAnyForm changes them.
 		form := 0
-		hits, err := searchAnyFormWith(e.index.Docs(), text, func(q string) ([]Hit, error) {
-			hs, err := e.session.search(ctx, q, form)
+		hits, err := index.SearchAnyForm(text, e.altQuery, func(q string) ([]Hit, error) {
+			hs, err := e.session.SearchForm(ctx, q, form)
 			form = 1
 			return append([]Hit(nil), hs...), err
 		}, func(_ int, r map[int][]Range) map[int][]Range { return r })
@@ -350,7 +380,7 @@ func (e *Engine) Ranges(r Row) map[int][]Range {
 	}
 	ix := e.Index()
 	d := r.Hit.Doc
-	if d < 0 || d >= len(ix.docs) {
+	if d < 0 || d >= ix.Len() {
 		return nil
 	}
 	e.mu.Lock()
@@ -360,7 +390,7 @@ func (e *Engine) Ranges(r Row) map[int][]Range {
 	}
 	e.mu.Unlock()
 	var out map[int][]Range
-	hits, _ := searchAnyFormWith(ix.docs, r.text, func(q string) ([]Hit, error) { return e.docJob(q).docHits(d), nil }, ix.SourceRanges)
+	hits, _ := index.SearchAnyForm(r.text, e.altQuery, func(q string) ([]Hit, error) { return e.docQuery(q).Hits(d), nil }, ix.SourceRanges)
 	for _, h := range hits {
 		if h.Doc == d {
 			out = h.Ranges
@@ -375,8 +405,8 @@ func (e *Engine) Ranges(r Row) map[int][]Range {
 	return out
 }
 
-// docJob returns query prepared for docHits, prepared once.
-func (e *Engine) docJob(query string) *job {
+// docQuery returns query prepared for asking one document, prepared once.
+func (e *Engine) docQuery(query string) *index.DocQuery {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if j, ok := e.docJobs[query]; ok {
@@ -386,9 +416,9 @@ func (e *Engine) docJob(query string) *job {
 		e.docJobs = nil
 	}
 	if e.docJobs == nil {
-		e.docJobs = map[string]*job{}
+		e.docJobs = map[string]*index.DocQuery{}
 	}
-	j := e.index.docJob(query)
+	j := e.index.DocQuery(query)
 	e.docJobs[query] = j
 	return j
 }

@@ -83,20 +83,15 @@ func TestHighlightRangesAreRunes(t *testing.T) {
 			t.Errorf("range %v marks %q", rg, got)
 		}
 	}
-	// Fuzzy hits: byte offsets turned into rune ranges.
-	rs := byteToRune("绿色的金融", []int{0, 3, 9, 12})
-	if !reflect.DeepEqual(rs, []Range{{0, 2}, {3, 5}}) {
-		t.Errorf("byteToRune = %v", rs)
-	}
 }
 
 func TestFuzzyRunsForChinese(t *testing.T) {
 	docs := []Doc{
-		{Fields: []Field{{KindID, "9.9.1"}, {KindText, "绿色产业和金融合作"}}},  // 绿色 … 金融: two runs
-		{Fields: []Field{{KindID, "9.9.2"}, {KindText, "绿化的色彩与金子融化"}}}, // single scattered characters
-		{Fields: []Field{{KindID, "9.9.3"}, {KindText, "Trade facilitation working group"}}},
+		{Fields: []Field{{Kind: KindID, Text: "9.9.1"}, {Kind: KindText, Text: "绿色产业和金融合作"}}},  // 绿色 … 金融: two runs
+		{Fields: []Field{{Kind: KindID, Text: "9.9.2"}, {Kind: KindText, Text: "绿化的色彩与金子融化"}}}, // single scattered characters
+		{Fields: []Field{{Kind: KindID, Text: "9.9.3"}, {Kind: KindText, Text: "Trade facilitation working group"}}},
 	}
-	ix := NewIndex(docs)
+	ix := newIndex(docs)
 	hits := ix.Search("绿色金融")
 	if len(hits) != 1 || hits[0].Doc != 0 || hits[0].Exact {
 		t.Errorf("hits = %+v", hits)
@@ -115,8 +110,8 @@ func TestIndexEqualsReference(t *testing.T) {
 		"1.1.1": {Notes: []*data.Note{{Text: "Customs data exchange agreed in Tashkent"}}},
 		"2.1.3": {Notes: []*data.Note{{Text: "海关数据交换"}, {Text: "Бизнес-совет"}}},
 	}
-	docs := DocBuilder(p, states)
-	ix := NewIndex(docs)
+	docs := buildDocs(p, states)
+	ix := newIndex(docs)
 	queries := []string{"海关", "粮食", "绿色金融", "数字", "本币", "customs", "cstms", "tashkent", "бизнес", "1.2", "3.2.7",
 		"合作", "上合组织", "工作组", "a", "e", "  海关  ", "绿 色", "中央（国家）银行", "zz", "。", "2030"}
 	rng := rand.New(rand.NewSource(1))

@@ -270,27 +270,6 @@ func TestReadFileRefusesHugeWithoutReading(t *testing.T) {
 	}
 }
 
-func TestWriteFileReplacesAtomically(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "out.scoplan-status")
-	for _, content := range [][]byte{[]byte("first"), encode(t, header(), sample())} {
-		if err := WriteFile(p, content); err != nil {
-			t.Fatal(err)
-		}
-		got, _ := os.ReadFile(p)
-		if !bytes.Equal(got, content) {
-			t.Errorf("content differs")
-		}
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("temporary files left: %v", entries)
-	}
-	if err := WriteFile(filepath.Join(dir, "no", "such", "dir", "x"), []byte("x")); err == nil || strings.Contains(err.Error(), "\n") {
-		t.Errorf("write into a missing folder: %v", err)
-	}
-}
-
 // TestPanicBecomesRefusal: a defect inside the reader (here provoked
 // through the Known callback) refuses the file instead of crashing.
 func TestPanicBecomesRefusal(t *testing.T) {

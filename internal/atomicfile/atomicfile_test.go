@@ -1,8 +1,10 @@
-package statusfile
+package atomicfile
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -37,5 +39,26 @@ func TestWriteFileRemovesStaleTemps(t *testing.T) {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("%s: %v", filepath.Base(p), err)
 		}
+	}
+}
+
+func TestWriteFileReplacesAtomically(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.scoplan-status")
+	for _, content := range [][]byte{[]byte("first"), []byte("second, longer than the first")} {
+		if err := WriteFile(p, content); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := os.ReadFile(p)
+		if !bytes.Equal(got, content) {
+			t.Errorf("content differs")
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	if err := WriteFile(filepath.Join(dir, "no", "such", "dir", "x"), []byte("x")); err == nil || strings.Contains(err.Error(), "\n") {
+		t.Errorf("write into a missing folder: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package search
+package index
 
 import (
 	"math/rand"
@@ -137,10 +137,14 @@ func TestFoldKeyIsOneKeyPerOrbit(t *testing.T) {
 			}
 		}
 	}
+	var c foldCache
 	for r := rune(0); r < 0x20000; r++ {
-		first, again := toLower(r), toLower(r) // worked out, then remembered
+		first, again := c.toLower(r), c.toLower(r) // worked out, then remembered
 		if first != unicode.ToLower(r) || again != first {
 			t.Fatalf("toLower(%U) = %U then %U, unicode.ToLower gives %U", r, first, again, unicode.ToLower(r))
+		}
+		if k, again := c.foldKey(r), c.foldKey(r); k != foldKey(r) || again != k {
+			t.Fatalf("foldCache.foldKey(%U) = %U then %U, foldKey gives %U", r, k, again, foldKey(r))
 		}
 	}
 	if foldKey('a') != 'a' || foldKey('A') != 'a' || foldKey('Я') != 'я' || foldKey('贸') != '贸' || foldKey('\u212a') != 'k' {

@@ -1,4 +1,4 @@
-package search
+package index
 
 import (
 	"runtime"
@@ -16,13 +16,12 @@ type Key struct {
 	Spans []Range
 }
 
-// Keyers derive keys from a field. DocBuilder adds every key to the
-// document as a field of its own and records its Origin; the Engine moves
-// hits in a key to the field it comes from, so a highlight always marks the
-// characters the user sees. Like Extras, Keyers are set once at start-up,
-// before any Engine is built, and must be deterministic: the spans are not
-// stored but derived again for the hits that need them.
-var Keyers []func(Field) []Key
+// A Keyer derives keys from a field. Derive adds every key to the document
+// as a field of its own and records its Origin; hits in a key are moved to
+// the field it comes from (SourceRanges), so a highlight always marks the
+// characters the user sees. A keyer must be deterministic: the spans are
+// not stored in the document but derived again when they are needed.
+type Keyer func(Field) []Key
 
 // Origin says where a derived field comes from: it is key N of keyer Keyer
 // applied to field Field of the same document.
@@ -30,13 +29,14 @@ type Origin struct {
 	Field, Keyer, N int
 }
 
-// derive appends the keys of the document's fields to fs and returns the
-// origins of the appended fields by their index (nil when there are none).
-func derive(fs []Field) ([]Field, map[int]Origin) {
+// Derive appends the keys the keyers derive from the document's fields to
+// fs and returns the origins of the appended fields by their index (nil
+// when there are none).
+func Derive(fs []Field, keyers []Keyer) ([]Field, map[int]Origin) {
 	var origins map[int]Origin
 	own := len(fs)
 	for f := 0; f < own; f++ {
-		for k, keyer := range Keyers {
+		for k, keyer := range keyers {
 			for n, key := range keyer(fs[f]) {
 				if origins == nil {
 					origins = map[int]Origin{}
@@ -52,14 +52,14 @@ func derive(fs []Field) ([]Field, map[int]Origin) {
 // SourceRanges returns a hit's ranges with those found in derived fields
 // moved into the fields they come from (merged and in order there). Ranges
 // in the document's own fields are returned as they are; ranges itself is
-// not changed.
-func (d *Doc) SourceRanges(ranges map[int][]Range) map[int][]Range {
-	return d.sourceRanges(ranges, func(o Origin) []Key { return Keyers[o.Keyer](d.Fields[o.Field]) })
+// not changed. keyers are those the document's keys were derived with.
+func (d *Doc) SourceRanges(ranges map[int][]Range, keyers []Keyer) map[int][]Range {
+	return d.sourceRanges(ranges, len(keyers), func(o Origin) []Key { return keyers[o.Keyer](d.Fields[o.Field]) })
 }
 
 // sourceRanges is SourceRanges with the keys of a derived field's origin
 // given by keysOf (the Index keeps them at hand).
-func (d *Doc) sourceRanges(ranges map[int][]Range, keysOf func(Origin) []Key) map[int][]Range {
+func (d *Doc) sourceRanges(ranges map[int][]Range, keyers int, keysOf func(Origin) []Key) map[int][]Range {
 	if len(d.Derived) == 0 || ranges == nil {
 		return ranges
 	}
@@ -81,7 +81,7 @@ func (d *Doc) sourceRanges(ranges map[int][]Range, keysOf func(Origin) []Key) ma
 			out[f] = append(out[f], rs...)
 			continue
 		}
-		if o.Keyer >= len(Keyers) || o.Field >= len(d.Fields) {
+		if o.Keyer >= keyers || o.Field >= len(d.Fields) {
 			continue
 		}
 		keys := keysOf(o)
@@ -158,22 +158,17 @@ func mergeHits(a, b []Hit) []Hit {
 	return out
 }
 
-// searchAnyForm searches docs for a query with search and, when the query
-// has another form (a Russian query's stems, see AltQuery), for that form
-// too, merging the hits. Ranges found in derived keys are moved to the
-// fields they come from. search is the Index's search (or any search that
-// gives Reference's results).
-func searchAnyForm(docs []Doc, query string, search func(string) ([]Hit, error)) ([]Hit, error) {
-	return searchAnyFormWith(docs, query, search, func(d int, r map[int][]Range) map[int][]Range { return docs[d].SourceRanges(r) })
-}
-
-// searchAnyFormWith is searchAnyForm with the ranges moved by source.
-func searchAnyFormWith(docs []Doc, query string, search func(string) ([]Hit, error), source func(doc int, r map[int][]Range) map[int][]Range) ([]Hit, error) {
+// SearchAnyForm searches the documents for a query with search and, when
+// the query has another form (alt: a Russian query's stems), for that form
+// too, merging the hits. source moves the ranges of each hit found in
+// derived keys to the fields they come from (Index.SourceRanges). search is
+// the Index's search (or any search that gives Reference's results).
+func SearchAnyForm(query string, alt func(string) string, search func(string) ([]Hit, error), source func(doc int, r map[int][]Range) map[int][]Range) ([]Hit, error) {
 	hits, err := search(query)
 	if err != nil {
 		return nil, err
 	}
-	if alt := AltQuery(query); alt != "" {
+	if alt := alt(query); alt != "" {
 		more, err := search(alt)
 		if err != nil {
 			return nil, err
@@ -187,9 +182,7 @@ func searchAnyFormWith(docs []Doc, query string, search func(string) ([]Hit, err
 	}
 	move := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			if d := hits[i].Doc; d < len(docs) {
-				hits[i].Ranges = source(d, hits[i].Ranges)
-			}
+			hits[i].Ranges = source(hits[i].Doc, hits[i].Ranges)
 		}
 	}
 	if parts == 1 {

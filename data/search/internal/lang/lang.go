@@ -1,38 +1,36 @@
-package search
+// Package lang lets a measure be found in any script: by its text, section
+// title and bodies in Chinese, English and Russian (TranslatedFields,
+// BodyNames); Chinese text also by its pinyin (liangshi) and the pinyin's
+// initials (ls); Russian text also by the stems of its words, so that
+// "продовольственная безопасность" finds "продовольственной безопасности"
+// (Keys).
+package lang
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/kljensen/snowball/russian"
 
 	"scoplan/data"
+	"scoplan/data/search/internal/index"
 )
 
-// Search in any script: a measure is found by its text, section title and
-// bodies in Chinese, English and Russian; Chinese text also by its pinyin
-// (liangshi) and the pinyin's initials (ls); Russian text also by the stems
-// of its words, so that "продовольственная безопасность" finds
-// "продовольственной безопасности".
-func init() {
-	Extras = append(Extras, translatedFields)
-	Keyers = append(Keyers, PinyinKeys, RussianStemKeys)
-}
-
-// translatedFields adds a measure's text and section title in every
+// TranslatedFields returns a measure's text and section title in every
 // translation. The bodies' translated names come through BodyNames.
-func translatedFields(m *data.Measure) []Field {
-	var fs []Field
+func TranslatedFields(m *data.Measure) []index.Field {
+	var fs []index.Field
 	for _, l := range data.Langs {
 		if tx := data.In(l); !tx.Authoritative() {
-			fs = append(fs, Field{KindText, tx.Measure(m)}, Field{KindTitle, tx.Section(m.Section)})
+			fs = append(fs, index.Field{Kind: index.KindText, Text: tx.Measure(m)}, index.Field{Kind: index.KindTitle, Text: tx.Section(m.Section)})
 		}
 	}
 	return fs
 }
 
-func bodyNames(canonical string) []string {
+// BodyNames returns every name a body is known by: its canonical name, the
+// source's other spellings, and its names in the plan's translations.
+func BodyNames(canonical string) []string {
 	return append(data.BodySpellings(canonical), data.BodyTranslations(canonical)...)
 }
 
@@ -81,23 +79,23 @@ func syllables(runes []rune, i int) (syl []string, n int) {
 // pinyin of each run of characters without spaces or tones (维护粮食安全:
 // weihuliangshianquan) and its initials (whlsaq); runs are separated by a
 // space. Every letter stands for the character it is read from.
-func PinyinKeys(f Field) []Key {
-	if f.Kind == KindID || !hasScript(f.Text, unicode.Han) {
+func (k *Keys) PinyinKeys(f index.Field) []index.Key {
+	if f.Kind == index.KindID || !hasScript(f.Text, unicode.Han) {
 		return nil
 	}
-	return pinyinMemo.get(f, pinyinKeys)
+	return remember(k, (*Keys).pinyinMap, f, pinyinKeys)
 }
 
-func pinyinKeys(f Field) []Key {
-	full := Key{Kind: KindPhonetic}
-	initials := Key{Kind: KindPhonetic}
+func pinyinKeys(f index.Field) []index.Key {
+	full := index.Key{Kind: index.KindPhonetic}
+	initials := index.Key{Kind: index.KindPhonetic}
 	var fb, ib strings.Builder
 	sep := func() {
 		if fb.Len() > 0 && !strings.HasSuffix(fb.String(), " ") {
 			fb.WriteByte(' ')
 			ib.WriteByte(' ')
-			full.Spans = append(full.Spans, Range{})
-			initials.Spans = append(initials.Spans, Range{})
+			full.Spans = append(full.Spans, index.Range{})
+			initials.Spans = append(initials.Spans, index.Range{})
 		}
 	}
 	runes := []rune(f.Text)
@@ -114,7 +112,7 @@ func pinyinKeys(f Field) []Key {
 			continue
 		}
 		for j, s := range syl {
-			span := Range{i + j, i + j + 1}
+			span := index.Range{Start: i + j, End: i + j + 1}
 			for k := 0; k < len(s); k++ {
 				fb.WriteByte(s[k])
 				full.Spans = append(full.Spans, span)
@@ -129,21 +127,12 @@ func pinyinKeys(f Field) []Key {
 	if full.Text == "" {
 		return nil
 	}
-	return []Key{full, initials}
+	return []index.Key{full, initials}
 }
 
 // stemWord reduces a lower-case Russian word to its stem with the Snowball
 // stemmer, ё read as е.
-func stemWord(w string) string {
-	if s, ok := stems.Load(w); ok {
-		return s.(string)
-	}
-	s := russian.Stem(strings.ReplaceAll(w, "ё", "е"), true)
-	stems.Store(w, s)
-	return s
-}
-
-var stems sync.Map // word → stem: the stemmer is slow, and a plan rebuilds its documents on every change of a status or note
+func stemWord(w string) string { return russian.Stem(strings.ReplaceAll(w, "ё", "е"), true) }
 
 // words splits lower-cased text into runs of letters and digits, with the
 // rune index where each starts.
@@ -171,17 +160,17 @@ func words(runes []rune) (ws []string, starts []int) {
 // field's kind, so a hit in it weighs as a hit in the field. The last letter
 // of each stem stands for the rest of its word as well, and a separator for
 // what lies between two words, so a highlight marks whole words.
-func RussianStemKeys(f Field) []Key {
-	if f.Kind == KindID || !hasScript(f.Text, unicode.Cyrillic) {
+func (k *Keys) RussianStemKeys(f index.Field) []index.Key {
+	if f.Kind == index.KindID || !hasScript(f.Text, unicode.Cyrillic) {
 		return nil
 	}
-	return stemMemo.get(f, russianStemKeys)
+	return remember(k, (*Keys).stemMap, f, k.russianStemKeys)
 }
 
-func russianStemKeys(f Field) []Key {
+func (keys *Keys) russianStemKeys(f index.Field) []index.Key {
 	runes := []rune(f.Text)
 	ws, starts := words(runes)
-	k := Key{Kind: f.Kind}
+	k := index.Key{Kind: f.Kind}
 	var b strings.Builder
 	prevEnd := 0
 	for i, w := range ws {
@@ -191,13 +180,13 @@ func russianStemKeys(f Field) []Key {
 		start, end := starts[i], starts[i]+len([]rune(w))
 		if b.Len() > 0 {
 			b.WriteByte(' ')
-			k.Spans = append(k.Spans, Range{prevEnd, start}) // what lies between the words
+			k.Spans = append(k.Spans, index.Range{Start: prevEnd, End: start}) // what lies between the words
 		}
 		prevEnd = end
-		stem := []rune(stemWord(w))
+		stem := []rune(keys.stem(w))
 		for j, r := range stem {
 			b.WriteRune(r)
-			s := Range{min(start+j, end-1), min(start+j+1, end)}
+			s := index.Range{Start: min(start+j, end-1), End: min(start+j+1, end)}
 			if j == len(stem)-1 {
 				s.End = end
 			}
@@ -205,31 +194,15 @@ func russianStemKeys(f Field) []Key {
 		}
 	}
 	k.Text = b.String()
-	return []Key{k}
-}
-
-// keyMemo remembers the keys of the fields seen so far: the plan's texts
-// are the same in every engine, and an engine is rebuilt on every change of
-// a status or a note. The keys handed out are shared and must not be changed.
-type keyMemo struct{ m sync.Map } // Field → []Key
-
-var pinyinMemo, stemMemo keyMemo
-
-func (km *keyMemo) get(f Field, derive func(Field) []Key) []Key {
-	if k, ok := km.m.Load(f); ok {
-		return k.([]Key)
-	}
-	k := derive(f)
-	km.m.Store(f, k)
-	return k
+	return []index.Key{k}
 }
 
 // AltQuery returns the form of a Russian query that finds its words in any
 // grammatical form: the stems of its words, as RussianStemKeys writes them.
 // It returns "" unless every word of the query is Russian and stemming
 // changes something.
-func AltQuery(query string) string {
-	q := strings.ToLower(Normalize(query))
+func (k *Keys) AltQuery(query string) string {
+	q := strings.ToLower(index.Normalize(query))
 	ws, _ := words([]rune(q))
 	if len(ws) == 0 {
 		return ""
@@ -238,7 +211,7 @@ func AltQuery(query string) string {
 		if !hasScript(w, unicode.Cyrillic) {
 			return ""
 		}
-		ws[i] = stemWord(w)
+		ws[i] = k.stem(w)
 	}
 	alt := strings.Join(ws, " ")
 	if alt == q {

@@ -1,16 +1,16 @@
-// Command pinyingen writes data/search/pinyin.bin, the table of each Han
+// Command pinyingen writes data/search/internal/lang/pinyin.bin, the table of each Han
 // character's first reading in plain letters that the search's pinyin keys
 // use, from github.com/mozillazg/go-pinyin's dictionary. go-pinyin builds its
 // 41,000-entry map when a program starts (14 ms and 1.7 MB at every start of
 // scoplan, the window included); the table is read in place from the
 // binary instead, with nothing done at start-up.
 //
-//	go generate ./data/search   # after upgrading go-pinyin
+//	go generate ./data/search/internal/lang   # after upgrading go-pinyin
 //
 // The format (all integers big-endian): the number of syllables (2 bytes),
 // each syllable as its length (1 byte) and its letters, then for every
 // character with a reading, in increasing order, the character (3 bytes)
-// and its syllable's index (2 bytes). data/search's TestPinyinTable checks
+// and its syllable's index (2 bytes). data/search/internal/lang's TestPinyinTableEqualsGoPinyin checks
 // every character against go-pinyin.
 package main
 

@@ -1,8 +1,7 @@
-package search
+package index
 
 import (
 	"math/bits"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -103,42 +102,59 @@ func foldKey(r rune) rune {
 		}
 		return r
 	}
-	if r < bmp {
-		if k := foldKeys[r].Load(); k != 0 {
-			return rune(k)
-		}
-		k := foldKeyOf(r)
-		foldKeys[r].Store(int32(k))
-		return k
-	}
 	return foldKeyOf(r)
 }
 
-// toLower is unicode.ToLower, remembered for the Basic Multilingual Plane.
-func toLower(r rune) rune {
+// bmp bounds the runes an index looks up by rune in a table rather than a
+// map (runeSlot), and whose fold key and lower case a foldCache remembers.
+const bmp = 0x10000
+
+// foldCache remembers the lower case and fold key of the runes of the Basic
+// Multilingual Plane met while building one index: every character of
+// every field asks for both, and unicode's tables are slow to walk. Its
+// pages are allocated for the blocks of 256 runes the texts use.
+type foldCache struct {
+	pages [bmp >> 8]*[256][2]rune // per rune: its lower case and its fold key, 0 if not worked out yet
+}
+
+func (c *foldCache) entry(r rune) *[2]rune {
+	pg := c.pages[r>>8]
+	if pg == nil {
+		pg = new([256][2]rune)
+		c.pages[r>>8] = pg
+	}
+	return &pg[r&0xff]
+}
+
+// toLower is unicode.ToLower.
+func (c *foldCache) toLower(r rune) rune {
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
 			return r + 'a' - 'A'
 		}
 		return r
 	}
-	if r < bmp {
-		if l := lowers[r].Load(); l != 0 {
-			return rune(l)
-		}
-		l := unicode.ToLower(r)
-		lowers[r].Store(int32(l))
-		return l
+	if r >= bmp {
+		return unicode.ToLower(r)
 	}
-	return unicode.ToLower(r)
+	e := c.entry(r)
+	if e[0] == 0 {
+		e[0] = unicode.ToLower(r)
+	}
+	return e[0]
 }
 
-// bmp bounds the runes whose fold key and lower case are remembered, as
-// they are worked out (0: not yet): building an index asks for them for
-// every character of every field.
-const bmp = 0x10000
-
-var foldKeys, lowers [bmp]atomic.Int32
+// foldKey is the package's foldKey.
+func (c *foldCache) foldKey(r rune) rune {
+	if r < utf8.RuneSelf || r >= bmp {
+		return foldKey(r)
+	}
+	e := c.entry(r)
+	if e[1] == 0 {
+		e[1] = foldKeyOf(r)
+	}
+	return e[1]
+}
 
 func foldKeyOf(r rune) rune {
 	best, bestLower := r, unicode.IsLower(r)

@@ -1,4 +1,4 @@
-package search
+package lang
 
 import (
 	"testing"
@@ -26,7 +26,7 @@ func TestPinyinTableEqualsGoPinyin(t *testing.T) {
 		}
 		got, w := readingOf(r), want(r)
 		if got != w {
-			t.Fatalf("reading of %U %q = %q, go-pinyin says %q (run go generate ./data/search)", r, string(r), got, w)
+			t.Fatalf("reading of %U %q = %q, go-pinyin says %q (run go generate ./data/search/internal/lang)", r, string(r), got, w)
 		}
 		checked++
 		if got != "" {

@@ -1,7 +1,9 @@
-// Package search finds measures by text: exact substring hits first, then
+// Package index finds documents by text: exact substring hits first, then
 // the scattered hits of github.com/sahilm/fuzzy, with the matched characters
-// as rune ranges for highlighting. It never touches the disk.
-package search
+// as rune ranges for highlighting. Reference defines the results; Index
+// gives the same, fast enough for every keystroke. It knows nothing of the
+// plan (data/search builds the documents) and never touches the disk.
+package index
 
 import (
 	"slices"
@@ -38,7 +40,7 @@ type Field struct {
 type Doc struct {
 	Fields []Field
 	// Derived gives the origin of each field that is a key derived from
-	// another field (see Keyers), by the field's index.
+	// another field (see Derive), by the field's index.
 	Derived map[int]Origin
 }
 
@@ -184,18 +186,19 @@ func (h *Hit) add(field int, rs ...Range) {
 // is folded and scanned for the query, and fuzzy.Find runs over every
 // non-ID field of the documents with no exact hit. It defines the results;
 // the Index must return exactly the same.
-func Reference(docs []Doc, query string) []Hit { return newReference(docs).search(query) }
+func Reference(docs []Doc, query string) []Hit { return NewReference(docs).Search(query) }
 
-// reference is Reference over one set of documents whose fields are folded
-// once, for the tests that ask it many queries: folding is the same for
-// every query, and a third of Reference's time on a large plan.
-type reference struct {
+// ReferenceSearch is Reference over one set of documents whose fields are
+// folded once, for the tests that ask it many queries: folding is the same
+// for every query, and a third of Reference's time on a large plan.
+type ReferenceSearch struct {
 	docs   []Doc
 	folded [][][]rune // per document, per field
 }
 
-func newReference(docs []Doc) *reference {
-	r := &reference{docs: docs, folded: make([][][]rune, len(docs))}
+// NewReference folds the documents' fields for Search.
+func NewReference(docs []Doc) *ReferenceSearch {
+	r := &ReferenceSearch{docs: docs, folded: make([][][]rune, len(docs))}
 	for i := range docs {
 		r.folded[i] = make([][]rune, len(docs[i].Fields))
 		for f, field := range docs[i].Fields {
@@ -205,7 +208,8 @@ func newReference(docs []Doc) *reference {
 	return r
 }
 
-func (r *reference) search(query string) []Hit {
+// Search is Reference(docs, query).
+func (r *ReferenceSearch) Search(query string) []Hit {
 	docs := r.docs
 	qs := strings.ToLower(Normalize(query))
 	if qs == "" {

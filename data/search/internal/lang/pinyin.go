@@ -1,11 +1,11 @@
-package search
+package lang
 
 import (
 	_ "embed"
 	"sync"
 )
 
-//go:generate go run ./internal/pinyingen pinyin.bin
+//go:generate go run ./pinyingen pinyin.bin
 
 // pinyinTable holds each Han character's first reading in plain letters,
 // written by internal/pinyingen from go-pinyin's dictionary (its format is
@@ -37,7 +37,7 @@ func loadPinyinTable() {
 		t = t[1+l:]
 	}
 	if len(t)%pinyinEntrySize != 0 {
-		panic("search: pinyin.bin is damaged; run go generate ./data/search")
+		panic("search: pinyin.bin is damaged; run go generate ./data/search/internal/lang")
 	}
 	pinyinEntries = t
 }

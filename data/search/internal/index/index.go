@@ -1,4 +1,4 @@
-package search
+package index
 
 import (
 	"bytes"
@@ -51,7 +51,7 @@ type Index struct {
 	// docField[d] is the number of document d's first field.
 	docField []int32
 	idFields []int32 // every KindID field
-	// For a derived field (see Keyers): the field it comes from and the
+	// For a derived field (see Keyer): the field it comes from and the
 	// spans of its key, so that moving a hit's ranges needs no keyer.
 	fOrigin []int32   // -1: not derived; -2: derived from nothing valid
 	fSpans  [][]Range // shared with the keyer's memo; not to be changed
@@ -140,9 +140,45 @@ const (
 	flagSameLen                   // each rune's fold key in fKeys is as long as the rune
 )
 
-// NewIndex builds an index over docs. The documents must not change afterwards.
-func NewIndex(docs []Doc) *Index {
-	ix := &Index{docs: docs, docField: make([]int32, len(docs)+1), runeSlot: make([]int32, bmp), runeSlots: map[rune]int32{}}
+// New builds an index over docs, whose derived fields come from keyers
+// (see Derive). The documents must not change afterwards.
+func New(docs []Doc, keyers []Keyer) *Index {
+	b := newBuilder(docs)
+	ix := b.ix
+	for d := range docs {
+		ix.docField[d] = int32(len(ix.fDoc))
+		for f, field := range docs[d].Fields {
+			b.addField(int32(d), int32(f), field)
+		}
+	}
+	ix.docField[len(docs)] = int32(len(ix.fDoc))
+	b.layOut()
+	b.fillPairs()
+	b.countBytes()
+	b.setOrigins(keyers)
+	return ix
+}
+
+// builder holds what building an Index needs and the Index does not keep.
+type builder struct {
+	ix       *Index
+	lastPair []int32  // the last field seen holding each bucket's pairs
+	pairKeys []uint32 // each field's buckets, in field order
+	pairEnd  []int32  // per field, the end of its buckets in pairKeys
+	arena    []byte   // the texts, side by side (see layOut)
+	spans    []span   // per field, where its texts lie in arena
+	folds    foldCache
+	// Reused from field to field: the field's text lower-cased and mapped
+	// through foldKey, and the fold keys of its lower case that differ
+	// from its own.
+	lower, keys []byte
+	lowerKeys   []rune
+}
+
+// span says where a field's three texts lie in the builder's arena.
+type span struct{ text, lower, keys [2]int }
+
+func newBuilder(docs []Doc) *builder {
 	size := 0
 	for d := range docs {
 		for _, field := range docs[d].Fields {
@@ -150,140 +186,171 @@ func NewIndex(docs []Doc) *Index {
 		}
 	}
 	bits := pairBits(size)
-	ix.pairs = pairPostings{shift: 32 - bits, start: make([]int32, 1<<bits+1)}
-	lastPair := make([]int32, 1<<bits) // the last field seen holding each bucket's pairs
-	for i := range lastPair {
-		lastPair[i] = -1
+	b := &builder{
+		ix: &Index{docs: docs, docField: make([]int32, len(docs)+1), runeSlot: make([]int32, bmp), runeSlots: map[rune]int32{},
+			pairs: pairPostings{shift: 32 - bits, start: make([]int32, 1<<bits+1)}},
+		lastPair: make([]int32, 1<<bits),
+		pairKeys: make([]uint32, 0, size/3),
+		pairEnd:  make([]int32, 0, size/64),
+		arena:    make([]byte, 0, size+size/2),
 	}
-	pairKeys := make([]uint32, 0, size/3) // each field's buckets, in field order
-	pairEnd := make([]int32, 0, size/64)
-	var lowerKeys []rune
-	var lower, keys []byte
-	arena := make([]byte, 0, size+size/2)
-	type span struct{ text, lower, keys [2]int }
-	var spans []span
-	for d := range docs {
-		ix.docField[d] = int32(len(ix.fDoc))
-		for f, field := range docs[d].Fields {
-			n := int32(len(ix.fDoc))
-			ix.fDoc = append(ix.fDoc, int32(d))
-			ix.fNum = append(ix.fNum, int32(f))
-			ix.fKind = append(ix.fKind, field.Kind)
-			var flags uint8
-			if utf8.ValidString(field.Text) && !strings.ContainsRune(field.Text, 0) {
-				flags |= flagPlain
+	for i := range b.lastPair {
+		b.lastPair[i] = -1
+	}
+	return b
+}
+
+// addField adds field number f of document d.
+func (b *builder) addField(d, f int32, field Field) {
+	ix := b.ix
+	n := int32(len(ix.fDoc))
+	ix.fDoc = append(ix.fDoc, d)
+	ix.fNum = append(ix.fNum, f)
+	ix.fKind = append(ix.fKind, field.Kind)
+	var flags uint8
+	if utf8.ValidString(field.Text) && !strings.ContainsRune(field.Text, 0) {
+		flags |= flagPlain
+	}
+	var sp span
+	if field.Kind == KindID {
+		ix.idFields = append(ix.idFields, n)
+	} else {
+		flags |= b.post(n, field.Text)
+		if flags&flagPlain == 0 {
+			flags &^= flagSameLen
+		}
+		sp = b.lay(field.Text)
+	}
+	b.pairEnd = append(b.pairEnd, int32(len(b.pairKeys)))
+	b.spans = append(b.spans, sp)
+	ix.fFlags = append(ix.fFlags, flags)
+}
+
+// post records non-ID field n, of the given text, in the postings of its
+// runes and rune pairs, and leaves its lower-cased text and fold keys in
+// b.lower and b.keys. It returns flagASCII and flagSameLen as they apply.
+func (b *builder) post(n int32, text string) uint8 {
+	ix := b.ix
+	var prev rune = -1
+	lower, keys, lowerKeys := b.lower[:0], b.keys[:0], b.lowerKeys[:0]
+	ascii, sameLen := true, true
+	for i, c := range text { // as Reference's fold: each invalid byte becomes U+FFFD
+		l := b.folds.toLower(c)
+		lower = utf8.AppendRune(lower, l)
+		rp := ix.runePost(l, true)
+		if len(rp.fields) > 0 && rp.fields[len(rp.fields)-1] == n {
+			if cnt := &rp.counts[len(rp.counts)-1]; *cnt < maxCounted {
+				*cnt++
 			}
-			if field.Kind == KindID {
-				ix.idFields = append(ix.idFields, n)
-				spans = append(spans, span{})
-				ix.fFlags = append(ix.fFlags, flags)
-				pairEnd = append(pairEnd, int32(len(pairKeys)))
-				continue
+		} else {
+			rp.fields = append(rp.fields, n)
+			rp.counts = append(rp.counts, 1)
+		}
+		if prev >= 0 {
+			if k := ix.pairs.bucket(prev, l); b.lastPair[k] != n {
+				b.lastPair[k] = n
+				b.pairKeys = append(b.pairKeys, k)
 			}
-			var prev rune = -1
-			lower, keys = lower[:0], keys[:0]
-			ascii, sameLen := true, true
-			lowerKeys = lowerKeys[:0]
-			for i, c := range field.Text { // as Reference's fold: each invalid byte becomes U+FFFD
-				l := toLower(c)
-				lower = utf8.AppendRune(lower, l)
-				rp := ix.runePost(l, true)
-				if len(rp.fields) > 0 && rp.fields[len(rp.fields)-1] == n {
-					if cnt := &rp.counts[len(rp.counts)-1]; *cnt < maxCounted {
-						*cnt++
-					}
-				} else {
-					rp.fields = append(rp.fields, n)
-					rp.counts = append(rp.counts, 1)
-				}
-				if prev >= 0 {
-					if b := ix.pairs.bucket(prev, l); lastPair[b] != n {
-						lastPair[b] = n
-						pairKeys = append(pairKeys, b)
-					}
-				}
-				prev = l
-				if l >= utf8.RuneSelf {
-					ascii = false
-				}
-				k := foldKey(c)
-				if sameLen {
-					_, size := utf8.DecodeRuneInString(field.Text[i:])
-					sameLen = utf8.RuneLen(k) == size
-				}
-				keys = utf8.AppendRune(keys, k)
-				if k != l {
-					rp = ix.runePost(k, true)
-				}
-				if len(rp.keyed) == 0 || rp.keyed[len(rp.keyed)-1] != n {
-					rp.keyed = append(rp.keyed, n)
-				}
-				if lk := foldKey(l); lk != k {
-					lowerKeys = append(lowerKeys, lk)
-				}
-			}
-			for _, lk := range lowerKeys {
-				rp := ix.runePost(lk, true)
-				if (len(rp.keyed) == 0 || rp.keyed[len(rp.keyed)-1] != n) && (len(rp.lowerKeyed) == 0 || rp.lowerKeyed[len(rp.lowerKeyed)-1] != n) {
-					rp.lowerKeyed = append(rp.lowerKeyed, n)
-				}
-			}
-			pairEnd = append(pairEnd, int32(len(pairKeys)))
-			if ascii {
-				flags |= flagASCII
-			}
-			if sameLen && flags&flagPlain != 0 {
-				flags |= flagSameLen
-			}
-			var sp span
-			sp.text = [2]int{len(arena), len(arena) + len(field.Text)}
-			arena = append(arena, field.Text...)
-			sp.lower = sp.text
-			if string(lower) != field.Text {
-				sp.lower = [2]int{len(arena), len(arena) + len(lower)}
-				arena = append(arena, lower...)
-			}
-			sp.keys = sp.lower
-			if !bytes.Equal(keys, arena[sp.lower[0]:sp.lower[1]]) {
-				sp.keys = [2]int{len(arena), len(arena) + len(keys)}
-				arena = append(arena, keys...)
-			}
-			spans = append(spans, sp)
-			ix.fFlags = append(ix.fFlags, flags)
+		}
+		prev = l
+		if l >= utf8.RuneSelf {
+			ascii = false
+		}
+		k := b.folds.foldKey(c)
+		if sameLen {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			sameLen = utf8.RuneLen(k) == size
+		}
+		keys = utf8.AppendRune(keys, k)
+		if k != l {
+			rp = ix.runePost(k, true)
+		}
+		if len(rp.keyed) == 0 || rp.keyed[len(rp.keyed)-1] != n {
+			rp.keyed = append(rp.keyed, n)
+		}
+		if lk := b.folds.foldKey(l); lk != k {
+			lowerKeys = append(lowerKeys, lk)
 		}
 	}
-	all := string(arena)
-	ix.fText = make([]string, len(spans))
-	ix.fLower = make([]string, len(spans))
-	ix.fKeys = make([]string, len(spans))
-	for n, sp := range spans {
-		if docs[ix.fDoc[n]].Fields[ix.fNum[n]].Kind == KindID {
-			ix.fText[n] = docs[ix.fDoc[n]].Fields[ix.fNum[n]].Text
+	for _, lk := range lowerKeys {
+		rp := ix.runePost(lk, true)
+		if (len(rp.keyed) == 0 || rp.keyed[len(rp.keyed)-1] != n) && (len(rp.lowerKeyed) == 0 || rp.lowerKeyed[len(rp.lowerKeyed)-1] != n) {
+			rp.lowerKeyed = append(rp.lowerKeyed, n)
+		}
+	}
+	b.lower, b.keys, b.lowerKeys = lower, keys, lowerKeys
+	var flags uint8
+	if ascii {
+		flags |= flagASCII
+	}
+	if sameLen {
+		flags |= flagSameLen
+	}
+	return flags
+}
+
+// lay appends a field's text, and its lower-cased text and fold keys (in
+// b.lower and b.keys) where they differ from the one before, to the arena.
+func (b *builder) lay(text string) span {
+	var sp span
+	sp.text = [2]int{len(b.arena), len(b.arena) + len(text)}
+	b.arena = append(b.arena, text...)
+	sp.lower = sp.text
+	if string(b.lower) != text {
+		sp.lower = [2]int{len(b.arena), len(b.arena) + len(b.lower)}
+		b.arena = append(b.arena, b.lower...)
+	}
+	sp.keys = sp.lower
+	if !bytes.Equal(b.keys, b.arena[sp.lower[0]:sp.lower[1]]) {
+		sp.keys = [2]int{len(b.arena), len(b.arena) + len(b.keys)}
+		b.arena = append(b.arena, b.keys...)
+	}
+	return sp
+}
+
+// layOut makes the arena one string and points every field's texts into it.
+func (b *builder) layOut() {
+	ix := b.ix
+	all := string(b.arena)
+	ix.fText = make([]string, len(b.spans))
+	ix.fLower = make([]string, len(b.spans))
+	ix.fKeys = make([]string, len(b.spans))
+	for n, sp := range b.spans {
+		if ix.fKind[n] == KindID {
+			ix.fText[n] = ix.docs[ix.fDoc[n]].Fields[ix.fNum[n]].Text
 			continue
 		}
 		ix.fText[n] = all[sp.text[0]:sp.text[1]]
 		ix.fLower[n] = all[sp.lower[0]:sp.lower[1]]
 		ix.fKeys[n] = all[sp.keys[0]:sp.keys[1]]
 	}
-	ix.docField[len(docs)] = int32(len(ix.fDoc))
-	// The pair postings, in compressed rows: count, then fill in field order.
-	pp := &ix.pairs
-	for _, b := range pairKeys {
-		pp.start[b+1]++
+}
+
+// fillPairs writes the pair postings, in compressed rows: count, then fill
+// in field order.
+func (b *builder) fillPairs() {
+	pp := &b.ix.pairs
+	for _, k := range b.pairKeys {
+		pp.start[k+1]++
 	}
-	for b := 1; b < len(pp.start); b++ {
-		pp.start[b] += pp.start[b-1]
+	for k := 1; k < len(pp.start); k++ {
+		pp.start[k] += pp.start[k-1]
 	}
-	pp.fields = make([]int32, len(pairKeys))
+	pp.fields = make([]int32, len(b.pairKeys))
 	next := slices.Clone(pp.start[:len(pp.start)-1])
 	from := int32(0)
-	for n, end := range pairEnd {
-		for _, b := range pairKeys[from:end] {
-			pp.fields[next[b]] = int32(n)
-			next[b]++
+	for n, end := range b.pairEnd {
+		for _, k := range b.pairKeys[from:end] {
+			pp.fields[next[k]] = int32(n)
+			next[k]++
 		}
 		from = end
 	}
+}
+
+// countBytes counts the bytes of the fold keys (see byteFreq).
+func (b *builder) countBytes() {
+	ix := b.ix
 	ix.freq = new(byteFreq)
 	for i, k := range ix.fKeys {
 		if i == 0 || k != ix.fKeys[i-1] { // a key repeated (shared) is counted once
@@ -292,22 +359,28 @@ func NewIndex(docs []Doc) *Index {
 			}
 		}
 	}
+}
+
+// setOrigins records, for each derived field, the field it comes from and
+// the spans of its key, as keyers give them.
+func (b *builder) setOrigins(keyers []Keyer) {
+	ix := b.ix
 	ix.fOrigin = make([]int32, len(ix.fDoc))
 	for i := range ix.fOrigin {
 		ix.fOrigin[i] = -1
 	}
-	for d := range docs {
-		doc := &docs[d]
+	for d := range ix.docs {
+		doc := &ix.docs[d]
 		for f, o := range doc.Derived {
 			g := ix.docField[d] + int32(f)
 			if g >= ix.docField[d+1] {
 				continue
 			}
 			ix.fOrigin[g] = -2
-			if o.Keyer >= len(Keyers) || o.Field >= len(doc.Fields) {
+			if o.Keyer >= len(keyers) || o.Field >= len(doc.Fields) {
 				continue
 			}
-			keys := Keyers[o.Keyer](doc.Fields[o.Field])
+			keys := keyers[o.Keyer](doc.Fields[o.Field])
 			if o.N >= len(keys) {
 				continue
 			}
@@ -317,7 +390,6 @@ func NewIndex(docs []Doc) *Index {
 			ix.fOrigin[g], ix.fSpans[g] = int32(o.Field), keys[o.N].Spans
 		}
 	}
-	return ix
 }
 
 // SourceRanges is Doc.SourceRanges for document d (the tests hold them
@@ -424,68 +496,95 @@ func (ix *Index) step(ctx context.Context, prev *state, query string, noRanges b
 	if prev != nil && !prev.extends(q) {
 		prev = nil
 	}
-	var ids, exact, sub, end []int32
-	from := 0
-	if prev != nil {
-		ids, exact, sub, end = prev.ids, prev.exact, prev.sub, prev.end
-		from = len(prev.q)
+	j := &job{ix: ix, ctx: ctx, qs: qs, pat: newPattern(qs, ix.freq), runs: needsRuns(q), bound: scoreBound(len(q)),
+		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), noRanges: noRanges}
+	in := ix.fieldsToCheck(j, prev, q)
+	parts := ix.split(in)
+	if len(parts) == 1 {
+		j.run(parts[0])
 	} else {
-		ids = ix.idFields
-		exact, sub = ix.candidates(q)
+		var wg sync.WaitGroup
+		for _, p := range parts {
+			wg.Add(1)
+			go func() { defer wg.Done(); j.run(p) }()
+		}
+		wg.Wait()
 	}
-	// A fresh query of one rune has its exact hits and their counts from
-	// the rune's postings (the ranges, when wanted, need the scan).
-	var counts []uint8
-	if prev == nil && len(q) == 1 && noRanges {
-		exact, counts = nil, nil
-		if rp := ix.runePost(q[0], false); rp != nil {
-			exact, counts = rp.fields, rp.counts
+	return collect(qs, q, parts)
+}
+
+// fieldsToCheck returns the fields a query must check, as a part over every
+// document, and sets the job's lists and from accordingly: what prev found,
+// if the query extends it, else the candidates the postings give.
+func (ix *Index) fieldsToCheck(j *job, prev *state, q []rune) *part {
+	in := &part{}
+	if prev != nil {
+		in.ids, in.exact, in.sub, in.end = prev.ids, prev.exact, prev.sub, prev.end
+		j.lists, j.from = narrowed, len(prev.q)
+	} else {
+		in.ids = ix.idFields
+		in.exact, in.sub = ix.candidates(q)
+		j.lists = candidates
+		if len(q) == 1 {
+			j.lists = oneRune
+			// Its exact hits and their counts come from the rune's
+			// postings too (the ranges, when wanted, need the scan).
+			if j.noRanges {
+				in.exact = nil
+				if rp := ix.runePost(q[0], false); rp != nil {
+					in.exact, in.counts = rp.fields, rp.counts
+				}
+			}
 		}
 	}
 	// A field holding the query holds each pair of adjacent runes in it:
 	// the new pairs narrow the fields to scan.
-	if len(q) >= 2 && len(exact) > 0 {
-		lists := [][]int32{exact}
-		for i := max(from-1, 0); i+1 < len(q); i++ {
+	if len(q) >= 2 && len(in.exact) > 0 {
+		lists := [][]int32{in.exact}
+		for i := max(j.from-1, 0); i+1 < len(q); i++ {
 			lists = append(lists, ix.pairs.list(q[i], q[i+1]))
 		}
 		if len(lists) > 1 {
-			exact = intersectAll(lists)
+			in.exact = intersectAll(lists)
 		}
 	}
-	job := &job{ix: ix, ctx: ctx, qs: qs, q: q, pat: newPattern(qs, ix.freq), runs: needsRuns(q), from: from, bound: scoreBound(len(q)),
-		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), fresh: prev == nil, oneKey: len(q) == 1, noRanges: noRanges}
-	// Split by documents over the cores when there is enough to do.
+	return in
+}
+
+// split divides the fields to check by documents, over the cores when there
+// is enough to do.
+func (ix *Index) split(in *part) []*part {
 	n := 1
-	if work := len(exact) + len(sub); work > 4000 {
+	if work := len(in.exact) + len(in.sub); work > 4000 {
 		n = min(runtime.GOMAXPROCS(0), 8, work/2000)
+	}
+	if n == 1 {
+		return []*part{in}
 	}
 	parts := make([]*part, n)
 	lo := int32(0)
-	var wg sync.WaitGroup
 	for i := range parts {
 		hi := int32(len(ix.docs))
 		if i < n-1 {
 			hi = int32(len(ix.docs) * (i + 1) / n)
 		}
 		p := &part{}
-		p.ids, _ = ix.slice(ids, nil, lo, hi)
-		a, b := ix.bounds(exact, lo, hi)
-		p.exact = exact[a:b]
-		if counts != nil {
-			p.counts = counts[a:b]
+		p.ids, _ = ix.slice(in.ids, nil, lo, hi)
+		a, b := ix.bounds(in.exact, lo, hi)
+		p.exact = in.exact[a:b]
+		if in.counts != nil {
+			p.counts = in.counts[a:b]
 		}
-		p.sub, p.end = ix.slice(sub, end, lo, hi)
+		p.sub, p.end = ix.slice(in.sub, in.end, lo, hi)
 		parts[i] = p
 		lo = hi
-		if n == 1 {
-			job.run(p)
-		} else {
-			wg.Add(1)
-			go func() { defer wg.Done(); job.run(p) }()
-		}
 	}
-	wg.Wait()
+	return parts
+}
+
+// collect joins what the parts of query qs found, or returns the first
+// part's error.
+func collect(qs string, q []rune, parts []*part) (*state, error) {
 	st := &state{text: qs, q: q}
 	total := 0
 	for _, p := range parts {
@@ -494,11 +593,16 @@ func (ix *Index) step(ctx context.Context, prev *state, query string, noRanges b
 		}
 		total += len(p.hits)
 	}
-	for _, p := range parts {
-		st.ids = append(st.ids, p.outIDs...)
-		st.exact = append(st.exact, p.outExact...)
-		st.sub = append(st.sub, p.outSub...)
-		st.end = append(st.end, p.outEnd...)
+	if len(parts) == 1 {
+		p := parts[0]
+		st.ids, st.exact, st.sub, st.end = p.outIDs, p.outExact, p.outSub, p.outEnd
+	} else {
+		for _, p := range parts {
+			st.ids = append(st.ids, p.outIDs...)
+			st.exact = append(st.exact, p.outExact...)
+			st.sub = append(st.sub, p.outSub...)
+			st.end = append(st.end, p.outEnd...)
+		}
 	}
 	// Each part sorted its hits; merge them.
 	st.hits = parts[0].hits
@@ -640,23 +744,33 @@ func sortSearch(l []int32, x int32) int {
 type job struct {
 	ix     *Index
 	ctx    context.Context
-	qs     string
-	q      []rune
+	qs     string // the normalized, lower-cased query
 	pat    *pattern
-	runs   bool
-	from   int    // runes of the query the subsequence ends already cover
 	lowerQ finder // the query as lower-cased
 	qRunes int
-	fresh  bool // the field lists are candidates, not a previous query's findings
-	oneKey bool // the query is one character
+	runs   bool // fuzzy hits must come in runs (see needsRuns)
+	bound  int  // scoreBound(qRunes)
+	lists  lists
+	from   int // with lists narrowed: the runes of the query the subsequence ends already cover
 	// noRanges: count exact matches only as far as the score needs, and
 	// leave Hit.Ranges nil.
 	noRanges bool
-	// docOnly: the lists are all the fields of some documents, not
-	// candidates from the postings (see docHits).
-	docOnly bool
-	bound   int // scoreBound(the query's runes)
 }
+
+// lists says what the field lists a job's parts are given hold.
+type lists uint8
+
+const (
+	// narrowed: what a previous query, which this one extends, found.
+	narrowed lists = iota
+	// candidates: the fields the postings say may hold the query.
+	candidates
+	// oneRune: the fields the postings of the query's only rune list; as
+	// subsequences they all hold it.
+	oneRune
+	// wholeDoc: every field of one document (see DocQuery).
+	wholeDoc
+)
 
 // scoreBound returns a number that fuzzy's score of an n-rune pattern in a
 // valid UTF-8 text without NUL of b bytes never exceeds when b is taken
@@ -692,33 +806,56 @@ type part struct {
 	exactCounts                      []uint8   // per outExact field: how often it holds the query, up to maxCounted (with noRanges)
 }
 
+// run finds a part's fields that still match and its hits.
 func (j *job) run(p *part) {
-	ix := j.ix
 	p.outExact = make([]int32, 0, len(p.exact))
 	if j.noRanges {
 		p.exactCounts = make([]uint8, 0, len(p.exact))
 	} else {
 		p.exactRanges = make([][]Range, 0, len(p.exact))
 	}
-	// Ranges go into blocks, so that growing never copies much.
-	var block []Range
-	// ID prefixes.
+	j.matchIDs(p)
+	if p.err = j.matchExact(p); p.err != nil {
+		return
+	}
+	if j.lists == oneRune {
+		// Nothing to check, and the end of each match is found when a
+		// longer query needs it (end -1).
+		p.outSub = p.sub
+		p.outEnd = make([]int32, len(p.sub))
+		for i := range p.outEnd {
+			p.outEnd[i] = -1
+		}
+	} else if p.err = j.matchSubs(p); p.err != nil {
+		return
+	}
+	j.hits(p)
+}
+
+// matchIDs keeps the ID fields the query is a prefix of.
+func (j *job) matchIDs(p *part) {
+	ix := j.ix
 	for _, f := range p.ids {
 		if strings.HasPrefix(ix.docs[ix.fDoc[f]].Fields[ix.fNum[f]].Text, j.qs) {
 			p.outIDs = append(p.outIDs, f)
 		}
 	}
-	// Exact hits in the other fields.
-	if p.counts != nil {
+}
+
+// matchExact keeps the non-ID fields that hold the query, with their ranges
+// or (noRanges) how often they hold it. It returns ctx's error if ctx ends
+// first.
+func (j *job) matchExact(p *part) error {
+	ix := j.ix
+	if p.counts != nil { // the postings counted them
 		p.outExact, p.exactCounts = p.exact, p.counts
+		return nil
 	}
+	// Ranges go into blocks, so that growing never copies much.
+	var block []Range
 	for i, f := range p.exact {
-		if p.counts != nil {
-			break
-		}
 		if i&1023 == 1023 && j.ctx.Err() != nil {
-			p.err = j.ctx.Err()
-			return
+			return j.ctx.Err()
 		}
 		if j.noRanges {
 			if n := exactCount(ix.fLower[f], j.lowerQ, maxCounted); n > 0 {
@@ -737,22 +874,16 @@ func (j *job) run(p *part) {
 			p.exactRanges = append(p.exactRanges, block[before:n:n])
 		}
 	}
-	// Subsequences of fold keys. A fresh query of one character has its
-	// candidates from that character's postings: nothing to check, and the
-	// end of the match is found when a longer query needs it (end -1).
-	if j.fresh && j.oneKey && !j.docOnly {
-		p.outSub = p.sub
-		p.outEnd = make([]int32, len(p.sub))
-		for i := range p.outEnd {
-			p.outEnd[i] = -1
-		}
-		j.hits(p)
-		return
-	}
-	// A document with an exact hit is scored by it: its fields are not
-	// checked as subsequences now but passed on unchecked (end -1), for a
-	// longer query to check from the start if the document loses its exact
-	// hit. Only the documents without one need the check now.
+	return nil
+}
+
+// matchSubs keeps the fields whose fold keys hold the query's as a
+// subsequence, with where the leftmost match ends. A document with an exact
+// hit is scored by it: its fields are not checked now but passed on
+// unchecked (end -1), for a longer query to check from the start if the
+// document loses its exact hit. It returns ctx's error if ctx ends first.
+func (j *job) matchSubs(p *part) error {
+	ix := j.ix
 	a, b := 0, 0 // positions in outIDs, outExact
 	exactDoc := func(d int32) bool {
 		for a < len(p.outIDs) && ix.fDoc[p.outIDs[a]] < d {
@@ -765,16 +896,15 @@ func (j *job) run(p *part) {
 	}
 	for i, f := range p.sub {
 		if i&1023 == 1023 && j.ctx.Err() != nil {
-			p.err = j.ctx.Err()
-			return
+			return j.ctx.Err()
 		}
-		if !j.docOnly && exactDoc(ix.fDoc[f]) {
+		if j.lists != wholeDoc && exactDoc(ix.fDoc[f]) {
 			p.outSub = append(p.outSub, f)
 			p.outEnd = append(p.outEnd, -1)
 			continue
 		}
 		pos, from := 0, 0
-		if !j.fresh && p.end[i] >= 0 {
+		if j.lists == narrowed && p.end[i] >= 0 {
 			pos, from = int(p.end[i]), j.from
 		}
 		keys := ix.fKeys[f]
@@ -792,7 +922,7 @@ func (j *job) run(p *part) {
 			p.outEnd = append(p.outEnd, int32(pos))
 		}
 	}
-	j.hits(p)
+	return nil
 }
 
 // maxCounted is how many exact matches in a field the score tells apart
@@ -890,17 +1020,14 @@ func (f finder) in(s string) int {
 	return -1
 }
 
-// hits turns a part's findings into hits: documents with an exact hit (an
-// ID prefix or a field holding the query) are scored as Reference's
-// exactHit does; the others by fuzzy, field by field, as Reference's
-// collectFuzzy does.
+// hits turns a part's findings into hits, document by document: those with
+// an exact hit (an ID prefix or a field holding the query) are scored as
+// Reference's exactHit does; the others by fuzzy, field by field, as
+// Reference's collectFuzzy does.
 func (j *job) hits(p *part) {
 	defer func() { slices.SortFunc(p.hits, compareHits) }()
 	ix := j.ix
-	idRunes := utf8.RuneCountInString(j.qs)
-	var idx []int
-	var fuzzyRanges []Range
-	var order []int32
+	var sc fuzzyScratch
 	a, b, c := 0, 0, 0 // positions in outIDs, outExact, outSub
 	for a < len(p.outIDs) || b < len(p.outExact) || c < len(p.outSub) {
 		// The next document with anything.
@@ -925,104 +1052,129 @@ func (j *job) hits(p *part) {
 			c++
 		}
 		if a > a0 || b > b0 {
-			h := Hit{Doc: int(d), Exact: true}
-			if !j.noRanges {
-				h.Ranges = make(map[int][]Range, a-a0+b-b0)
-			}
-			for _, f := range p.outIDs[a0:a] {
-				h.Score += weights[KindID]
-				if !j.noRanges {
-					h.Ranges[int(ix.fNum[f])] = []Range{{0, idRunes}}
-				}
-			}
-			for i := b0; i < b; i++ {
-				f := p.outExact[i]
-				if j.noRanges {
-					h.Score += scoreExact(ix.fKind[f], int(p.exactCounts[i]))
-					continue
-				}
-				rs := p.exactRanges[i]
-				h.Score += scoreExact(ix.fKind[f], len(rs))
-				h.Ranges[int(ix.fNum[f])] = rs
-			}
-			p.hits = append(p.hits, h)
-			continue
-		}
-		var h *Hit
-		fields := p.outSub[c0:c]
-		sorted := false
-		if j.noRanges && len(fields) > 1 {
-			// Only the best score counts: the shorter texts first, and none
-			// that cannot beat it (see scoreBound).
-			order = append(order[:0], fields...)
-			slices.SortFunc(order, func(a, b int32) int { return len(ix.fText[a]) - len(ix.fText[b]) })
-			fields, sorted = order, true
-		}
-		for _, f := range fields {
-			if h != nil && j.noRanges && ix.fFlags[f]&flagPlain != 0 && j.bound-len(ix.fText[f]) <= h.Score {
-				if sorted {
-					break // the texts after it are no shorter
-				}
-				continue
-			}
-			text, keys := ix.fText[f], ""
-			if ix.fFlags[f]&flagSameLen != 0 {
-				keys = ix.fKeys[f]
-			}
-			var score int
-			var ok bool
-			score, idx, ok = j.pat.match(text, keys, ix.fFlags[f]&flagPlain != 0, idx)
-			if !ok {
-				continue
-			}
-			var rs []Range
-			if !j.noRanges || j.runs { // the run rule needs the ranges
-				start := len(fuzzyRanges)
-				fuzzyRanges = appendRuneRanges(fuzzyRanges, text, idx, ix.fFlags[f]&flagPlain != 0)
-				rs = fuzzyRanges[start:len(fuzzyRanges):len(fuzzyRanges)]
-				if !acceptFuzzy(rs, j.runs) {
-					fuzzyRanges = fuzzyRanges[:start]
-					continue
-				}
-				if j.noRanges {
-					fuzzyRanges = fuzzyRanges[:start]
-				}
-			}
-			if h == nil {
-				p.hits = append(p.hits, Hit{Doc: int(d), Score: score})
-				h = &p.hits[len(p.hits)-1]
-				if !j.noRanges {
-					h.Ranges = map[int][]Range{}
-				}
-			} else if score > h.Score {
-				h.Score = score
-			}
-			if !j.noRanges {
-				h.Ranges[int(ix.fNum[f])] = rs
-			}
+			p.hits = append(p.hits, j.exactHit(p, d, a0, a, b0, b))
+		} else {
+			j.fuzzyHit(p, d, p.outSub[c0:c], &sc)
 		}
 	}
 }
 
-// docJob prepares a query for docHits (nil for an empty query): a list
+// exactHit scores document d by its exact hits: outIDs[a0:a] and
+// outExact[b0:b].
+func (j *job) exactHit(p *part, d int32, a0, a, b0, b int) Hit {
+	ix := j.ix
+	h := Hit{Doc: int(d), Exact: true}
+	if !j.noRanges {
+		h.Ranges = make(map[int][]Range, a-a0+b-b0)
+	}
+	for _, f := range p.outIDs[a0:a] {
+		h.Score += weights[KindID]
+		if !j.noRanges {
+			h.Ranges[int(ix.fNum[f])] = []Range{{0, j.qRunes}}
+		}
+	}
+	for i := b0; i < b; i++ {
+		f := p.outExact[i]
+		if j.noRanges {
+			h.Score += scoreExact(ix.fKind[f], int(p.exactCounts[i]))
+			continue
+		}
+		rs := p.exactRanges[i]
+		h.Score += scoreExact(ix.fKind[f], len(rs))
+		h.Ranges[int(ix.fNum[f])] = rs
+	}
+	return h
+}
+
+// fuzzyScratch is what fuzzyHit reuses from one document to the next.
+type fuzzyScratch struct {
+	idx    []int   // fuzzy's byte offsets
+	ranges []Range // the ranges of the hits, in blocks
+	order  []int32 // fields, shortest first
+}
+
+// fuzzyHit adds document d's hit, if any, scored by fuzzy over its fields
+// that hold the query as a subsequence: the best field's score, and with
+// ranges each field's matched runes.
+func (j *job) fuzzyHit(p *part, d int32, fields []int32, sc *fuzzyScratch) {
+	ix := j.ix
+	var h *Hit
+	sorted := false
+	if j.noRanges && len(fields) > 1 {
+		// Only the best score counts: the shorter texts first, and none
+		// that cannot beat it (see scoreBound).
+		sc.order = append(sc.order[:0], fields...)
+		slices.SortFunc(sc.order, func(a, b int32) int { return len(ix.fText[a]) - len(ix.fText[b]) })
+		fields, sorted = sc.order, true
+	}
+	for _, f := range fields {
+		if h != nil && j.noRanges && ix.fFlags[f]&flagPlain != 0 && j.bound-len(ix.fText[f]) <= h.Score {
+			if sorted {
+				break // the texts after it are no shorter
+			}
+			continue
+		}
+		text, keys := ix.fText[f], ""
+		if ix.fFlags[f]&flagSameLen != 0 {
+			keys = ix.fKeys[f]
+		}
+		var score int
+		var ok bool
+		score, sc.idx, ok = j.pat.match(text, keys, ix.fFlags[f]&flagPlain != 0, sc.idx)
+		if !ok {
+			continue
+		}
+		var rs []Range
+		if !j.noRanges || j.runs { // the run rule needs the ranges
+			start := len(sc.ranges)
+			sc.ranges = appendRuneRanges(sc.ranges, text, sc.idx, ix.fFlags[f]&flagPlain != 0)
+			rs = sc.ranges[start:len(sc.ranges):len(sc.ranges)]
+			if !acceptFuzzy(rs, j.runs) {
+				sc.ranges = sc.ranges[:start]
+				continue
+			}
+			if j.noRanges {
+				sc.ranges = sc.ranges[:start]
+			}
+		}
+		if h == nil {
+			p.hits = append(p.hits, Hit{Doc: int(d), Score: score})
+			h = &p.hits[len(p.hits)-1]
+			if !j.noRanges {
+				h.Ranges = map[int][]Range{}
+			}
+		} else if score > h.Score {
+			h.Score = score
+		}
+		if !j.noRanges {
+			h.Ranges[int(ix.fNum[f])] = rs
+		}
+	}
+}
+
+// DocQuery is a query prepared for asking one document at a time: a list
 // asks for the rows it shows one by one, with the same query.
-func (ix *Index) docJob(query string) *job {
+type DocQuery struct{ j *job }
+
+// DocQuery prepares query for Hits (nil for an empty query).
+func (ix *Index) DocQuery(query string) *DocQuery {
 	qs := strings.ToLower(Normalize(query))
 	if qs == "" {
 		return nil
 	}
 	q := []rune(qs)
-	return &job{ix: ix, ctx: context.Background(), qs: qs, q: q, pat: newPattern(qs, ix.freq), runs: needsRuns(q),
-		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), fresh: true, docOnly: true}
+	return &DocQuery{&job{ix: ix, ctx: context.Background(), qs: qs, pat: newPattern(qs, ix.freq), runs: needsRuns(q),
+		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), lists: wholeDoc}}
 }
 
-// docHits returns Index.Search's hit for document d alone (nil if it does
-// not match): Reference's result for that document, ranges included. j may
+// Hits returns Index.Search's hit for document d alone (nil if it does
+// not match): Reference's result for that document, ranges included. q may
 // be nil (an empty query).
-func (j *job) docHits(d int) []Hit {
-	if j == nil {
+func (q *DocQuery) Hits(d int) []Hit {
+	if q == nil {
 		return nil
 	}
+	j := q.j
 	ix := j.ix
 	p := &part{}
 	for g := ix.docField[d]; g < ix.docField[d+1]; g++ {
@@ -1078,7 +1230,7 @@ func appendRuneRanges(out []Range, s string, offsets []int, plain bool) []Range 
 // concurrent use; a query whose context ends is abandoned.
 type Session struct {
 	ix       *Index
-	noRanges bool // hits without Ranges (the Engine's, see Engine.Ranges)
+	noRanges bool // hits without Ranges (see NewRankSession)
 	mu       sync.Mutex
 	stacks   [2][]*state // per form, each one's query a prefix of the next's
 }
@@ -1086,18 +1238,23 @@ type Session struct {
 // maxStack bounds the queries a session remembers per form.
 const maxStack = 64
 
-// NewSession returns a session on the index.
+// NewSession returns a session on the index whose hits carry their Ranges.
 func (ix *Index) NewSession() *Session { return &Session{ix: ix} }
+
+// NewRankSession returns a session on the index whose hits carry no Ranges
+// (nil): the same documents, order, Exact and Score, found without listing
+// every match. DocQuery gives a document's ranges when they are wanted.
+func (ix *Index) NewRankSession() *Session { return &Session{ix: ix, noRanges: true} }
 
 // Search returns what Index.Search returns for query, reusing earlier
 // queries' findings. It returns ctx's error if ctx ends first.
 func (s *Session) Search(ctx context.Context, query string) ([]Hit, error) {
-	return s.search(ctx, query, 0)
+	return s.SearchForm(ctx, query, 0)
 }
 
-// search is Search on the stack of form 0 (the query as typed) or 1 (its
-// other form).
-func (s *Session) search(ctx context.Context, query string, form int) ([]Hit, error) {
+// SearchForm is Search on the stack of form 0 (the query as typed) or 1
+// (its other form).
+func (s *Session) SearchForm(ctx context.Context, query string, form int) ([]Hit, error) {
 	qs := strings.ToLower(Normalize(query))
 	if qs == "" {
 		return nil, nil

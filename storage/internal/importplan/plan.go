@@ -1,0 +1,413 @@
+// Package importplan works out what importing status files does, as pure
+// functions over a read-only Snapshot of the data file: which changes are
+// new (Make), refused or known, the values the write puts (Batch), the
+// signers, and the measures' states after the import (Plan.Derive). Parse
+// reads and checks the files on every core. The store takes the snapshot,
+// writes the plan and swaps its state.
+package importplan
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"hash/maphash"
+	"maps"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"scoplan/data"
+	"scoplan/storage/statusfile"
+)
+
+// BatchSize is how many changes an import writes in one value of the
+// changes bucket (about 80 KB).
+const BatchSize = 256
+
+// Plan is what applying a set of files writes.
+type Plan struct {
+	Result  *Result
+	Changes []*data.Change    // new changes
+	Raw     [][]byte          // their canonical JSON, in the same order
+	Digests []uint64          // and its hash (Snapshot.Seed), for the store's digests
+	Batches []Batch           // the new changes as the write puts them
+	Signers map[string][]byte // signer records to write, by fingerprint
+	Sums    [][32]byte        // checksums of the files, to remember
+	Sigs    [][]byte          // and their signatures, verified
+	// byMeasure holds the new changes on each measure, with their file.
+	byMeasure map[string][]PreviewChange
+	// Derived holds each touched measure's state after the import (see
+	// Derive).
+	Derived map[string]*data.MeasureState
+}
+
+// Snapshot is what planning reads of the data file. Planning changes none
+// of it; the store holds its lock (read or write) while it plans.
+type Snapshot struct {
+	Plan    *data.Plan
+	State   *data.State              // the changes the data file holds, and the measures' states
+	Seed    maphash.Seed             // of the digests of the changes' bytes
+	Me      string                   // this installation's own key fingerprint
+	Now     time.Time                // when a signer's new name is first seen
+	Signers map[string]*SignerRecord // the signers bucket, by fingerprint
+}
+
+// SignerRecord is the value in the signers bucket, keyed by fingerprint.
+type SignerRecord struct {
+	PublicKey string       `json:"public_key"`
+	Names     []SignerName `json:"names"`
+}
+
+// SignerName is a name and delegation a key signed with.
+type SignerName struct {
+	Name       string    `json:"name"`
+	Delegation string    `json:"delegation,omitempty"`
+	First      time.Time `json:"first"` // when an import first saw this key use this name
+}
+
+// Make works out what the files bring against the snapshot:
+// the new changes, each counted for the first file that holds it, and the
+// refusal of a change whose ID is taken by other content (the first such
+// line in the order of the files). hint is the number of lines decoded, to
+// size the maps. Derive then works out the measures' new states.
+//
+// The work is split by change ID over the cores (each part takes the IDs
+// of one hash value); the batches the write puts are then made in the
+// order of the files (see makeBatches).
+func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
+	pl := &Plan{Result: &Result{}, Signers: map[string][]byte{}, byMeasure: map[string][]PreviewChange{}}
+	res := pl.Result
+	for _, f := range files {
+		pl.Sums = append(pl.Sums, f.Sum)
+		pl.Sigs = append(pl.Sigs, f.Signature)
+		fs := FileSummary{Name: f.Name, Exported: f.Header.Exported, Changes: len(f.Lines),
+			PlanVersion: f.Header.PlanVersion, OtherPlanText: f.Header.PlanVersion != snap.Plan.Version()}
+		if f.Seen {
+			fs.Changes = f.Header.Changes
+		}
+		res.Files = append(res.Files, fs)
+	}
+	parts := make([]planPart, min(runtime.GOMAXPROCS(0), 16))
+	seed := maphash.MakeSeed()
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[i].plan(files, snap, func(id string) bool { return maphash.String(seed, id)%uint64(len(parts)) == uint64(i) }, hint/len(parts)+1)
+		}()
+	}
+	wg.Wait()
+	var first *planPart // the part with the first refused line
+	news := 0
+	for i := range parts {
+		p := &parts[i]
+		if p.err != nil && (first == nil || p.errFile < first.errFile || p.errFile == first.errFile && p.errLine < first.errLine) {
+			first = p
+		}
+		news += len(p.news)
+	}
+	if first != nil {
+		return nil, first.err
+	}
+	pl.Changes = make([]*data.Change, 0, news)
+	pl.Raw = make([][]byte, 0, news)
+	pl.Digests = make([]uint64, 0, news)
+	for i := range parts {
+		for _, e := range parts[i].news {
+			pl.Changes = append(pl.Changes, e.c)
+			pl.Raw = append(pl.Raw, e.raw)
+			pl.Digests = append(pl.Digests, e.digest)
+		}
+		for m, news := range parts[i].byMeasure {
+			if pl.byMeasure[m] == nil {
+				pl.byMeasure[m] = news
+			} else {
+				pl.byMeasure[m] = append(pl.byMeasure[m], news...)
+			}
+		}
+	}
+	pl.Batches = makeBatches(files, parts)
+	for i := range parts {
+		for fi, sum := range parts[i].counts {
+			res.Files[fi].Summary.add(sum)
+			res.Total.add(sum)
+		}
+	}
+	planSigners(files, pl, snap)
+	return pl, nil
+}
+
+// planPart is one part of Make: the changes whose ID is in it.
+type planPart struct {
+	news             []planEntry // the new changes, in the order of the files
+	byMeasure        map[string][]PreviewChange
+	counts           []Summary // per file
+	err              error     // the first refused line of this part
+	errFile, errLine int
+}
+
+type planEntry struct {
+	c      *data.Change
+	raw    []byte
+	file   int
+	line   int    // in the file's Lines
+	known  bool   // in the data file already
+	digest uint64 // of raw, for Plan.Digests (new changes only)
+}
+
+func (p *planPart) plan(files []*statusfile.File, snap *Snapshot, mine func(id string) bool, hint int) {
+	p.counts = make([]Summary, len(files))
+	entries := make([]planEntry, 0, hint)
+	seen := make(map[string]int, hint) // change ID → index in entries
+	refuse := func(fi, li int, problem string) {
+		p.err = &statusfile.Error{File: files[fi].Name, Kind: statusfile.ErrReusedID, Problem: problem}
+		p.errFile, p.errLine = fi, li
+	}
+	for fi, f := range files {
+		for li := range f.Lines {
+			l := &f.Lines[li]
+			c := l.Change
+			if c == nil || !mine(c.ID) {
+				continue // known with the same bytes, or another part's
+			}
+			if i, ok := seen[c.ID]; ok {
+				// Files parsed together share one change for the same
+				// bytes: comparing pointers is enough then.
+				if e := &entries[i]; e.c != c && !bytes.Equal(e.raw, l.Raw) {
+					where := "your data file"
+					if !e.known {
+						where = files[e.file].Name
+					}
+					refuse(fi, li, fmt.Sprintf("holds change %s with content different from the change with that ID in %s", l.ID, where))
+					return
+				}
+				continue
+			}
+			seen[c.ID] = len(entries)
+			if known := snap.State.Change(c.ID); known != nil {
+				if !known.SameContent(c) {
+					refuse(fi, li, fmt.Sprintf("holds change %s with content different from the change with that ID in your data file", l.ID))
+					return
+				}
+				entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, known: true})
+				continue
+			}
+			entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, line: li, digest: maphash.Bytes(snap.Seed, l.Raw)})
+			p.counts[fi].count(c)
+		}
+	}
+	p.news = slices.DeleteFunc(entries, func(e planEntry) bool { return e.known })
+	p.byMeasure = map[string][]PreviewChange{}
+	for _, e := range p.news {
+		p.byMeasure[e.c.Measure] = append(p.byMeasure[e.c.Measure], PreviewChange{e.c, e.file})
+	}
+}
+
+// makeBatches groups the new changes into the values the write puts: in
+// the order of the files, a run of up to BatchSize changes that a file
+// brings first and that lie one after the other in it, each followed by
+// its newline, is one value, a slice of the file's content itself (no
+// copy), keyed by its first change's ID; a change alone is its line.
+func makeBatches(files []*statusfile.File, parts []planPart) []Batch {
+	// The lines each file brings first.
+	fresh := make([][]bool, len(files))
+	n := 0
+	for i := range parts {
+		for _, e := range parts[i].news {
+			if fresh[e.file] == nil {
+				fresh[e.file] = make([]bool, len(files[e.file].Lines))
+			}
+			fresh[e.file][e.line] = true
+			n++
+		}
+	}
+	out := make([]Batch, 0, n/BatchSize+len(files))
+	for fi, f := range files {
+		var run []byte // the run's lines and newlines so far
+		lines := 0
+		flush := func() {
+			switch lines {
+			case 0:
+				return
+			case 1:
+				out = append(out, Batch{run[:len(run)-1], 1}) // a change alone: its line
+			default:
+				out = append(out, Batch{run, lines})
+			}
+			run, lines = nil, 0
+		}
+		for li, isFresh := range fresh[fi] {
+			if !isFresh {
+				flush()
+				continue
+			}
+			raw := f.Lines[li].Raw
+			// The next line follows the run in the same content when the
+			// run, extended over it, ends with the line itself.
+			if lines > 0 && lines < BatchSize && cap(run) >= len(run)+len(raw)+1 {
+				ext := run[:len(run)+len(raw)+1]
+				if &ext[len(run)] == &raw[0] && ext[len(ext)-1] == '\n' {
+					run, lines = ext, lines+1
+					continue
+				}
+			}
+			flush()
+			if cap(raw) > len(raw) && raw[:len(raw)+1][len(raw)] == '\n' {
+				run, lines = raw[:len(raw)+1], 1
+			} else { // not followed by its newline in memory (never, for a parsed file)
+				out = append(out, Batch{raw, 1})
+			}
+		}
+		flush()
+	}
+	return out
+}
+
+// Batch is one value the write puts: one change's line, or several lines
+// each followed by a newline.
+type Batch struct {
+	Value []byte
+	Lines int
+}
+
+// Key returns the ID of the batch's first change (every line starts with
+// it: statusfile checks that), the value's key.
+func (b Batch) Key() []byte {
+	return b.Value[len(`{"id":"`) : len(`{"id":"`)+data.ChangeIDHexLen]
+}
+
+// Derive works out the state of each measure the import touches, in
+// parallel (measures are independent), and fills in the result's measures
+// and conflict counts.
+func (pl *Plan) Derive(snap *Snapshot) {
+	res := pl.Result
+	var ids []string
+	for _, m := range snap.Plan.Measures {
+		if _, ok := pl.byMeasure[m.ID]; ok {
+			ids = append(ids, m.ID)
+		}
+	}
+	out := make([]MeasurePreview, len(ids))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(ids)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(ids) {
+					return
+				}
+				news := pl.byMeasure[ids[i]]
+				// Order the new changes as the history shows them; in
+				// that order they also make Derive's sort quick.
+				slices.SortFunc(news, func(a, b PreviewChange) int { return data.CompareHistory(a.Change, b.Change) })
+				extra := make([]*data.Change, len(news))
+				for k, n := range news {
+					extra[k] = n.Change
+				}
+				before := snap.State.Measure(ids[i])
+				after := snap.State.Preview(ids[i], extra)
+				out[i] = MeasurePreview{Measure: ids[i], Before: before, After: after, New: news,
+					NewConflict: after.Conflict && !before.Conflict, Resolved: before.Conflict && !after.Conflict}
+			}
+		}()
+	}
+	wg.Wait()
+	pl.Derived = make(map[string]*data.MeasureState, len(ids))
+	for _, mp := range out {
+		pl.Derived[mp.Measure] = mp.After
+		if mp.NewConflict {
+			res.Total.Conflicts++
+			for _, fi := range statusFiles(mp.New) {
+				res.Files[fi].Conflicts++
+			}
+		}
+		if mp.Resolved {
+			res.Total.Resolved++
+			for _, fi := range statusFiles(mp.New) {
+				res.Files[fi].Resolved++
+			}
+		}
+	}
+	res.Measures = out
+}
+
+// statusFiles returns the files that bring the status changes among news.
+func statusFiles(news []PreviewChange) []int {
+	var out []int
+	seen := map[int]bool{}
+	for _, n := range news {
+		if n.Change.Kind == data.ChangeStatus && !seen[n.File] {
+			seen[n.File] = true
+			out = append(out, n.File)
+		}
+	}
+	return out
+}
+
+// planSigners fills in each file's Signer and the signer records to write.
+// A file's signer is judged against the records as the files before it in
+// the import leave them. The snapshot's records are not changed: a record
+// that changes is copied first.
+func planSigners(files []*statusfile.File, pl *Plan, snap *Snapshot) {
+	records := maps.Clone(snap.Signers)
+	if records == nil {
+		records = map[string]*SignerRecord{}
+	}
+	copied := map[string]bool{} // the records copied from the snapshot's or new
+	for i, f := range files {
+		e := f.Header.Exporter
+		sg := Signer{Name: e.Name, Delegation: e.Delegation, Key: e.Key, Yours: e.Key == snap.Me}
+		label := nameLabel(e.Name, e.Delegation)
+		if r := records[e.Key]; r != nil {
+			sg.Known = true
+			for _, n := range r.Names {
+				if l := nameLabel(n.Name, n.Delegation); l != label {
+					sg.OtherNames = append(sg.OtherNames, l)
+				}
+			}
+		}
+		for k, r := range records {
+			if k == e.Key {
+				continue
+			}
+			for _, n := range r.Names {
+				if n.Name == e.Name && n.Delegation == e.Delegation {
+					sg.OtherKeys = append(sg.OtherKeys, k)
+					break
+				}
+			}
+		}
+		sort.Strings(sg.OtherKeys)
+		pl.Result.Files[i].Signer = sg
+		if sg.Yours {
+			continue
+		}
+		// Remember this key and name for later imports.
+		r := records[e.Key]
+		switch {
+		case r == nil:
+			r = &SignerRecord{PublicKey: e.PublicKey}
+		case !copied[e.Key]:
+			r = &SignerRecord{PublicKey: r.PublicKey, Names: slices.Clone(r.Names)}
+		}
+		records[e.Key], copied[e.Key] = r, true
+		seen := false
+		for _, n := range r.Names {
+			if n.Name == e.Name && n.Delegation == e.Delegation {
+				seen = true
+			}
+		}
+		if !seen {
+			r.Names = append(r.Names, SignerName{Name: e.Name, Delegation: e.Delegation, First: snap.Now.UTC().Truncate(time.Second)})
+			buf, _ := json.Marshal(r)
+			pl.Signers[e.Key] = buf
+		}
+	}
+}

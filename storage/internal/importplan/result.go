@@ -1,0 +1,119 @@
+package importplan
+
+import (
+	"time"
+
+	"scoplan/data"
+)
+
+// Summary counts what an import brings.
+type Summary struct {
+	NewChanges    int // changes not in the data file before
+	NewNotes      int // notes added
+	NoteEdits     int // edits of notes
+	NoteDeletions int // notes deleted
+	StatusChanges int // status changes
+	Conflicts     int // measures that become a status conflict
+	Resolved      int // measures whose status conflict the import resolves
+}
+
+// NothingNew reports whether the import brings nothing at all.
+func (s Summary) NothingNew() bool { return s.NewChanges == 0 }
+
+func (s *Summary) add(o Summary) {
+	s.NewChanges += o.NewChanges
+	s.NewNotes += o.NewNotes
+	s.NoteEdits += o.NoteEdits
+	s.NoteDeletions += o.NoteDeletions
+	s.StatusChanges += o.StatusChanges
+	s.Conflicts += o.Conflicts
+	s.Resolved += o.Resolved
+}
+
+func (s *Summary) count(c *data.Change) {
+	s.NewChanges++
+	switch c.Kind {
+	case data.ChangeNoteAdd:
+		s.NewNotes++
+	case data.ChangeNoteEdit:
+		s.NoteEdits++
+	case data.ChangeNoteDelete:
+		s.NoteDeletions++
+	case data.ChangeStatus:
+		s.StatusChanges++
+	}
+}
+
+// Signer is who signed an imported file, and what the data file knew of
+// that key and that name before.
+type Signer struct {
+	Name       string
+	Delegation string
+	Key        string // the key's fingerprint
+	Yours      bool   // signed by this installation's own key
+	// Known is true when this key signed a file imported before.
+	Known bool
+	// OtherNames lists the other names ("Name (Delegation)") this key
+	// signed with before: a key seen before under another name.
+	OtherNames []string
+	// OtherKeys lists the fingerprints of other keys that signed with this
+	// same name and delegation before.
+	OtherKeys []string
+}
+
+// Label is the signer as a user reads it: "Name (Delegation)".
+func (sg Signer) Label() string { return nameLabel(sg.Name, sg.Delegation) }
+
+func nameLabel(name, delegation string) string {
+	if name == "" {
+		name = "(no name)"
+	}
+	if delegation == "" {
+		return name
+	}
+	return name + " (" + delegation + ")"
+}
+
+// FileSummary is what one file of an import brings. A change that several
+// files carry counts for the first of them.
+type FileSummary struct {
+	Name     string // the file as given
+	Signer   Signer
+	Exported time.Time
+	Changes  int // changes in the file
+	// PlanVersion is the version of the plan text the exporter had; when it
+	// differs from this installation's, OtherPlanText is true.
+	PlanVersion   string
+	OtherPlanText bool
+	Summary
+}
+
+// PreviewChange is one new change and the index of the file (in
+// Result.Files) it comes from.
+type PreviewChange struct {
+	Change *data.Change
+	File   int
+}
+
+// MeasurePreview is what an import does to one measure.
+type MeasurePreview struct {
+	Measure string
+	Before  *data.MeasureState
+	After   *data.MeasureState
+	New     []PreviewChange // the new changes on the measure, oldest first
+	// NewConflict: the measure becomes a status conflict. Resolved: a
+	// conflict it had is resolved.
+	NewConflict bool
+	Resolved    bool
+}
+
+// StatusChanged reports whether the status in force changes.
+func (m *MeasurePreview) StatusChanged() bool { return m.Before.Status != m.After.Status }
+
+// Result says what an import did or, for a dry run, would do.
+type Result struct {
+	DryRun   bool
+	Files    []FileSummary
+	Total    Summary
+	Measures []MeasurePreview // the measures with new changes, in plan order
+}
