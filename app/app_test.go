@@ -452,9 +452,12 @@ func TestKeyboardMovesOpensAndReturns(t *testing.T) {
 
 func TestAConflictShowsWhoAndIsResolvedBySettingAStatus(t *testing.T) {
 	h := newHarness(t)
+	// Two Russian delegates set different statuses without seeing each
+	// other's: a conflict within the user's own delegation.
+	h.ui.se.store.SetIdentity("Dmitry Sokolov", "RU")
 	h.ui.se.store.Close()
 	t1 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
-	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Li Wei", Delegation: "China", Time: t1, Clock: 1, Status: data.StatusDone})
+	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Li Wei", Delegation: "Russia", Time: t1, Clock: 1, Status: data.StatusDone})
 	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Anna Petrova", Delegation: "Russia", Time: t1.Add(time.Hour), Clock: 1, Status: data.StatusBlocked})
 	h.open()
 	st := h.ui.se.state("1.5.4")
@@ -482,7 +485,7 @@ func TestAConflictShowsWhoAndIsResolvedBySettingAStatus(t *testing.T) {
 		}
 	}
 	all := strings.Join(texts, "\n")
-	for _, want := range []string{"Li Wei (China)", "Anna Petrova (Russia)", "Done: set by", "Blocked: set by"} {
+	for _, want := range []string{"Li Wei (Russia)", "Anna Petrova (Russia)", "Done: set by", "Blocked: set by"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("detail does not say %q:\n%s", want, all)
 		}

@@ -107,7 +107,7 @@ func tapButton(t *testing.T, w fyne.Window, text string) {
 func TestDroppedFileIsPreviewedThenApplied(t *testing.T) {
 	h := newHarness(t)
 	h.ui.exch.inline = true
-	h.ui.se.store.SetIdentity("Anna", "Russia")
+	h.ui.se.store.SetIdentity("Anna", "Kazakhstan") // Bolat's delegation: their statuses conflict
 	h.ui.setStatus("1.2.3", data.StatusDone)
 	dir := t.TempDir()
 	fb := colleague(t, dir, "Bolat", data.StatusBlocked, "Waiting for the customs group")

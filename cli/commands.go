@@ -38,6 +38,7 @@ Setting a status also resolves a status conflict on the measure.`,
 // filterFlags adds the filters list and report share.
 type filterFlags struct {
 	query, status, body, section, kind   string
+	delegation                           string
 	overdue, dueSoon, hasNotes, conflict bool
 }
 
@@ -51,6 +52,19 @@ func (f *filterFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&f.dueSoon, "due-soon", false, fmt.Sprintf("only measures not done and due within %d days", data.DueSoonDays))
 	fs.BoolVar(&f.hasNotes, "has-notes", false, "only measures with notes")
 	fs.BoolVar(&f.conflict, "conflict", false, "only measures with a status conflict")
+	fs.StringVar(&f.delegation, "delegation", "", "judge --status, --overdue, --due-soon and --conflict (and print status and conflict) by this delegation's status instead of your own: a code (RU) or any name of it")
+}
+
+// viewKey returns the delegation key --delegation names ("" when not given:
+// the user's own delegation).
+func (f *filterFlags) viewKey() (string, bool, error) {
+	if strings.TrimSpace(f.delegation) == "" {
+		return "", false, nil
+	}
+	if d, ok := data.LookupDelegation(f.delegation); ok {
+		return d.Code, true, nil
+	}
+	return "", false, usagef("--delegation: unknown delegation %q (scoplan whoami --help)", f.delegation)
 }
 
 func (f *filterFlags) toQuery(plan *data.Plan) (search.Query, error) {
@@ -145,12 +159,22 @@ func (e *env) query(ff *filterFlags) ([]search.Row, *data.Plan, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	key, other, err := ff.viewKey()
+	if err != nil {
+		return nil, nil, err
+	}
 	s, err := e.openStore()
 	if err != nil {
 		return nil, nil, err
 	}
 	defer s.Close()
-	return search.NewEngine(s.Plan(), s.States(), e.today).Run(q), s.Plan(), nil
+	states := s.States()
+	if other {
+		for id, st := range states {
+			states[id] = st.ViewedFor(key)
+		}
+	}
+	return search.NewEngine(s.Plan(), states, e.today).Run(q), s.Plan(), nil
 }
 
 func printTable(w io.Writer, rows []search.Row, today data.Date, tx *data.Texts) {
@@ -398,6 +422,22 @@ type ListItem struct {
 	Overdue    bool     `json:"overdue"`
 	DueSoon    bool     `json:"due_soon"`
 	Conflict   bool     `json:"conflict"`
+	// Statuses holds every delegation's status that someone set, keyed by
+	// delegation code (or the free text of an older, unmapped one); Status
+	// and Conflict above are the user's own delegation's (or --delegation's).
+	Statuses map[string]DelegationStatusJSON `json:"statuses"`
+}
+
+// DelegationStatusJSON is one delegation's status of a measure.
+type DelegationStatusJSON struct {
+	Status   string `json:"status"`
+	Conflict bool   `json:"conflict"`
+	// Name and Key are who set the status in force, Time when.
+	Name string `json:"name"`
+	Key  string `json:"key"`
+	Time string `json:"time"`
+	// DelegationName is the delegation's English short name.
+	DelegationName string `json:"delegation_name"`
 }
 
 // NoteJSON is a note in "show --json".
@@ -455,7 +495,21 @@ func listItem(m *data.Measure, st *data.MeasureState, today data.Date, tx *data.
 		Lang: string(tx.Lang()), SourceText: m.Text,
 		Bodies: tx.Bodies(m), Status: string(st.Status), Notes: len(st.Notes),
 		Overdue: data.IsOverdue(m, st, today), DueSoon: data.IsDueSoon(m, st, today), Conflict: st.Conflict,
+		Statuses: statusesJSON(st),
 	}
+}
+
+func statusesJSON(st *data.MeasureState) map[string]DelegationStatusJSON {
+	out := map[string]DelegationStatusJSON{}
+	for _, k := range st.Reporting() {
+		d := st.StatusOf(k)
+		j := DelegationStatusJSON{Status: string(d.Status), Conflict: d.Conflict, DelegationName: data.DelegationLabel(k, "en")}
+		if d.Set != nil {
+			j.Name, j.Key, j.Time = d.Set.Name, d.Set.Author, stamp(d.Set.Time)
+		}
+		out[k] = j
+	}
+	return out
 }
 
 func showItem(m *data.Measure, st *data.MeasureState, today data.Date, tx *data.Texts) ShowItem {

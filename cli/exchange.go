@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"scoplan/data"
@@ -53,6 +54,18 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) error {
 		}
 		return nil
 	}
+}
+
+// delegationLabel names a delegation key: "Kazakhstan (KZ)", a free text
+// as it is, "no delegation" for "".
+func delegationLabel(key string) string {
+	if key == "" {
+		return "no delegation"
+	}
+	if d, ok := data.DelegationByCode(key); ok {
+		return d.EN + " (" + d.Code + ")"
+	}
+	return key
 }
 
 func label(name, delegation string) string {
@@ -148,11 +161,17 @@ func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
 		if !m.NewConflict {
 			continue
 		}
-		var vals []string
-		for _, c := range m.After.Competing {
-			vals = append(vals, fmt.Sprintf("%s by %s at %s", c.Status, label(c.Name, c.Delegation), stamp(c.Time)))
+		before := m.Before.Conflicts()
+		for _, k := range m.After.Conflicts() {
+			if slices.Contains(before, k) {
+				continue
+			}
+			var vals []string
+			for _, c := range m.After.StatusOf(k).Competing {
+				vals = append(vals, fmt.Sprintf("%s by %s at %s", c.Status, label(c.Name, c.Delegation), stamp(c.Time)))
+			}
+			fmt.Fprintf(w, "status conflict on %s within %s: %s\n", m.Measure, delegationLabel(k), strings.Join(vals, "; "))
 		}
-		fmt.Fprintf(w, "status conflict on %s: %s\n", m.Measure, strings.Join(vals, "; "))
 	}
 	if len(r.Files) > 1 || r.Total.NothingNew() {
 		fmt.Fprintf(w, "total: %s\n", describe(r.Total))

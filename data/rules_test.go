@@ -23,7 +23,7 @@ func TestIsOverdueAndIsDueSoon(t *testing.T) {
 		{soon, StatusDone, false, false},
 		{p.Measure("1.1.1"), StatusNotStarted, false, false}, // no dated deadline
 	} {
-		st := &MeasureState{Status: tc.status}
+		st := &MeasureState{DelegationStatus: DelegationStatus{Status: tc.status}}
 		if got := IsOverdue(tc.m, st, today); got != tc.wantOver {
 			t.Errorf("IsOverdue(%s, %s) = %v, want %v", tc.m.ID, tc.status, got, tc.wantOver)
 		}

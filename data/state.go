@@ -31,18 +31,77 @@ type StatusValue struct {
 	Time       time.Time
 }
 
-// MeasureState is what the change log says of one measure.
-type MeasureState struct {
+// DelegationStatus is one delegation's status of a measure, derived from
+// the status changes of that delegation's people alone.
+type DelegationStatus struct {
 	Status Status
 	// Set is the status change now in force; nil when nobody set a status.
 	Set *StatusValue
-	// Conflict is true when people set different statuses without having
-	// seen each other's change. Competing then holds every value in play,
-	// the one in force first.
+	// Conflict is true when people of the delegation set different
+	// statuses without having seen each other's change. Competing then
+	// holds every value in play, the one in force first.
 	Conflict  bool
 	Competing []StatusValue
-	Notes     []*Note   // live notes, oldest first
-	History   []*Change // every change on the measure, oldest first
+}
+
+// MeasureState is what the change log says of one measure.
+//
+// Each delegation reports its own status of a measure: a status change
+// counts for its author's delegation (DelegationKey of the change's
+// Delegation), and different delegations never conflict. The embedded
+// DelegationStatus is the status of the delegation the state is viewed for
+// (State.SetOwn: the user's own); Statuses holds every delegation's.
+type MeasureState struct {
+	DelegationStatus
+	// Statuses holds the status of every delegation whose people set one,
+	// keyed by delegation key (a code such as "KZ", or an older free text).
+	Statuses map[string]*DelegationStatus
+	Notes    []*Note   // live notes, oldest first
+	History  []*Change // every change on the measure, oldest first
+}
+
+// StatusOf returns a delegation's status of the measure: not started when
+// nobody of it set one.
+func (m *MeasureState) StatusOf(key string) DelegationStatus {
+	if d, ok := m.Statuses[key]; ok {
+		return *d
+	}
+	return DelegationStatus{Status: StatusNotStarted}
+}
+
+// Reporting returns the keys of the delegations that set a status, sorted.
+func (m *MeasureState) Reporting() []string {
+	keys := make([]string, 0, len(m.Statuses))
+	for k := range m.Statuses {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Conflicts returns the keys of the delegations whose status of the
+// measure is in conflict, sorted.
+func (m *MeasureState) Conflicts() []string {
+	var keys []string
+	for k, d := range m.Statuses {
+		if d.Conflict {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// ViewedFor returns m with own's status as its own: a copy when that
+// changes anything, so that states handed out are never changed.
+func (m *MeasureState) ViewedFor(own string) *MeasureState {
+	want := m.StatusOf(own)
+	if m.Set == want.Set && m.Status == want.Status && m.Conflict == want.Conflict {
+		return m
+	}
+	v := *m
+	v.DelegationStatus = want
+	return &v
 }
 
 // NoteCount returns the number of live notes.
@@ -54,7 +113,23 @@ type State struct {
 	byMeas   map[string][]*Change
 	measures map[string]*MeasureState
 	maxClock uint64
+	own      string // the delegation key the measures are viewed for
 }
+
+// SetOwn makes own (a delegation key) the delegation whose status
+// MeasureState's Status, Set, Conflict and Competing give.
+func (s *State) SetOwn(own string) {
+	if own == s.own {
+		return
+	}
+	s.own = own
+	for id, m := range s.measures {
+		s.measures[id] = m.ViewedFor(own)
+	}
+}
+
+// Own returns the delegation key the state is viewed for.
+func (s *State) Own() string { return s.own }
 
 // NewState returns an empty state.
 func NewState() *State {
@@ -88,7 +163,7 @@ func (s *State) Measure(id string) *MeasureState {
 	if m, ok := s.measures[id]; ok {
 		return m
 	}
-	return &MeasureState{Status: StatusNotStarted}
+	return &MeasureState{DelegationStatus: DelegationStatus{Status: StatusNotStarted}}
 }
 
 // Add adds changes whose IDs are not yet known and re-derives the measures
@@ -112,7 +187,7 @@ func (s *State) AddDerived(changes []*Change, derived map[string]*MeasureState) 
 // that it will keep it (an import, while its transaction is written).
 func (s *State) Extended(changes []*Change, derived map[string]*MeasureState) *State {
 	n := &State{changes: make(map[string]*Change, len(s.changes)+len(changes)),
-		byMeas: make(map[string][]*Change, len(s.byMeas)), measures: maps.Clone(s.measures), maxClock: s.maxClock}
+		byMeas: make(map[string][]*Change, len(s.byMeas)), measures: maps.Clone(s.measures), maxClock: s.maxClock, own: s.own}
 	maps.Copy(n.changes, s.changes)
 	for m, cs := range s.byMeas {
 		n.byMeas[m] = slices.Clip(cs) // appending copies: s's slices stay as they are
@@ -137,9 +212,9 @@ func (s *State) addDerived(changes []*Change, derived map[string]*MeasureState) 
 	ids := make([]string, 0, len(dirty))
 	for id := range dirty {
 		if m, ok := derived[id]; ok {
-			s.measures[id] = m
+			s.measures[id] = m.ViewedFor(s.own)
 		} else {
-			s.measures[id] = Derive(s.byMeas[id])
+			s.measures[id] = DeriveFor(s.byMeas[id], s.own)
 		}
 		ids = append(ids, id)
 	}
@@ -171,7 +246,7 @@ func (s *State) Preview(measure string, extra []*Change) *MeasureState {
 			all = append(all, c)
 		}
 	}
-	return Derive(all)
+	return DeriveFor(all, s.own)
 }
 
 // MeasureChanges returns the known changes on one measure (unordered).
@@ -207,23 +282,31 @@ func causalLess(a, b *Change) bool {
 	return changeLess(a, b)
 }
 
-// Derive computes a measure's state from the set of its changes. The result
-// depends only on the set, not on the order of the slice: this is what makes
-// merging commutative, associative and idempotent.
+// Derive computes a measure's state from the set of its changes, viewed
+// for the delegation key "" (see DeriveFor).
+func Derive(changes []*Change) *MeasureState { return DeriveFor(changes, "") }
+
+// DeriveFor computes a measure's state from the set of its changes, with
+// own's status as the state's own. The result depends only on the set, not
+// on the order of the slice: this is what makes merging commutative,
+// associative and idempotent.
 //
-// Status: the status changes form a graph through Parents (a change
-// supersedes the status changes its author had seen). The heads are those no
-// other change supersedes. The head with the latest time (then author key,
-// then ID) is in force; when heads carry different values the measure is in
-// conflict. A resolution is a status change whose parents are all the heads.
+// Status, per delegation: a status change counts for its author's
+// delegation. Within a delegation the status changes form a graph through
+// Parents (a change supersedes the status changes of its delegation its
+// author had seen; parents in other delegations supersede nothing). The
+// heads are those no change supersedes. The head with the latest time (then
+// author key, then ID) is in force; when heads carry different values the
+// delegation's status is in conflict. A resolution is a status change whose
+// parents are all the delegation's heads.
 //
 // Notes: a note added stays until its author deletes it (a tombstone that
 // wins over any edit); among its author's edits the causally last one wins.
 // Edits and deletions by anyone else are ignored.
-func Derive(changes []*Change) *MeasureState {
+func DeriveFor(changes []*Change, own string) *MeasureState {
 	cs := append([]*Change(nil), changes...)
 	sortChanges(cs)
-	ms := &MeasureState{Status: StatusNotStarted, History: cs}
+	ms := &MeasureState{History: cs}
 
 	nAdds := 0
 	for _, c := range cs {
@@ -231,46 +314,24 @@ func Derive(changes []*Change) *MeasureState {
 			nAdds++
 		}
 	}
-	superseded := map[string]bool{}
 	adds := make(map[string]*Change, nAdds)
+	groups := map[string][]*Change{} // status changes by delegation key
 	for _, c := range cs {
 		switch c.Kind {
 		case ChangeStatus:
-			for _, p := range c.Parents {
-				superseded[p] = true
-			}
+			k := DelegationKey(c.Delegation)
+			groups[k] = append(groups[k], c)
 		case ChangeNoteAdd:
 			adds[c.ID] = c
 		}
 	}
-
-	var heads []*Change
-	for _, c := range cs {
-		if c.Kind == ChangeStatus && !superseded[c.ID] {
-			heads = append(heads, c)
+	if len(groups) > 0 {
+		ms.Statuses = make(map[string]*DelegationStatus, len(groups))
+		for k, g := range groups {
+			ms.Statuses[k] = deriveStatus(g)
 		}
 	}
-	if len(heads) > 0 {
-		sort.Slice(heads, func(i, j int) bool { return changeLess(heads[j], heads[i]) }) // latest first
-		win := heads[0]
-		v := statusValue(win)
-		ms.Status, ms.Set = win.Status, &v
-		for _, h := range heads[1:] {
-			if h.Status != win.Status {
-				ms.Conflict = true
-				break
-			}
-		}
-		if ms.Conflict {
-			seen := map[Status]bool{}
-			for _, h := range heads {
-				if !seen[h.Status] { // one entry per value: the latest who set it
-					seen[h.Status] = true
-					ms.Competing = append(ms.Competing, statusValue(h))
-				}
-			}
-		}
-	}
+	ms.DelegationStatus = ms.StatusOf(own)
 
 	notes := make([]*Note, 0, nAdds) // in history order, nearly the order of ms.Notes
 	lastEdit := map[string]*Change{}
@@ -310,18 +371,67 @@ func Derive(changes []*Change) *MeasureState {
 	return ms
 }
 
+// deriveStatus derives one delegation's status from its status changes,
+// in history order.
+//
+// A change supersedes only parents of its delegation with a lower Lamport
+// clock: an honest change's parents always have one (its author had seen
+// them), and the rule makes a cycle of parents, or a change that names
+// itself, supersede nothing.
+func deriveStatus(cs []*Change) *DelegationStatus {
+	byID := make(map[string]*Change, len(cs))
+	for _, c := range cs {
+		byID[c.ID] = c
+	}
+	superseded := map[string]bool{}
+	for _, c := range cs {
+		for _, p := range c.Parents {
+			if pc, ok := byID[p]; ok && pc.Clock < c.Clock {
+				superseded[p] = true
+			}
+		}
+	}
+	var heads []*Change
+	for _, c := range cs {
+		if !superseded[c.ID] {
+			heads = append(heads, c)
+		}
+	}
+	d := &DelegationStatus{Status: StatusNotStarted}
+	sort.Slice(heads, func(i, j int) bool { return changeLess(heads[j], heads[i]) }) // latest first
+	win := heads[0]
+	v := statusValue(win)
+	d.Status, d.Set = win.Status, &v
+	for _, h := range heads[1:] {
+		if h.Status != win.Status {
+			d.Conflict = true
+			break
+		}
+	}
+	if d.Conflict {
+		seen := map[Status]bool{}
+		for _, h := range heads {
+			if !seen[h.Status] { // one entry per value: the latest who set it
+				seen[h.Status] = true
+				d.Competing = append(d.Competing, statusValue(h))
+			}
+		}
+	}
+	return d
+}
+
 func statusValue(c *Change) StatusValue {
 	return StatusValue{Status: c.Status, ChangeID: c.ID, Author: c.Author, Name: c.Name, Delegation: c.Delegation, Time: c.Time}
 }
 
 // StatusHeads returns the IDs of the status changes a new status change on
-// this measure supersedes: every head, so that setting a status resolves a
-// conflict.
+// this measure by the own delegation (SetOwn) supersedes: every head of that
+// delegation's status, so that setting a status resolves its conflict.
 func (s *State) StatusHeads(measure string) []string {
 	superseded := map[string]bool{}
 	var status []*Change
 	for _, c := range s.byMeas[measure] {
-		if c.Kind == ChangeStatus {
+		if c.Kind == ChangeStatus && DelegationKey(c.Delegation) == s.own {
 			status = append(status, c)
 			for _, p := range c.Parents {
 				superseded[p] = true

@@ -347,6 +347,7 @@ func (s *Store) load() error {
 		return err
 	}
 	s.me.Key = Fingerprint(s.private.Public().(ed25519.PublicKey))
+	s.state.SetOwn(data.DelegationKey(s.me.Delegation))
 	s.state.Add(changes...)
 	return nil
 }
@@ -409,15 +410,24 @@ func (s *Store) SetIdentity(name, delegation string) error {
 	id := Identity{Name: name, Delegation: delegation}
 	buf, _ := json.Marshal(id)
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.closed {
+		s.mu.Unlock()
 		return ErrClosed
 	}
 	if err := safeUpdate(s.db, func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyIdentity, buf) }); err != nil {
+		s.mu.Unlock()
 		return fmt.Errorf("cannot save your identity: %w", err)
 	}
 	id.Key = s.me.Key
 	s.me = id
+	// The statuses shown as the user's own are their delegation's.
+	own := data.DelegationKey(delegation)
+	moved := own != s.state.Own()
+	s.state.SetOwn(own)
+	s.mu.Unlock()
+	if moved {
+		s.notify()
+	}
 	return nil
 }
 

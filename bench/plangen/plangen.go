@@ -152,7 +152,7 @@ func Notes(p *data.Plan, n int, seed int64) map[string]*data.MeasureState {
 	rng := rand.New(rand.NewSource(seed))
 	states := map[string]*data.MeasureState{}
 	for _, m := range p.Measures {
-		st := &data.MeasureState{Status: data.Statuses[rng.Intn(len(data.Statuses))]}
+		st := &data.MeasureState{DelegationStatus: data.DelegationStatus{Status: data.Statuses[rng.Intn(len(data.Statuses))]}}
 		st.Conflict = rng.Intn(50) == 0
 		states[m.ID] = st
 	}

@@ -33,7 +33,8 @@ var hostile = []string{
 
 func id(n int) string { return fmt.Sprintf("%032x", n) }
 
-// items builds every measure's state: statuses on some, a conflict on 1.1.2,
+// items builds every measure's state: statuses on some, a conflict within
+// the Russian delegation on 1.1.2,
 // the hostile notes on 1.1.1 (by an author with a hostile name).
 func items(t *testing.T) []Item {
 	t.Helper()
@@ -57,13 +58,13 @@ func items(t *testing.T) []Item {
 		}
 	}
 	add(&data.Change{Kind: data.ChangeStatus, Measure: "1.1.2", Status: data.StatusDone})
-	add(&data.Change{Kind: data.ChangeStatus, Measure: "1.1.2", Status: data.StatusBlocked, Author: "bbbbbbbbbbbbbbbb", Name: "=Bolat", Delegation: "<Kazakhstan>"})
+	add(&data.Change{Kind: data.ChangeStatus, Measure: "1.1.2", Status: data.StatusBlocked, Author: "bbbbbbbbbbbbbbbb", Name: "=Bolat", Delegation: "<Russia>"})
 	for _, text := range hostile {
 		add(&data.Change{Kind: data.ChangeNoteAdd, Measure: "1.1.1", Text: text, Author: "bbbbbbbbbbbbbbbb", Name: "-Bolat <b>", Delegation: "@KZ"})
 	}
 	var out []Item
 	for _, m := range plan.Measures {
-		out = append(out, Item{Measure: m, State: data.Derive(byMeasure[m.ID])})
+		out = append(out, Item{Measure: m, State: data.DeriveFor(byMeasure[m.ID], "RU")}) // the report of a Russian delegate
 	}
 	return out
 }
@@ -132,7 +133,7 @@ func TestCSVReadsBack(t *testing.T) {
 			}
 		}
 		if recs[2][col["Status conflict"]] != "yes" || !strings.Contains(recs[2][col["Competing statuses"]], "'=Bolat") &&
-			!strings.Contains(recs[2][col["Competing statuses"]], "=Bolat (<Kazakhstan>)") {
+			!strings.Contains(recs[2][col["Competing statuses"]], "=Bolat (<Russia>)") {
 			t.Errorf("%s: conflict row %v", lang, recs[2])
 		}
 	}
@@ -265,7 +266,7 @@ func TestHTMLEscapesEverything(t *testing.T) {
 		t.Errorf("%d table rows", elements["tr"])
 	}
 	all := strings.Join(texts, "\x00")
-	for _, h := range append(hostile, "-Bolat <b>", "<all> & everything", "=Bolat (<Kazakhstan>)", data.Load().Measure("3.1.1").Text) {
+	for _, h := range append(hostile, "-Bolat <b>", "<all> & everything", "=Bolat (<Russia>)", data.Load().Measure("3.1.1").Text) {
 		if !strings.Contains(all, strings.ReplaceAll(h, "\r", "\n")) && !strings.Contains(all, h) {
 			t.Errorf("text %q is not shown as text", h)
 		}

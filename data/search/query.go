@@ -276,7 +276,7 @@ func (e *Engine) State(id string) *data.MeasureState {
 	if st := e.states[id]; st != nil {
 		return st
 	}
-	return &data.MeasureState{Status: data.StatusNotStarted}
+	return &data.MeasureState{DelegationStatus: data.DelegationStatus{Status: data.StatusNotStarted}}
 }
 
 // Index returns the engine's search index, building it on first use. A

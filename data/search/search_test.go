@@ -150,10 +150,10 @@ func TestEmptyQueryIsPlanOrder(t *testing.T) {
 
 func TestFiltersAndCounts(t *testing.T) {
 	states := map[string]*data.MeasureState{
-		"1.1.1": {Status: data.StatusDone},
-		"1.1.2": {Status: data.StatusDone}, // overdue deadline, but done: not overdue
-		"1.3.1": {Status: data.StatusBlocked, Notes: []*data.Note{{Text: "x7x7"}}},
-		"1.5.4": {Status: data.StatusInProgress, Conflict: true},
+		"1.1.1": {DelegationStatus: data.DelegationStatus{Status: data.StatusDone}},
+		"1.1.2": {DelegationStatus: data.DelegationStatus{Status: data.StatusDone}}, // overdue deadline, but done: not overdue
+		"1.3.1": {DelegationStatus: data.DelegationStatus{Status: data.StatusBlocked}, Notes: []*data.Note{{Text: "x7x7"}}},
+		"1.5.4": {DelegationStatus: data.DelegationStatus{Status: data.StatusInProgress, Conflict: true}},
 	}
 	e := engine(states)
 	cases := []struct {

@@ -314,7 +314,7 @@ func (pl *Plan) Derive(snap *Snapshot) {
 				before := snap.State.Measure(ids[i])
 				after := snap.State.Preview(ids[i], extra)
 				out[i] = MeasurePreview{Measure: ids[i], Before: before, After: after, New: news,
-					NewConflict: after.Conflict && !before.Conflict, Resolved: before.Conflict && !after.Conflict}
+					NewConflict: gained(before.Conflicts(), after.Conflicts()), Resolved: gained(after.Conflicts(), before.Conflicts())}
 			}
 		}()
 	}
@@ -410,4 +410,16 @@ func planSigners(files []*statusfile.File, pl *Plan, snap *Snapshot) {
 			pl.Signers[e.Key] = buf
 		}
 	}
+}
+
+// gained reports whether after holds a key that before does not (both
+// sorted): a delegation whose status became a conflict, or, with the
+// arguments swapped, one whose conflict was resolved.
+func gained(before, after []string) bool {
+	for _, k := range after {
+		if _, found := slices.BinarySearch(before, k); !found {
+			return true
+		}
+	}
+	return false
 }

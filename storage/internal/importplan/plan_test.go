@@ -84,7 +84,7 @@ func TestMakeIsPureOverTheSnapshot(t *testing.T) {
 	if len(pl.Signers) != 1 || pl.Signers[f1.Key] == nil {
 		t.Errorf("signer records to write: %d, want the new key's", len(pl.Signers))
 	}
-	if got := pl.Derived["1.1.1"]; got == nil || got.Status != data.StatusInProgress || len(got.Notes) != 1 {
+	if got := pl.Derived["1.1.1"]; got == nil || got.StatusOf("KZ").Status != data.StatusInProgress || len(got.Notes) != 1 {
 		t.Errorf("1.1.1 after the import: %+v", got)
 	}
 	if pl.Result.Total.NewChanges != 2 || pl.Result.Files[1].NewChanges != 1 {
