@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the Chinese font scoplan bundles (app/fonts/), so that Chinese renders
+# Makes the Chinese font scoplan bundles (widgets/fonts/), so that Chinese renders
 # on machines with no CJK font: single-face OpenType subsets of Noto Sans CJK
 # SC Regular and Bold (a .ttc collection makes Fyne panic), taken from
 # Debian's fonts-noto-cjk with python3-fonttools, plus the OFL licence.
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 src=/usr/share/fonts/opentype/noto
-out=app/fonts
+out=widgets/fonts
 # The system Python has Debian's fontTools; a python3 earlier in PATH (pyenv,
 # a venv) may not.
 py=/usr/bin/python3
