@@ -38,12 +38,22 @@ var _ fyne.Theme = (*Theme)(nil)
 // NewTheme returns base with scoplan's fonts.
 func NewTheme(base fyne.Theme) *Theme { return &Theme{Theme: base} }
 
-// Font returns the bundled Noto Sans CJK SC face for the style. Bold (and
-// bold italic) text gets the Bold face. There is no italic or monospaced CJK
-// face: italic text is drawn upright and monospaced text proportionally
-// rather than Chinese as boxes (Fyne falls back to its own italic and
-// monospaced fonts only for characters the subset lacks). Symbols come from
-// the base theme.
+// Font returns the bundled Noto Sans CJK SC face for the style; bold (and
+// bold italic) text gets the Bold face, symbols come from the base theme.
+//
+// Fyne draws each character with the first face that has it: the theme's,
+// then its own face of the style (NotoSans of the weight, its italic, or
+// DejaVu Sans Mono), then the system's. A theme cannot add a face to that
+// list, so the order is made by what the CJK faces hold: they leave out
+// every character Fyne's faces have (scripts/make-fonts.sh). Chinese comes
+// from the CJK face, while Latin and Cyrillic text and its punctuation
+// (“ ” ‘ ’ — …) come from Fyne's Latin faces, with Latin widths rather than
+// the CJK design's full-width quotes; italic and monospaced Latin text is
+// italic and monospaced. In Chinese text those shared punctuation marks are
+// Latin-shaped too, as with Windows' Chinese UI font. The CJK faces keep
+// the spaces, as wide as the Latin ones: Fyne's shaping draws a space with
+// the face of the text before it, or with the CJK face at the start of a
+// text.
 func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
 	switch {
 	case s.Symbol:
