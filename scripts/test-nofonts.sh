@@ -74,8 +74,9 @@ echo "test-nofonts: files in the font folders inside: $files"
 hidden "$tmp/systemfonts" >"$tmp/found"
 inside=$(tail -1 "$tmp/found")
 outside=$("$tmp/systemfonts" | tail -1)
-echo "test-nofonts: fonts Fyne would find: $inside inside (want $want), $outside outside; hidden: ${dirs[*]}"
-if [ "$inside" != "$want" ] || [ "$files" -lt "$want" ] || { [ "$want" = 0 ] && [ "$files" != 0 ]; }; then
+echo "test-nofonts: fonts Fyne would find: $inside inside (want ${FONTS:+at least }$want), $outside outside; hidden: ${dirs[*]}"
+# With FONTS, a collection (.ttc) counts once as a file and once a face.
+if { [ "$want" = 0 ] && { [ "$inside" != 0 ] || [ "$files" != 0 ]; }; } || [ "$inside" -lt "$want" ]; then
 	echo "test-nofonts: fonts are still visible:" >&2
 	cat "$tmp/found" >&2
 	exit 1
