@@ -48,6 +48,7 @@ _lint:
 
 _unit:
 	$(GO) test ./...
+	GO=$(GO) bash scripts/test-nofonts.sh
 	$(GO) test -race -run 'TestEngineConcurrentUse' ./data/search
 
 # End-to-end scripts drive the real binary (and its window under Xvfb).

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"scoplan/data"
+	"scoplan/widgets/fonts"
 )
 
 func parseFace(t *testing.T, r fyne.Resource) *font.Face {
@@ -98,8 +99,8 @@ func TestBundledFontsCoverEverythingShown(t *testing.T) {
 		name       string
 		cjk, fyneF *font.Face
 	}{
-		{"regular", parseFace(t, fontRegular), parseFace(t, theme.DefaultTextFont())},
-		{"bold", parseFace(t, fontBold), parseFace(t, theme.DefaultTextBoldFont())},
+		{"regular", parseFace(t, fonts.Regular), parseFace(t, theme.DefaultTextFont())},
+		{"bold", parseFace(t, fonts.Bold), parseFace(t, theme.DefaultTextBoldFont())},
 	}
 	texts := shownTexts(t)
 	gb := gb2312(t)
@@ -143,7 +144,7 @@ func TestBundledFontsAreSingleFacesOfTheRightWeight(t *testing.T) {
 	for _, c := range []struct {
 		res    fyne.Resource
 		weight font.Weight
-	}{{fontRegular, font.WeightNormal}, {fontBold, font.WeightBold}} {
+	}{{fonts.Regular, font.WeightNormal}, {fonts.Bold, font.WeightBold}} {
 		if bytes.HasPrefix(c.res.Content(), []byte("ttcf")) {
 			t.Fatalf("%s is a collection; Fyne panics on those", c.res.Name())
 		}
@@ -161,11 +162,11 @@ func TestThemeOverridesOnlyTheFont(t *testing.T) {
 		style fyne.TextStyle
 		want  fyne.Resource
 	}{
-		{fyne.TextStyle{}, fontRegular},
-		{fyne.TextStyle{Bold: true}, fontBold},
-		{fyne.TextStyle{Bold: true, Italic: true}, fontBold},
-		{fyne.TextStyle{Italic: true}, fontRegular},
-		{fyne.TextStyle{Monospace: true}, fontRegular},
+		{fyne.TextStyle{}, fonts.Regular},
+		{fyne.TextStyle{Bold: true}, fonts.Bold},
+		{fyne.TextStyle{Bold: true, Italic: true}, fonts.Bold},
+		{fyne.TextStyle{Italic: true}, fonts.Regular},
+		{fyne.TextStyle{Monospace: true}, fonts.Regular},
 		{fyne.TextStyle{Symbol: true}, base.Font(fyne.TextStyle{Symbol: true})},
 	}
 	for _, c := range cases {
@@ -231,7 +232,7 @@ func TestBoldRendersBold(t *testing.T) {
 // The bundled faces carry only the layout Fyne applies: horizontal
 // features and each script's default language system (make-fonts.sh).
 func TestBundledFontsHaveOnlyTheLayoutFyneUses(t *testing.T) {
-	for name, b := range map[string][]byte{"Regular": cjkRegular, "Bold": cjkBold} {
+	for name, b := range map[string][]byte{"Regular": fonts.Regular.Content(), "Bold": fonts.Bold.Content()} {
 		ld, err := ot.NewLoader(bytes.NewReader(b))
 		if err != nil {
 			t.Fatal(err)

@@ -13,7 +13,7 @@ import (
 )
 
 func TestChip(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	for name, imp := range map[string]widget.Importance{
 		"medium": widget.MediumImportance, "high": widget.HighImportance, "success": widget.SuccessImportance,
 		"danger": widget.DangerImportance, "warning": widget.WarningImportance, "low": widget.LowImportance,
@@ -40,7 +40,7 @@ func TestChip(t *testing.T) {
 }
 
 func TestMeter(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	for _, tc := range []struct {
 		value float64
 		want  float32 // filled width of a 100-wide meter
@@ -60,7 +60,7 @@ func TestMeter(t *testing.T) {
 }
 
 func TestStackedBar(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	b := NewStackedBar(BarPart{3, theme.ColorNameSuccess}, BarPart{0, theme.ColorNamePrimary}, BarPart{1, theme.ColorNameError})
 	w := test.NewTempWindow(t, b)
 	w.Resize(fyne.NewSize(208, 40))
@@ -98,7 +98,7 @@ func texts(l *HighlightLabel) (plain, marked []string, ellipsis bool) {
 }
 
 func TestHighlightLabel(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	text := "开展“智慧海关”合作，加强海关智能网络建设。"
 	l := NewHighlightLabel(text, []Span{{5, 7}, {13, 15}})
 	w := test.NewTempWindow(t, l)
@@ -142,7 +142,7 @@ func TestHighlightSegments(t *testing.T) {
 }
 
 func TestListKeys(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	var activated, escaped int
 	var selected []int
 	l := NewList(func() int { return 50 },
@@ -184,7 +184,7 @@ func TestListKeys(t *testing.T) {
 }
 
 func TestKeyWidgetsReportEscape(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	n := 0
 	esc := func() { n++ }
 	e := NewEntry()
@@ -250,7 +250,7 @@ func TestChipTextStandsOut(t *testing.T) {
 // fitting finds the longest prefix that fits, as a binary search over all
 // the runes does, with any room and text.
 func TestHighlightLabelFitting(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t)
 	texts := []string{
 		"Hold meetings of the SCO Special Working Group on Trade Facilitation.",
 		"开展“智慧海关”合作，加强海关智能网络建设。",
