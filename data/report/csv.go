@@ -14,11 +14,7 @@ func (r *Report) CSV() ([]byte, error) {
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true // what spreadsheets on every OS expect
-	var head []string
-	for _, c := range r.columns() {
-		head = append(head, r.L(c))
-	}
-	head = append(head, r.L("Note texts"))
+	head := append(r.headings(), r.L("Note texts"))
 	if err := w.Write(head); err != nil {
 		return nil, err
 	}
@@ -28,7 +24,11 @@ func (r *Report) CSV() ([]byte, error) {
 		var notes []string
 		for _, n := range row.Notes {
 			// Each note is neutralized too, not only the cell's start.
-			notes = append(notes, who(n.Author, n.Delegation)+", "+n.Created+":\n"+Neutralize(n.Text))
+			by := n.Author
+			if n.Delegation != "" {
+				by += " (" + n.Delegation + ")"
+			}
+			notes = append(notes, by+", "+n.Created+":\n"+Neutralize(n.Text))
 		}
 		cells = append(cells, strings.Join(notes, "\n\n"))
 		for j := range cells {

@@ -66,6 +66,10 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 .notes { margin: .4em 0 0; padding: 0; list-style: none; }
 .notes li { border-left: 3px solid #c9d6e6; padding-left: .5em; margin-top: .3em; white-space: pre-wrap; }
 .who { color: #555; font-size: 8.5pt; }
+table.matrix { width: auto; font-size: 8pt; }
+table.matrix th { writing-mode: horizontal-tb; font-weight: 600; }
+table.matrix td.cell { white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+table.matrix tr.total td { font-weight: 600; background: #eef3f9; }
 @media print { body { margin: 0; font-size: 10pt; } @page { margin: 1.5cm; } }
 </style>
 </head>
@@ -87,6 +91,15 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 <div class="legend">{{range statuses}}<span><i style="background: {{colour .}}"></i>{{label .}}: {{index $.Overview.Total.ByStatus .}}</span>{{end}}
 <span>{{L "Overdue"}}: {{.Overview.Total.Overdue}}</span><span>{{L "Due soon"}}: {{.Overview.Total.DueSoon}}</span><span>{{L "Status conflicts"}}: {{.Overview.Total.Conflicts}}</span></div>
 
+{{if .Delegations}}<h2>{{L "Matrix"}}</h2>
+<table class="matrix">
+<thead><tr><th>{{L "ID"}}</th>{{range .Delegations}}<th title="{{.Name}}">{{.Name}}</th>{{end}}</tr></thead>
+<tbody>
+{{range $row := .Rows}}<tr><td title="{{$row.Text}}">{{$row.ID}}</td>{{range $.Delegations}}{{$c := $.Cell $row .Key}}<td class="cell" style="background: {{colour $c.Status}}">{{$c.StatusText}}{{if $c.Conflict}} <span class="conflict">!</span>{{end}}</td>{{end}}</tr>
+{{end}}<tr class="total"><td>{{L "Done"}}</td>{{range .Delegations}}<td>{{.Done}}</td>{{end}}</tr>
+</tbody>
+</table>
+{{end}}
 <h2>{{L "Measures"}}</h2>
 <table>
 <thead><tr><th>{{L "ID"}}</th><th>{{L "Measure"}}</th><th>{{L "Deadline"}}</th><th>{{L "Responsible bodies"}}</th><th>{{L "Status"}}</th></tr></thead>

@@ -10,6 +10,7 @@ package report
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -101,6 +102,26 @@ type Row struct {
 	Overdue    bool
 	DueSoon    bool
 	Notes      []NoteRow
+	// ByDelegation holds every delegation's status of the measure, keyed
+	// as Report.Delegations; a delegation without a key here has not
+	// reported on it (not started).
+	ByDelegation map[string]Cell
+}
+
+// Cell is one delegation's status of one measure.
+type Cell struct {
+	Status     data.Status
+	StatusText string
+	Conflict   bool
+}
+
+// DelegationColumn is a delegation that reported on at least one of the
+// report's measures: a column of the tables and of the matrix.
+type DelegationColumn struct {
+	Key  string // a code ("KZ"), an older free text, or "" for none
+	Code string // the code, or the key itself when it names no known delegation
+	Name string // in the report's language
+	Done int    // measures it reports done
 }
 
 // NoteRow is one live note.
@@ -124,7 +145,19 @@ type Report struct {
 	Source    bool // the report's language is not Chinese: add the source column
 	Rows      []Row
 	Overview  Overview
-	label     func(string) string
+	// Delegations are the delegations that reported on the measures, in the
+	// order of data.Delegations (member states first), then others.
+	Delegations []DelegationColumn
+	label       func(string) string
+}
+
+// Cell returns a delegation's status of a row: not started when it has not
+// reported.
+func (r *Report) Cell(row *Row, key string) Cell {
+	if c, ok := row.ByDelegation[key]; ok {
+		return c
+	}
+	return Cell{Status: data.StatusNotStarted, StatusText: r.L(StatusLabel(data.StatusNotStarted))}
 }
 
 // L translates one of the report's own words.
@@ -185,11 +218,39 @@ func StatusLabel(s data.Status) string {
 
 func stamp(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
 
-func who(name, delegation string) string {
-	if delegation == "" {
-		return name
+// whoIn names an author with their delegation, named in a language.
+func whoIn(l data.Lang) func(name, delegation string) string {
+	return func(name, delegation string) string {
+		if delegation == "" {
+			return name
+		}
+		return name + " (" + data.DelegationLabel(data.DelegationKey(delegation), string(l)) + ")"
 	}
-	return name + " (" + delegation + ")"
+}
+
+// delegationColumns orders the delegation keys seen: the table's order for
+// known codes, then the other keys sorted, "" (no delegation) last.
+func delegationColumns(seen map[string]bool, l data.Lang, label func(string) string) []DelegationColumn {
+	var out []DelegationColumn
+	for _, d := range data.Delegations() {
+		if seen[d.Code] {
+			out = append(out, DelegationColumn{Key: d.Code, Code: d.Code, Name: d.Name(string(l))})
+			delete(seen, d.Code)
+		}
+	}
+	var rest []string
+	for k := range seen {
+		rest = append(rest, k)
+	}
+	sort.Slice(rest, func(i, j int) bool { return rest[i] != "" && (rest[j] == "" || rest[i] < rest[j]) })
+	for _, k := range rest {
+		name := k
+		if k == "" {
+			name = label("No delegation")
+		}
+		out = append(out, DelegationColumn{Key: k, Code: name, Name: name})
+	}
+	return out
 }
 
 // Build turns measures and their states into a report.
@@ -205,6 +266,8 @@ func Build(items []Item, o Options) *Report {
 		Source:    !tx.Authoritative(),
 		label:     o.Label,
 	}
+	who := whoIn(tx.Lang())
+	seen := map[string]bool{}
 	chapters := map[*data.Chapter]int{}
 	for _, it := range items {
 		m, st := it.Measure, it.State
@@ -225,8 +288,16 @@ func Build(items []Item, o Options) *Report {
 			comp = append(comp, fmt.Sprintf("%s: %s, %s", o.Label(StatusLabel(c.Status)), who(c.Name, c.Delegation), stamp(c.Time)))
 		}
 		row.Competing = strings.Join(comp, "; ")
+		for _, k := range st.Reporting() {
+			d := st.StatusOf(k)
+			if row.ByDelegation == nil {
+				row.ByDelegation = map[string]Cell{}
+			}
+			row.ByDelegation[k] = Cell{Status: d.Status, StatusText: o.Label(StatusLabel(d.Status)), Conflict: d.Conflict}
+			seen[k] = true
+		}
 		for _, n := range st.Notes {
-			nr := NoteRow{Measure: m.ID, Author: n.Name, Delegation: n.Delegation, Key: n.Author, Created: stamp(n.Created), Text: n.Text}
+			nr := NoteRow{Measure: m.ID, Author: n.Name, Delegation: data.DelegationLabel(data.DelegationKey(n.Delegation), string(tx.Lang())), Key: n.Author, Created: stamp(n.Created), Text: n.Text}
 			if !n.Edited.IsZero() {
 				nr.Edited = stamp(n.Edited)
 			}
@@ -242,6 +313,14 @@ func Build(items []Item, o Options) *Report {
 			r.Overview.Chapters = append(r.Overview.Chapters, ChapterCounts{Title: tx.Chapter(ch)})
 		}
 		r.Overview.Chapters[i].add(&r.Rows[len(r.Rows)-1])
+	}
+	r.Delegations = delegationColumns(seen, tx.Lang(), o.Label)
+	for i := range r.Delegations {
+		for j := range r.Rows {
+			if c, ok := r.Rows[j].ByDelegation[r.Delegations[i].Key]; ok && c.Status == data.StatusDone {
+				r.Delegations[i].Done++
+			}
+		}
 	}
 	return r
 }
@@ -279,6 +358,32 @@ func (r *Report) columns() []string {
 		"Status set by", "Overdue", "Due soon", "Notes")
 }
 
+// headings returns the measures table's column heads in the report's
+// language: columns(), then one per delegation that reported.
+func (r *Report) headings() []string {
+	head := r.translate(r.columns())
+	for _, d := range r.Delegations {
+		head = append(head, d.Name)
+	}
+	return head
+}
+
+// cellText is a delegation's status as a table cell says it.
+func (r *Report) cellText(c Cell) string {
+	if c.Conflict {
+		return c.StatusText + " (" + r.L("Status conflict") + ")"
+	}
+	return c.StatusText
+}
+
+func (r *Report) translate(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = r.L(w)
+	}
+	return out
+}
+
 func (r *Report) yes(b bool) string {
 	if b {
 		return r.L("yes")
@@ -294,8 +399,12 @@ func (r *Report) cells(row *Row) ([]string, int) {
 		c = append(c, row.SourceText)
 	}
 	status := len(c) + 3
-	return append(c, row.Deadline, row.Due, row.Bodies, row.StatusText, r.yes(row.Conflict), row.Competing,
-		row.SetBy, r.yes(row.Overdue), r.yes(row.DueSoon), fmt.Sprint(len(row.Notes))), status
+	c = append(c, row.Deadline, row.Due, row.Bodies, row.StatusText, r.yes(row.Conflict), row.Competing,
+		row.SetBy, r.yes(row.Overdue), r.yes(row.DueSoon), fmt.Sprint(len(row.Notes)))
+	for _, d := range r.Delegations {
+		c = append(c, r.cellText(r.Cell(row, d.Key)))
+	}
+	return c, status
 }
 
 func (r *Report) noteColumns() []string {

@@ -58,9 +58,13 @@ func items(t *testing.T) []Item {
 		}
 	}
 	add(&data.Change{Kind: data.ChangeStatus, Measure: "1.1.2", Status: data.StatusDone})
-	add(&data.Change{Kind: data.ChangeStatus, Measure: "1.1.2", Status: data.StatusBlocked, Author: "bbbbbbbbbbbbbbbb", Name: "=Bolat", Delegation: "<Russia>"})
+	add(&data.Change{Kind: data.ChangeStatus, Measure: "1.1.2", Status: data.StatusBlocked, Author: "bbbbbbbbbbbbbbbb", Name: "=Bolat", Delegation: "Russia"})
+	// Kazakhstan reports on two measures; someone with no delegation on one.
+	add(&data.Change{Kind: data.ChangeStatus, Measure: "1.1.1", Status: data.StatusDone, Author: "cccccccccccccccc", Name: "Aigerim", Delegation: "KZ"})
+	add(&data.Change{Kind: data.ChangeStatus, Measure: "1.1.3", Status: data.StatusBlocked, Author: "cccccccccccccccc", Name: "Aigerim", Delegation: "KZ"})
+	add(&data.Change{Kind: data.ChangeStatus, Measure: "1.1.3", Status: data.StatusInProgress, Author: "dddddddddddddddd", Name: "Nobody", Delegation: ""})
 	for _, text := range hostile {
-		add(&data.Change{Kind: data.ChangeNoteAdd, Measure: "1.1.1", Text: text, Author: "bbbbbbbbbbbbbbbb", Name: "-Bolat <b>", Delegation: "@KZ"})
+		add(&data.Change{Kind: data.ChangeNoteAdd, Measure: "1.1.1", Text: text, Author: "bbbbbbbbbbbbbbbb", Name: "-Bolat <b>", Delegation: "@Moscow <x>"})
 	}
 	var out []Item
 	for _, m := range plan.Measures {
@@ -132,8 +136,7 @@ func TestCSVReadsBack(t *testing.T) {
 				t.Errorf("%s: note %q missing", lang, h)
 			}
 		}
-		if recs[2][col["Status conflict"]] != "yes" || !strings.Contains(recs[2][col["Competing statuses"]], "'=Bolat") &&
-			!strings.Contains(recs[2][col["Competing statuses"]], "=Bolat (<Russia>)") {
+		if recs[2][col["Status conflict"]] != "yes" || !strings.Contains(recs[2][col["Competing statuses"]], "=Bolat ("+data.DelegationLabel("RU", string(lang))+")") {
 			t.Errorf("%s: conflict row %v", lang, recs[2])
 		}
 	}
@@ -149,7 +152,7 @@ func TestXLSXReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 2 || got[0] != "Measures" || got[1] != "Notes" {
+	if got := f.GetSheetList(); len(got) != 3 || got[0] != "Measures" || got[1] != "Notes" || got[2] != "Matrix" {
 		t.Fatalf("sheets %v", got)
 	}
 	rows, err := f.GetRows("Measures")
@@ -209,7 +212,7 @@ func TestXLSXReadsBack(t *testing.T) {
 		if got != want && strings.ReplaceAll(got, "\r", "") != strings.ReplaceAll(want, "\r", "") {
 			t.Errorf("note %d: %q, want %q", i, got, want)
 		}
-		if notes[i+1][1] != "'-Bolat <b>" || notes[i+1][2] != "'@KZ" {
+		if notes[i+1][1] != "'-Bolat <b>" || notes[i+1][2] != "'@Moscow <x>" {
 			t.Errorf("author cells %q %q", notes[i+1][1], notes[i+1][2])
 		}
 	}
@@ -262,11 +265,12 @@ func TestHTMLEscapesEverything(t *testing.T) {
 	if elements["script"] != 0 || elements["b"] != 0 || elements["link"] != 0 || elements["img"] != 0 {
 		t.Errorf("elements from user text or external parts: %v", elements)
 	}
-	if elements["tr"] != 78 {
+	if elements["tr"] != 78+79 { // the measures, and the matrix with its totals
+
 		t.Errorf("%d table rows", elements["tr"])
 	}
 	all := strings.Join(texts, "\x00")
-	for _, h := range append(hostile, "-Bolat <b>", "<all> & everything", "=Bolat (<Russia>)", data.Load().Measure("3.1.1").Text) {
+	for _, h := range append(hostile, "-Bolat <b>", "<all> & everything", "=Bolat (Россия)", "@Moscow <x>", data.Load().Measure("3.1.1").Text) {
 		if !strings.Contains(all, strings.ReplaceAll(h, "\r", "\n")) && !strings.Contains(all, h) {
 			t.Errorf("text %q is not shown as text", h)
 		}

@@ -50,7 +50,8 @@ func (r *Report) XLSX() ([]byte, error) {
 	}
 
 	cols := r.columns()
-	if err := writeTable(f, measures, r.translate(cols), head); err != nil {
+	heads := r.headings()
+	if err := writeTable(f, measures, heads, head); err != nil {
 		return nil, err
 	}
 	for i := range r.Rows {
@@ -68,6 +69,12 @@ func (r *Report) XLSX() ([]byte, error) {
 		if err := f.SetCellStyle(measures, status, status, statusStyle[row.Status]); err != nil {
 			return nil, err
 		}
+		for j, d := range r.Delegations {
+			cell, _ := excelize.CoordinatesToCellName(len(cols)+j+1, i+2)
+			if err := f.SetCellStyle(measures, cell, cell, statusStyle[r.Cell(row, d.Key).Status]); err != nil {
+				return nil, err
+			}
+		}
 	}
 	widths := map[string]float64{"ID": 8, "Measure": 60, "Source text (Chinese)": 50, "Chapter": 18, "Section": 22, "Responsible bodies": 30,
 		"Competing statuses": 30, "Status set by": 26, "Deadline": 14, "Due": 11}
@@ -79,8 +86,13 @@ func (r *Report) XLSX() ([]byte, error) {
 			}
 		}
 	}
-	if err := finishTable(f, measures, len(cols), len(r.Rows)); err != nil {
+	if err := finishTable(f, measures, len(heads), len(r.Rows)); err != nil {
 		return nil, err
+	}
+	if len(r.Delegations) > 0 {
+		if err := r.matrixSheet(f, head, statusStyle); err != nil {
+			return nil, err
+		}
 	}
 
 	ncols := r.noteColumns()
@@ -124,14 +136,6 @@ func (r *Report) XLSX() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (r *Report) translate(words []string) []string {
-	out := make([]string, len(words))
-	for i, w := range words {
-		out[i] = r.L(w)
-	}
-	return out
-}
-
 func writeTable(f *excelize.File, sheet string, head []string, style int) error {
 	if err := writeRow(f, sheet, 1, head); err != nil {
 		return err
@@ -164,4 +168,59 @@ func finishTable(f *excelize.File, sheet string, cols, rows int) error {
 		return err
 	}
 	return nil
+}
+
+// matrixSheet writes the matrix: one row per measure, one column per
+// delegation that reported, each cell its status in the status's colour,
+// and a last row with how many measures each delegation reports done.
+func (r *Report) matrixSheet(f *excelize.File, head int, statusStyle map[data.Status]int) error {
+	sheet := r.L("Matrix")
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	heads := []string{r.L("ID"), r.L("Measure")}
+	for _, d := range r.Delegations {
+		heads = append(heads, d.Name)
+	}
+	if err := writeTable(f, sheet, heads, head); err != nil {
+		return err
+	}
+	for i := range r.Rows {
+		row := &r.Rows[i]
+		cells := []string{row.ID, row.Text}
+		for _, d := range r.Delegations {
+			cells = append(cells, r.cellText(r.Cell(row, d.Key)))
+		}
+		if err := writeRow(f, sheet, i+2, cells); err != nil {
+			return err
+		}
+		for j, d := range r.Delegations {
+			cell, _ := excelize.CoordinatesToCellName(j+3, i+2)
+			if err := f.SetCellStyle(sheet, cell, cell, statusStyle[r.Cell(row, d.Key).Status]); err != nil {
+				return err
+			}
+		}
+	}
+	total := len(r.Rows) + 2
+	label, _ := excelize.CoordinatesToCellName(2, total)
+	if err := f.SetCellStr(sheet, label, Neutralize(r.L("Done"))); err != nil {
+		return err
+	}
+	for j, d := range r.Delegations {
+		cell, _ := excelize.CoordinatesToCellName(j+3, total)
+		if err := f.SetCellInt(sheet, cell, int64(d.Done)); err != nil {
+			return err
+		}
+	}
+	if err := f.SetColWidth(sheet, "A", "A", 8); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sheet, "B", "B", 60); err != nil {
+		return err
+	}
+	last, _ := excelize.ColumnNumberToName(len(heads))
+	if err := f.SetColWidth(sheet, "C", last, 14); err != nil {
+		return err
+	}
+	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"})
 }
