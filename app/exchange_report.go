@@ -137,7 +137,7 @@ func (x *exchange) writeReport(path string, f report.Format, l data.Lang) {
 	x.run(lang.L("Writing the report…"), func() {
 		var content []byte
 		if content, err = rep.Encode(f); err == nil {
-			err = atomicfile.WriteFile(path, content)
+			err = atomicfile.WriteFile(path, content, x.ui.se.store.Path()) // never over the data file itself
 		}
 	}, func() {
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"scoplan/data"
+	"scoplan/internal/atomicfile"
 	"scoplan/storage"
 )
 
@@ -228,6 +229,20 @@ func flagMessage(err error) string {
 
 // appName names scoplan and its version in the status files it exports.
 func appName() string { return "scoplan " + Version }
+
+// checkOutput refuses, as a wrong argument, an output file that is the data
+// file itself (by file identity), a folder, or an existing file that is not
+// a regular one: before anything is opened or written.
+func (e *env) checkOutput(flag, path string) error {
+	var protect []string
+	if loc, err := storage.Locate(e.dbPath); err == nil {
+		protect = append(protect, loc.Path)
+	}
+	if err := atomicfile.CheckTarget(path, protect...); err != nil {
+		return usagef("%s %s", flag, err)
+	}
+	return nil
+}
 
 // openStore opens the data file chosen by --db, portable mode or the default.
 func (e *env) openStore() (*storage.Store, error) {

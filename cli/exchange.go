@@ -38,6 +38,9 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) error {
 		if strings.TrimSpace(*out) == "" {
 			return usagef("give the file to write with --out FILE")
 		}
+		if err := e.checkOutput("--out", *out); err != nil {
+			return err
+		}
 		s, err := e.openStore()
 		if err != nil {
 			return err

@@ -50,6 +50,9 @@ func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
 		if err != nil {
 			return err
 		}
+		if err := e.checkOutput("--out", *out); err != nil {
+			return err
+		}
 		rows, plan, err := e.query(&ff)
 		if err != nil {
 			return err

@@ -48,7 +48,7 @@ func (s *Store) Export(path string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := atomicfile.WriteFile(path, content); err != nil {
+	if err := atomicfile.WriteFile(path, content, s.path); err != nil { // never over the data file itself
 		return 0, err
 	}
 	return n, nil

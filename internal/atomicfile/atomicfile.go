@@ -11,10 +11,55 @@ import (
 	"time"
 )
 
+// Reasons a target is refused (see TargetError).
+var (
+	ErrIsFolder   = errors.New("is a folder")
+	ErrNotRegular = errors.New("is not a regular file (a pipe, a device or a socket)")
+	ErrProtected  = errors.New("is the data file itself")
+)
+
+// TargetError says why a file may not be written.
+type TargetError struct {
+	Path string
+	Err  error // ErrIsFolder, ErrNotRegular or ErrProtected
+}
+
+func (e *TargetError) Error() string { return e.Path + " " + e.Err.Error() + ": nothing was written" }
+
+func (e *TargetError) Unwrap() error { return e.Err }
+
+// CheckTarget tells whether path may be written over: it must not be a
+// folder, nor an existing file that is not a regular one (a named pipe
+// would block the write, a device would take it), nor the same file as any
+// of protect, compared by file identity (hard links and other spellings of
+// the path included), not by name.
+func CheckTarget(path string, protect ...string) error {
+	info, err := os.Stat(path) // follows a link: what would be written over
+	if err != nil {
+		return nil // nothing there (or unreadable: the write will say)
+	}
+	switch {
+	case info.IsDir():
+		return &TargetError{path, ErrIsFolder}
+	case !info.Mode().IsRegular():
+		return &TargetError{path, ErrNotRegular}
+	}
+	for _, p := range protect {
+		if pi, err := os.Stat(p); err == nil && os.SameFile(info, pi) {
+			return &TargetError{path, ErrProtected}
+		}
+	}
+	return nil
+}
+
 // WriteFile writes content to path so that a crash never leaves a partial
 // file under that name: a temporary file in the same folder is written,
-// synced, and renamed over path, then the folder is synced.
-func WriteFile(path string, content []byte) (err error) {
+// synced, and renamed over path, then the folder is synced. It refuses, and
+// writes nothing, when CheckTarget(path, protect...) does.
+func WriteFile(path string, content []byte, protect ...string) (err error) {
+	if err := CheckTarget(path, protect...); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {

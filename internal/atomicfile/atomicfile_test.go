@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,5 +61,38 @@ func TestWriteFileReplacesAtomically(t *testing.T) {
 	}
 	if err := WriteFile(filepath.Join(dir, "no", "such", "dir", "x"), []byte("x")); err == nil || strings.Contains(err.Error(), "\n") {
 		t.Errorf("write into a missing folder: %v", err)
+	}
+}
+
+func TestCheckTarget(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "scoplan.db")
+	if err := os.WriteFile(data, []byte("precious"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.db")
+	if err := os.Link(data, link); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "other.csv")
+	for _, tc := range []struct {
+		path string
+		want error
+	}{
+		{data, ErrProtected}, {link, ErrProtected}, {filepath.Join(dir, ".", "scoplan.db"), ErrProtected},
+		{dir, ErrIsFolder}, {"/dev/null", ErrNotRegular}, {other, nil},
+	} {
+		err := CheckTarget(tc.path, data)
+		if tc.want == nil && err != nil || tc.want != nil && !errors.Is(err, tc.want) {
+			t.Errorf("CheckTarget(%s) = %v, want %v", tc.path, err, tc.want)
+		}
+		if tc.want != nil {
+			if err := WriteFile(tc.path, []byte("x"), data); !errors.Is(err, tc.want) {
+				t.Errorf("WriteFile(%s) = %v", tc.path, err)
+			}
+		}
+	}
+	if b, _ := os.ReadFile(data); string(b) != "precious" {
+		t.Errorf("the protected file holds %q", b)
 	}
 }

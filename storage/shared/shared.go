@@ -270,9 +270,20 @@ func (f *Folder) pass(s *storage.Store) Status {
 		if name == f.own {
 			// Someone else wrote under our name (a copy of this data file
 			// on another computer, or an old copy put back): merge what it
-			// holds, then write ours again.
-			if info, err := e.Info(); err == nil && (stamp{info.Size(), info.ModTime()}) != f.ownStamp {
+			// holds, then write ours again. Something that is not a regular
+			// file (a named pipe) is not read; the export says what is wrong.
+			info, err := e.Info()
+			if err != nil || !e.Type().IsRegular() {
+				f.exported = -1
+				continue
+			}
+			s := stamp{info.Size(), info.ModTime()}
+			if r, ok := f.refused[name]; ok && r == s {
+				continue
+			}
+			if s != f.ownStamp {
 				changed = append(changed, name)
+				now[name] = s
 				f.exported = -1
 			}
 			continue

@@ -28,6 +28,7 @@ import (
 	"unicode/utf8"
 
 	"scoplan/data"
+	"scoplan/internal/regularfile"
 )
 
 // Format constants.
@@ -281,21 +282,18 @@ func ReadFile(path string, o Options) (*File, error) {
 }
 
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
+	// Only a regular file is opened, and without blocking: a named pipe
+	// would wait for a writer for ever, holding the data file.
+	f, info, err := regularfile.Open(path)
+	switch {
+	case errors.Is(err, regularfile.ErrFolder):
+		return nil, refuse(path, ErrNotStatusFile, "is a folder, not a status file")
+	case errors.Is(err, regularfile.ErrNotRegular):
+		return nil, refuse(path, ErrNotStatusFile, "is not a regular file (a named pipe, a device or a socket)")
+	case err != nil:
 		return nil, refuse(path, ErrUnreadable, "cannot be read (%s)", plainOSError(err))
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, refuse(path, ErrUnreadable, "cannot be read (%s)", plainOSError(err))
-	}
-	if info.IsDir() {
-		return nil, refuse(path, ErrNotStatusFile, "is a folder, not a status file")
-	}
-	if !info.Mode().IsRegular() {
-		return nil, refuse(path, ErrNotStatusFile, "is not a regular file")
-	}
 	if info.Size() > MaxSize {
 		return nil, refuse(path, ErrTooBig, "is %s, larger than the %s a status file may have", megabytes(info.Size()), megabytes(MaxSize))
 	}
