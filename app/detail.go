@@ -48,7 +48,7 @@ func (d *detailView) build() fyne.CanvasObject {
 	msg := widget.NewLabel(lang.L("Select a measure to see its text, deadline, status and notes."))
 	msg.Alignment = fyne.TextAlignCenter
 	msg.Wrapping = fyne.TextWrapWord
-	d.placeholder = container.NewCenter(container.NewVBox(widget.NewIcon(theme.DocumentIcon()), msg))
+	d.placeholder = newPlaceholder(widget.NewIcon(theme.DocumentIcon()), msg)
 	// Both stay hidden until show says what the pane holds.
 	d.placeholder.Hide()
 	d.scroll = container.NewVScroll(widget.NewLabel(""))

@@ -61,7 +61,7 @@ func (l *measureList) build() fyne.CanvasObject {
 	msg.Alignment = fyne.TextAlignCenter
 	msg.Wrapping = fyne.TextWrapWord
 	showAll := widget.NewButtonWithIcon(lang.L("Show all measures"), theme.ViewRefreshIcon(), l.ui.showAll)
-	l.empty = container.NewCenter(container.NewVBox(widget.NewIcon(theme.SearchIcon()), msg, container.NewCenter(showAll)))
+	l.empty = newPlaceholder(widget.NewIcon(theme.SearchIcon()), msg, showAll)
 
 	l.focus = canvas.NewRectangle(nil)
 	l.focus.StrokeWidth = 2
