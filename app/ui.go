@@ -60,7 +60,8 @@ type ui struct {
 
 	settings *settingsScreen // the settings dialog last opened
 
-	dialog    dialog.Dialog // the dialog open now, closed by Escape
+	dialog    dialog.Dialog   // the dialog on top now, closed by Escape
+	dialogs   []dialog.Dialog // the dialogs open now, bottom to top
 	saveTimer *time.Timer
 	errShown  bool // an error dialog is open: later errors wait for it
 }
@@ -160,14 +161,14 @@ func (u *ui) syncHint() {
 func (u *ui) menu() *fyne.MainMenu {
 	mod := fyne.KeyModifierShortcutDefault
 	item := func(label string, key fyne.KeyName, m fyne.KeyModifier, action func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, action)
+		it := fyne.NewMenuItem(label, u.unlessDialog(action))
 		if key != "" {
 			it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: m}
 		}
 		return it
 	}
-	quit := item(lang.L("Quit"), fyne.KeyQ, mod, u.quit)
-	quit.IsQuit = true
+	quit := item(lang.L("Quit"), fyne.KeyQ, mod, nil)
+	quit.Action, quit.IsQuit = u.quit, true
 	file := fyne.NewMenu(lang.L("File"),
 		item(lang.L("Import status files…"), fyne.KeyI, mod, u.exch.onImport),
 		item(lang.L("Export status file…"), fyne.KeyE, mod, u.exch.onExport),
@@ -195,6 +196,17 @@ func (u *ui) menu() *fyne.MainMenu {
 		item(lang.L("About scoplan"), "", 0, u.showAbout),
 	)
 	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// unlessDialog runs action only while no dialog is open: a dialog is
+// modal, and a shortcut typed over it (Ctrl+I over "Status file
+// exported") would stack another dialog on top of it.
+func (u *ui) unlessDialog(action func()) func() {
+	return func() {
+		if u.win.Canvas().Overlays().Top() == nil {
+			action()
+		}
+	}
 }
 
 // addShortcuts registers the menu's shortcuts on the canvas too, for
@@ -476,12 +488,21 @@ func (u *ui) confirmDeleteNote(id, note string) {
 	u.showDialog(d, nil)
 }
 
-// showDialog shows a dialog and lets Escape close it.
+// showDialog shows a dialog and lets Escape close it; an error shown over
+// a dialog closes first, then the dialog.
 func (u *ui) showDialog(d dialog.Dialog, onClosed func()) {
+	u.dialogs = append(u.dialogs, d)
 	u.dialog = d
 	d.SetOnClosed(func() {
-		if u.dialog == d {
-			u.dialog = nil
+		for i, o := range u.dialogs {
+			if o == d {
+				u.dialogs = append(u.dialogs[:i:i], u.dialogs[i+1:]...)
+				break
+			}
+		}
+		u.dialog = nil
+		if n := len(u.dialogs); n > 0 {
+			u.dialog = u.dialogs[n-1]
 		}
 		if onClosed != nil {
 			onClosed()
