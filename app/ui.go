@@ -44,6 +44,7 @@ type ui struct {
 	detail   *detailView
 	overview *overviewScreen
 	exch     *exchange // status files, the shared folder, reports (exchange.go)
+	bar      *statusBar
 
 	search       *widgets.Entry
 	measuresView fyne.CanvasObject
@@ -56,6 +57,7 @@ type ui struct {
 	splitNav     *container.Split
 
 	current string // the measure in the detail pane
+	pinned  string // a measure the detail keeps though it left the results
 	hint    *fyne.Container
 
 	settings *settingsScreen // the settings dialog last opened
@@ -74,6 +76,7 @@ func newUI(a fyne.App, w fyne.Window, se *session, loc storage.Location) *ui {
 	u.detail = newDetailView(u)
 	u.overview = newOverviewScreen(u)
 	u.exch = newExchange(u)
+	u.bar = newStatusBar(u)
 	return u
 }
 
@@ -117,7 +120,7 @@ func (u *ui) build() fyne.CanvasObject {
 	u.win.Canvas().SetOnTypedKey(u.onUnfocusedKey)
 
 	u.hint = u.buildHint()
-	content := container.NewBorder(container.NewVBox(container.NewPadded(top), u.hint, widget.NewSeparator()), nil, nil, nil,
+	content := container.NewBorder(container.NewVBox(container.NewPadded(top), u.hint, widget.NewSeparator()), u.bar.build(), nil, nil,
 		u.views)
 	if prefs.Bool(prefView) {
 		u.onShowOverview()
@@ -155,6 +158,9 @@ func (u *ui) syncHint() {
 	id := u.se.store.Identity()
 	u.hint.Hidden = id.Name != "" && id.Delegation != ""
 	u.hint.Refresh()
+	if u.bar.who != nil {
+		u.bar.sync()
+	}
 }
 
 // menu is the main menu; its shortcuts work wherever the focus is.
@@ -269,12 +275,13 @@ func (u *ui) redraw() {
 	u.filters.sync()
 	u.detail.refresh()
 	u.overview.refresh()
+	u.bar.sync()
 }
 
 // followResults shows the best result in the detail when the measure shown
 // has left the results, unless a note is being written on it.
 func (u *ui) followResults() {
-	if u.detail.editing != "" || u.se.rowIndex(u.current) >= 0 {
+	if u.detail.editing != "" || u.se.rowIndex(u.current) >= 0 || (u.pinned != "" && u.pinned == u.current) {
 		return
 	}
 	if len(u.se.rows) > 0 {
@@ -286,6 +293,8 @@ func (u *ui) followResults() {
 
 // rerun reruns the query after it changed, and saves it a moment later.
 func (u *ui) rerun() {
+	u.pinned = ""
+	u.bar.clear()
 	u.se.run()
 	u.redraw()
 	u.scheduleQuerySave()
@@ -443,12 +452,27 @@ func (u *ui) startNote() {
 
 // ---- writes: each goes to the data file at once ----
 
+// setStatus records a status. A measure that leaves the results through it
+// (resolving a conflict while the conflict filter is on) stays in the
+// detail, and the status bar says why it left the list.
 func (u *ui) setStatus(id string, st data.Status) {
+	conflict, listed := u.se.state(id).Conflict, u.se.rowIndex(id) >= 0
+	if id == u.current {
+		u.pinned = id // before the write: the store's listeners redraw
+	}
 	_, err := u.se.store.SetStatus(id, st)
 	if err != nil && !storage.IsUnchanged(err) {
 		u.showError(err)
 	}
 	u.reload()
+	if err != nil {
+		return
+	}
+	resolved := conflict && !u.se.state(id).Conflict
+	left := listed && u.se.rowIndex(id) < 0
+	if resolved || left {
+		u.bar.say(statusNotice(id, st, resolved, left))
+	}
 }
 
 func (u *ui) addNote(id, text string) bool {

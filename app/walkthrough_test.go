@@ -3,13 +3,19 @@ package app
 import (
 	"errors"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"scoplan/data"
+	"scoplan/widgets"
 )
 
 // The defects a newcomer found walking through the window (issue 14).
@@ -125,5 +131,104 @@ func TestEscapeClosesExchangeDialogsAndShortcutsDoNotStack(t *testing.T) {
 	pressKey(h.win, fyne.KeyEscape)
 	if n := len(h.win.Canvas().Overlays().List()); n != 0 {
 		t.Errorf("after a second Escape: %d open, want 0", n)
+	}
+}
+
+// detailButton returns the detail's button whose text starts with prefix.
+func detailButton(t *testing.T, h *harness, prefix string) *widgets.Button {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
+		if b, ok := o.(*widgets.Button); ok && strings.HasPrefix(b.Text, prefix) {
+			return b
+		}
+	}
+	t.Fatalf("the detail has no button %q", prefix)
+	return nil
+}
+
+// Resolving a conflict while the conflict filter is on: the measure stays
+// in the detail and the window says what happened; a conflict is pointed
+// to from the main view, and one click lists the measures in conflict.
+func TestResolvingAConflictUnderItsFilterSaysWhatHappened(t *testing.T) {
+	h := newHarness(t)
+	h.ui.se.store.Close()
+	t1 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Li Wei", Delegation: "China", Time: t1, Clock: 1, Status: data.StatusDone})
+	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Anna Petrova", Delegation: "Russia", Time: t1.Add(time.Hour), Clock: 1, Status: data.StatusBlocked})
+	h.open()
+	bar := h.ui.bar
+	if !bar.conflicts.Visible() || bar.conflicts.Text != "1 status conflict" {
+		t.Fatalf("the window does not point to the conflict: visible %v, %q", bar.conflicts.Visible(), bar.conflicts.Text)
+	}
+	test.Tap(bar.conflicts)
+	if !h.ui.se.query.Filter.Conflict || !reflect.DeepEqual(h.ids(5), []string{"1.5.4"}) || h.ui.current != "1.5.4" {
+		t.Fatalf("after the conflicts button: filter %v, rows %v, detail %q", h.ui.se.query.Filter.Conflict, h.ids(5), h.ui.current)
+	}
+	test.Tap(detailButton(t, h, "Keep Done"))
+	if st := h.ui.se.state("1.5.4"); st.Conflict || st.Status != data.StatusDone {
+		t.Fatalf("not resolved: %+v", st)
+	}
+	if len(h.ui.se.rows) != 0 {
+		t.Errorf("rows %v under the conflict filter after resolving", h.ids(5))
+	}
+	if h.ui.current != "1.5.4" || h.ui.detail.id != "1.5.4" || !h.ui.detail.scroll.Visible() {
+		t.Errorf("the measure vanished from the detail: %q", h.ui.current)
+	}
+	if n := bar.notice.Text; !bar.notice.Visible() || !strings.Contains(n, "1.5.4") || !strings.Contains(n, "resolved") || !strings.Contains(n, "Done") || !strings.Contains(n, "filters") {
+		t.Errorf("the window says %q (visible %v)", n, bar.notice.Visible())
+	}
+	if bar.conflicts.Visible() {
+		t.Errorf("the conflicts button still shows %q", bar.conflicts.Text)
+	}
+	// The notice goes with the next change of the search.
+	test.Type(h.ui.search, "x")
+	if bar.notice.Visible() {
+		t.Errorf("the notice %q outlives the next search", bar.notice.Text)
+	}
+}
+
+// After an import that brings a conflict, the main view points to it.
+func TestImportedConflictIsPointedTo(t *testing.T) {
+	h := newHarness(t)
+	h.ui.exch.inline = true
+	h.ui.se.store.SetIdentity("Anna", "Russia")
+	h.ui.setStatus("1.2.3", data.StatusDone)
+	if h.ui.bar.conflicts.Visible() {
+		t.Fatalf("a conflicts button with no conflict: %q", h.ui.bar.conflicts.Text)
+	}
+	fb := colleague(t, t.TempDir(), "Bolat", data.StatusBlocked, "Waiting")
+	h.ui.exch.onDropped(fyne.NewPos(1, 1), []fyne.URI{fynestorage.NewFileURI(fb)})
+	tapButton(t, h.win, "Apply")
+	if !h.ui.bar.conflicts.Visible() || h.ui.bar.conflicts.Text != "1 status conflict" {
+		t.Errorf("after the import: conflicts button visible %v, %q", h.ui.bar.conflicts.Visible(), h.ui.bar.conflicts.Text)
+	}
+}
+
+// Once the set-up banner is gone, the window still says who records
+// statuses and notes, and that opens the settings.
+func TestWindowShowsWhoYouAreAndOpensSettings(t *testing.T) {
+	h := newHarness(t)
+	h.ui.showSettings()
+	h.ui.settings.name.SetText("Aigerim Nurlanovna")
+	h.ui.settings.delegation.SetText("Kazakhstan")
+	h.ui.settings.dialog.Confirm()
+	if !h.ui.hint.Hidden {
+		t.Fatal("the set-up banner is still shown")
+	}
+	who := h.ui.bar.who
+	if !who.Visible() || !strings.Contains(who.Text, "Aigerim Nurlanovna (Kazakhstan)") {
+		t.Fatalf("the window shows %q (visible %v)", who.Text, who.Visible())
+	}
+	en, before := who.Text, h.ui.settings
+	test.Tap(who)
+	if h.win.Canvas().Overlays().Top() == nil || h.ui.settings == before || h.ui.dialog != h.ui.settings.dialog {
+		t.Fatalf("tapping %q opens no settings", who.Text)
+	}
+	// It follows a language change.
+	h.ui.settings.language.SetSelected("Русский")
+	h.ui.settings.dialog.Confirm()
+	t.Cleanup(func() { setLanguage("en") })
+	if !strings.Contains(h.ui.bar.who.Text, "Aigerim Nurlanovna (Kazakhstan)") || h.ui.bar.who.Text == en {
+		t.Errorf("in Russian the window shows %q", h.ui.bar.who.Text)
 	}
 }
