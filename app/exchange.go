@@ -392,7 +392,7 @@ func (x *exchange) previewContent(r *storage.ImportResult) fyne.CanvasObject {
 	measures := container.NewVBox()
 	for _, m := range r.Measures {
 		ms := plan.Measure(m.Measure)
-		head := widget.NewLabelWithStyle(m.Measure+"  "+clipText(firstLine(ms.Text), 60), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head := widget.NewLabelWithStyle(m.Measure+"  "+clipText(firstLine(planText.Measure(ms)), 60), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head.Truncation = fyne.TextTruncateEllipsis
 		measures.Add(head)
 		lines, alert := measureLines(m, r.Files)

@@ -9,10 +9,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/jeandeaual/go-locale"
 
 	"scoplan/data"
 	"scoplan/widgets"
@@ -227,8 +229,62 @@ func TestWindowShowsWhoYouAreAndOpensSettings(t *testing.T) {
 	// It follows a language change.
 	h.ui.settings.language.SetSelected("Русский")
 	h.ui.settings.dialog.Confirm()
-	t.Cleanup(func() { setLanguage("en") })
+	t.Cleanup(func() { setLanguage("en"); locale.SetOverride(nil) })
 	if !strings.Contains(h.ui.bar.who.Text, "Aigerim Nurlanovna (Kazakhstan)") || h.ui.bar.who.Text == en {
 		t.Errorf("in Russian the window shows %q", h.ui.bar.who.Text)
+	}
+}
+
+// allTexts returns every text drawn in an object, canvas texts included.
+func allTexts(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, c := range test.LaidOutObjects(o) {
+		switch v := c.(type) {
+		case *canvas.Text:
+			b.WriteString(v.Text + "\n")
+		case *widget.Label:
+			b.WriteString(v.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(v.String() + "\n")
+		}
+	}
+	return b.String()
+}
+
+// The import preview names the measures in the language of the window.
+func TestImportPreviewSpeaksTheWindowsLanguage(t *testing.T) {
+	inLanguage(t, "en")
+	h := newHarness(t)
+	h.ui.exch.inline = true
+	fb := colleague(t, t.TempDir(), "Bolat", data.StatusBlocked, "Waiting")
+	h.ui.exch.onDropped(fyne.NewPos(1, 1), []fyne.URI{fynestorage.NewFileURI(fb)})
+	got := overlayTexts(h.win)
+	m := h.ui.se.plan.Measure("1.2.3")
+	title := firstLine(data.In(data.English).Measure(m))
+	if !strings.Contains(got, "1.2.3  "+title[:30]) {
+		t.Errorf("the preview does not name 1.2.3 in English (%q…):\n%s", title[:30], got)
+	}
+	if strings.Contains(got, firstLine(m.Text)[:12]) {
+		t.Errorf("the preview shows the Chinese text of 1.2.3 in an English window:\n%s", got)
+	}
+}
+
+// Settings says when the language applies, and saving it keeps the view.
+func TestLanguageAppliesOnSaveAndKeepsTheView(t *testing.T) {
+	h := newHarness(t)
+	h.ui.onShowOverview()
+	h.ui.showSettings()
+	shown := allTexts(h.win.Canvas().Overlays().Top())
+	if strings.Contains(shown, "at once") || !strings.Contains(shown, "Applies when you save") {
+		t.Errorf("the settings say:\n%s", shown)
+	}
+	h.ui.settings.language.SetSelected("Русский")
+	h.ui.settings.dialog.Confirm()
+	t.Cleanup(func() { setLanguage("en"); locale.SetOverride(nil) })
+	if !h.ui.overviewShowing() {
+		t.Error("saving the settings left the overview for the list")
+	}
+	if got := h.ui.showOverview.Text; got == "Overview" {
+		t.Errorf("the window is still in English: %q", got)
 	}
 }
