@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -286,5 +287,97 @@ func TestLanguageAppliesOnSaveAndKeepsTheView(t *testing.T) {
 	}
 	if got := h.ui.showOverview.Text; got == "Overview" {
 		t.Errorf("the window is still in English: %q", got)
+	}
+}
+
+// The status chips are as wide as the longest status in the language
+// shown, not in a language shown before.
+func TestStatusChipsFitTheLanguageShown(t *testing.T) {
+	inLanguage(t, "en")
+	h := newHarness(t)
+	en := h.ui.list.chipWidth
+	h.ui.relabel(string(data.Russian))
+	ru := h.ui.list.chipWidth
+	h.ui.relabel(string(data.English))
+	if back := h.ui.list.chipWidth; back != en {
+		t.Errorf("chips %v wide in English, %v in Russian, %v back in English", en, ru, back)
+	}
+}
+
+// rowAt lays out a row of the list at the list's width, as the list does.
+// Close the window it returns.
+func rowAt(h *harness, i int) (*rowView, fyne.Window) {
+	r := h.renderRow(i)
+	c := test.NewWindow(r) // gives the row a canvas, so positions are known
+	c.SetPadded(false)
+	c.Resize(fyne.NewSize(h.ui.list.list.Size().Width, r.MinSize().Height))
+	return r, c
+}
+
+// right is where an object ends, relative to the row.
+func right(row fyne.CanvasObject, o fyne.CanvasObject) float32 {
+	d := fyne.CurrentApp().Driver()
+	return d.AbsolutePositionForObject(o).X - d.AbsolutePositionForObject(row).X + o.Size().Width
+}
+
+// At 1024×700 a row gives its title most of the list's width, nothing runs
+// under the scroll bar, and the marks keep their own height.
+func TestListRowsAtASmallWindow(t *testing.T) {
+	inLanguage(t, "en")
+	h := newHarness(t)
+	h.win.Resize(fyne.NewSize(1024, 700))
+	w := h.ui.list.list.Size().Width
+	if _, err := h.ui.se.store.AddNote("1.1.2", "a note"); err != nil {
+		t.Fatal(err)
+	}
+	h.ui.reload()
+	i := h.ui.se.rowIndex("1.1.2") // overdue, with a note
+	r, c := rowAt(h, i)
+	defer c.Close()
+	bar := h.app.Settings().Theme().Size("scrollBar")
+	if title := r.text.Size().Width; title < w-h.ui.list.idWidth-bar-20 {
+		t.Errorf("the title gets %v of the list's %v px", title, w)
+	}
+	for name, o := range map[string]fyne.CanvasObject{"status chip": r.chip, "overdue mark": r.mark, "note count": r.notes} {
+		if !o.Visible() {
+			t.Errorf("the %s is hidden", name)
+			continue
+		}
+		if end := right(r, o); end > r.Size().Width-bar {
+			t.Errorf("the %s ends at %v, under the scroll bar (row %v wide, bar %v)", name, end, r.Size().Width, bar)
+		}
+	}
+	if got, want := r.mark.Size().Height, r.mark.MinSize().Height; got != want {
+		t.Errorf("the overdue mark is %v px high beside the note icon, want its own %v", got, want)
+	}
+}
+
+// A filter whose name is too long for the panel ends in an ellipsis and
+// keeps its count in view.
+func TestLongFilterNamesKeepTheirCount(t *testing.T) {
+	inLanguage(t, "en")
+	h := newHarness(t)
+	h.win.Resize(fyne.NewSize(1024, 700))
+	h.ui.filters.acc.OpenAll()
+	h.win.Resize(fyne.NewSize(1024, 701))
+	avail := h.ui.filters.scroll.Size().Width
+	cut := 0
+	for b, c := range h.ui.filters.bodies {
+		full := withCount(planText.Body(b), h.ui.se.counts.Body[b])
+		if c.Size().Width > avail+1 {
+			t.Errorf("the filter %q is %v px wide in a panel of %v", c.Text, c.Size().Width, avail)
+		}
+		if c.MinSize().Width > avail+1 {
+			t.Errorf("the filter %q needs %v px in a panel of %v", c.Text, c.MinSize().Width, avail)
+		}
+		if c.Text != full {
+			cut++
+			if !strings.Contains(c.Text, "…") || !strings.HasSuffix(c.Text, fmt.Sprintf("(%d)", h.ui.se.counts.Body[b])) {
+				t.Errorf("%q is shown as %q", full, c.Text)
+			}
+		}
+	}
+	if cut == 0 {
+		t.Errorf("no body's name was too long for a panel of %v px: the test proves nothing", avail)
 	}
 }
