@@ -381,3 +381,30 @@ func TestLongFilterNamesKeepTheirCount(t *testing.T) {
 		t.Errorf("no body's name was too long for a panel of %v px: the test proves nothing", avail)
 	}
 }
+
+// At 1024×700, in English and in Russian, with a search and a measure
+// open or the overview, the window asks for no more than it has: the real
+// window grows to its content's minimum (a body's name in a button asked
+// for 560 px and made it 1069 px wide).
+func TestWindowFitsASmallScreen(t *testing.T) {
+	small := fyne.NewSize(1024, 700)
+	for _, l := range []struct{ lang, query string }{{"en", "transport"}, {"ru", "транспорт"}} {
+		inLanguage(t, l.lang)
+		h := newHarness(t)
+		h.win.Resize(small)
+		test.Type(h.ui.search, l.query)
+		if len(h.ui.se.rows) == 0 {
+			t.Fatalf("%s: no row for %q", l.lang, l.query)
+		}
+		for _, r := range h.ui.se.rows {
+			h.ui.showMeasure(r.Measure.ID)
+			if m := h.win.Content().MinSize(); m.Width > small.Width || m.Height > small.Height {
+				t.Errorf("%s: with %s open the window needs %v", l.lang, r.Measure.ID, m)
+			}
+		}
+		h.ui.onShowOverview()
+		if m := h.win.Content().MinSize(); m.Width > small.Width || m.Height > small.Height {
+			t.Errorf("%s: the overview needs %v", l.lang, m)
+		}
+	}
+}
