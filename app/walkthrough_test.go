@@ -408,3 +408,32 @@ func TestWindowFitsASmallScreen(t *testing.T) {
 		}
 	}
 }
+
+// A chapter's name in the navigation takes two lines before it is cut.
+func TestChapterNamesAreNotCutToAFewLetters(t *testing.T) {
+	inLanguage(t, "ru")
+	h := newHarness(t)
+	h.win.Resize(fyne.NewSize(1024, 700))
+	node := h.ui.nav.tree.CreateNode(true)
+	h.ui.nav.tree.UpdateNode("1", true, node)
+	c := test.NewWindow(node)
+	defer c.Close()
+	c.SetPadded(false)
+	c.Resize(fyne.NewSize(h.ui.splitNav.Size().Width-40, node.MinSize().Height)) // the tree's indent and arrow
+	var title *widget.Label
+	for _, o := range test.LaidOutObjects(node) {
+		if l, ok := o.(*widget.Label); ok {
+			title = l
+		}
+	}
+	name := planText.Chapter(h.ui.se.plan.Chapters[0])
+	shown := 0
+	for _, o := range test.LaidOutObjects(title) {
+		if tx, ok := o.(*canvas.Text); ok && tx.Visible() {
+			shown += len([]rune(strings.TrimSuffix(tx.Text, "…")))
+		}
+	}
+	if want := len([]rune(name)) * 2 / 3; shown < want {
+		t.Errorf("the navigation shows %d letters of %q (%d), want at least %d", shown, name, len([]rune(name)), want)
+	}
+}
