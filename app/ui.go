@@ -108,7 +108,7 @@ func (u *ui) build() fyne.CanvasObject {
 	u.splitList = container.NewHSplit(u.list.build(), u.detail.build())
 	u.splitList.Offset = prefs.FloatWithFallback(prefSplitList, 0.52)
 	u.splitLeft = container.NewHSplit(u.splitNav, u.splitList)
-	u.splitLeft.Offset = prefs.FloatWithFallback(prefSplitLeft, 0.28)
+	u.splitLeft.Offset = prefs.FloatWithFallback(prefSplitLeft, 0.3)
 	u.measuresView = u.splitLeft
 	// The overview is built when it is first shown.
 	u.overview.reset()
