@@ -146,7 +146,7 @@ func (o *overviewScreen) measureList(title string, ms []*data.Measure, none stri
 		// The deadline goes under the title: beside it, in half the
 		// window at 1024 px, it left the title some twenty letters.
 		objs = append(objs, container.NewBorder(nil, nil, withWidth(o.ui.list.idWidth, id), nil,
-			container.New(&tightVBox{}, link, container.NewPadded(when))))
+			container.New(&tightVBox{}, link, when)))
 	}
 	return container.NewVBox(objs...)
 }
