@@ -148,6 +148,16 @@ sized() {
 	sleep 1
 	import -window "$wid" "$out/overview-$code-$size.png"
 	small "$out/overview-$code-$size.png"
+	# A search that matches nothing must not make the window grow (the
+	# placeholders once asked for 1326 px of height).
+	clip zqxjzqxj
+	key ctrl+f
+	key ctrl+a
+	key ctrl+v
+	sleep 1
+	geo=$(xdotool getwindowgeometry "$wid" | awk '/Geometry/ {print $2}')
+	[ "$geo" = "$size" ] || fail "the window is $geo, not $size, with an empty list ($lang)"
+	key ctrl+a BackSpace
 	key ctrl+q
 	wait "$app_pid" || true
 	app_pid=""
