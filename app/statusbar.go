@@ -30,8 +30,7 @@ func (b *statusBar) build() fyne.CanvasObject {
 	b.who.Importance = widget.LowImportance
 	b.who.Alignment = widget.ButtonAlignLeading
 	b.notice = widget.NewLabel("")
-	b.notice.Truncation = fyne.TextTruncateEllipsis
-	b.notice.Importance = widget.MediumImportance
+	b.notice.Wrapping = fyne.TextWrapWord // a long notice in Russian takes two lines
 	b.notice.Hide()
 	b.conflicts = widget.NewButtonWithIcon("", theme.WarningIcon(), b.ui.unlessDialog(b.ui.showConflicts))
 	b.conflicts.Importance = widget.WarningImportance
