@@ -48,7 +48,7 @@ func (d *detailView) build() fyne.CanvasObject {
 	msg := widget.NewLabel(lang.L("Select a measure to see its text, deadline, status and notes."))
 	msg.Alignment = fyne.TextAlignCenter
 	msg.Wrapping = fyne.TextWrapWord
-	d.placeholder = container.NewCenter(container.NewVBox(widget.NewIcon(theme.DocumentIcon()), msg))
+	d.placeholder = newPlaceholder(widget.NewIcon(theme.DocumentIcon()), msg)
 	// Both stay hidden until show says what the pane holds.
 	d.placeholder.Hide()
 	d.scroll = container.NewVScroll(widget.NewLabel(""))
@@ -174,13 +174,14 @@ func (d *detailView) rebuild() {
 
 	// Responsible bodies: each filters the list to its measures.
 	objs = append(objs, heading(lang.L("Responsible bodies")))
+	// Links that wrap: a body's name in a button asked the pane for its
+	// whole width (560 px), more than a 1024 px window has for it.
 	for _, b := range m.Bodies {
 		b := b
-		btn := widgets.NewButton(planText.Body(b), theme.SearchIcon(), func() { d.ui.filterByBody(b) })
-		btn.Importance = widget.LowImportance
-		btn.Alignment = widget.ButtonAlignLeading
-		btn.OnEscape = d.ui.focusList
-		objs = append(objs, btn)
+		link := widget.NewHyperlink(planText.Body(b), nil)
+		link.Wrapping = fyne.TextWrapWord
+		link.OnTapped = func() { d.ui.filterByBody(b) }
+		objs = append(objs, container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, link))
 	}
 
 	// Status.

@@ -153,7 +153,7 @@ func (x *exchange) exportTo(path string) {
 		}
 		d := dialog.NewCustom(lang.L("Status file exported"), lang.L("Close"), body, x.ui.win)
 		d.Resize(fyne.NewSize(560, 0))
-		d.Show()
+		x.ui.showDialog(d, nil)
 	})
 }
 
@@ -252,7 +252,7 @@ func (x *exchange) showRefusal(err error) {
 	}
 	d := dialog.NewCustom(lang.L("The file cannot be imported"), lang.L("Close"), body, x.ui.win)
 	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	x.ui.showDialog(d, nil)
 }
 
 // summaryText puts what an import brings in words.
@@ -392,7 +392,7 @@ func (x *exchange) previewContent(r *storage.ImportResult) fyne.CanvasObject {
 	measures := container.NewVBox()
 	for _, m := range r.Measures {
 		ms := plan.Measure(m.Measure)
-		head := widget.NewLabelWithStyle(m.Measure+"  "+clipText(firstLine(ms.Text), 60), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head := widget.NewLabelWithStyle(m.Measure+"  "+clipText(firstLine(planText.Measure(ms)), 60), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head.Truncation = fyne.TextTruncateEllipsis
 		measures.Add(head)
 		lines, alert := measureLines(m, r.Files)
@@ -434,21 +434,25 @@ func (x *exchange) showPreview(p *storage.PendingImport) {
 			body.Add(wrapped(lang.L("Nothing new: your data file already has everything in these files. Nothing was changed.")))
 			d := dialog.NewCustom(lang.L("Nothing new"), lang.L("Close"), body, x.ui.win)
 			d.Resize(fyne.NewSize(620, 0))
-			d.Show()
+			x.ui.showDialog(d, nil)
 		})
 		return
 	}
 	x.pending = p
-	x.preview = dialog.NewCustomConfirm(lang.L("Import status files"), lang.L("Apply"), lang.L("Cancel"), x.previewContent(r), func(apply bool) {
+	var apply bool
+	x.preview = dialog.NewCustomConfirm(lang.L("Import status files"), lang.L("Apply"), lang.L("Cancel"), x.previewContent(r), func(ok bool) {
+		apply = ok
+	}, x.ui.win)
+	x.preview.Resize(fyne.NewSize(820, 620))
+	// Escape cancels; the choice is acted on once the dialog is closed.
+	x.ui.showDialog(x.preview, func() {
 		x.preview = nil
 		if apply {
 			x.apply(p)
 		} else {
 			x.pending = nil
 		}
-	}, x.ui.win)
-	x.preview.Resize(fyne.NewSize(820, 620))
-	x.preview.Show()
+	})
 }
 
 // apply writes the import; the window redraws itself when the store
@@ -467,7 +471,7 @@ func (x *exchange) apply(p *storage.PendingImport) {
 		if r.Total.Conflicts > 0 {
 			msg += " " + lang.L("Measures in conflict are marked; open one to choose the status that holds.")
 		}
-		dialog.ShowInformation(lang.L("Import done"), msg, x.ui.win)
+		x.ui.showDialog(dialog.NewInformation(lang.L("Import done"), msg, x.ui.win), nil)
 	})
 }
 

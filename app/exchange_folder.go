@@ -118,7 +118,6 @@ func (x *exchange) onSharedFolder() {
 	}
 	body.Add(buttons)
 	d = dialog.NewCustom(lang.L("Shared folder"), lang.L("Close"), body, x.ui.win)
-	d.SetOnClosed(func() { x.newsLabel = nil })
 	d.Resize(fyne.NewSize(640, 0))
-	d.Show()
+	x.ui.showDialog(d, func() { x.newsLabel = nil })
 }

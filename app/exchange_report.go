@@ -127,7 +127,7 @@ func (x *exchange) onReport() {
 		save.Show()
 	}, x.ui.win)
 	d.Resize(fyne.NewSize(600, 0))
-	d.Show()
+	x.ui.showDialog(d, nil)
 }
 
 // writeReport builds the report and writes it, complete or not at all.
@@ -146,6 +146,6 @@ func (x *exchange) writeReport(path string, f report.Format, l data.Lang) {
 		}
 		msg := lang.L("Saved as {{.File}}: {{.Measures}}.", map[string]any{"File": filepath.Base(path),
 			"Measures": plural("report.measures", "{{.Count}} measure", "{{.Count}} measures", len(rep.Rows))})
-		dialog.ShowInformation(lang.L("Report saved"), msg, x.ui.win)
+		x.ui.showDialog(dialog.NewInformation(lang.L("Report saved"), msg, x.ui.win), nil)
 	})
 }

@@ -28,8 +28,10 @@ type filterPanel struct {
 	hasNotes *widgets.Check
 	conflict *widgets.Check
 
-	acc   *widget.Accordion
-	clear *widget.Button
+	acc    *widget.Accordion
+	scroll *container.Scroll
+	clear  *widget.Button
+	full   map[*widgets.Check]string // each check's whole label (fitCheck may cut it)
 
 	updating bool // set while the checks are synced from the query
 	drawn    bool // the panel has been synced once: its widgets have renderers
@@ -37,7 +39,8 @@ type filterPanel struct {
 
 func newFilterPanel(u *ui) *filterPanel {
 	return &filterPanel{ui: u, statuses: map[data.Status]*widgets.Check{},
-		kinds: map[data.DeadlineKind]*widgets.Check{}, bodies: map[string]*widgets.Check{}}
+		kinds: map[data.DeadlineKind]*widgets.Check{}, bodies: map[string]*widgets.Check{},
+		full: map[*widgets.Check]string{}}
 }
 
 func (f *filterPanel) check(changed func(bool)) *widgets.Check {
@@ -48,6 +51,19 @@ func (f *filterPanel) check(changed func(bool)) *widgets.Check {
 	})
 	c.OnEscape = f.ui.focusList
 	return c
+}
+
+// fitted puts each check in a fitCheck, which cuts a label too long for
+// the panel.
+func (f *filterPanel) fitted(objs ...fyne.CanvasObject) []fyne.CanvasObject {
+	out := make([]fyne.CanvasObject, len(objs))
+	for i, o := range objs {
+		if c, ok := o.(*widgets.Check); ok {
+			o = container.New(fitCheck{f}, c)
+		}
+		out[i] = o
+	}
+	return out
 }
 
 func (f *filterPanel) build() fyne.CanvasObject {
@@ -78,10 +94,10 @@ func (f *filterPanel) build() fyne.CanvasObject {
 
 	// Status, deadline and notes start open, the bodies closed.
 	items := []*widget.AccordionItem{
-		widget.NewAccordionItem("", container.NewVBox(statusBox...)),
-		widget.NewAccordionItem("", container.NewVBox(deadlineBox...)),
-		widget.NewAccordionItem("", container.NewVBox(f.hasNotes, f.conflict)),
-		widget.NewAccordionItem("", container.NewVBox(bodyBox...)),
+		widget.NewAccordionItem("", container.NewVBox(f.fitted(statusBox...)...)),
+		widget.NewAccordionItem("", container.NewVBox(f.fitted(deadlineBox...)...)),
+		widget.NewAccordionItem("", container.NewVBox(f.fitted(f.hasNotes, f.conflict)...)),
+		widget.NewAccordionItem("", container.NewVBox(f.fitted(bodyBox...)...)),
 	}
 	for _, it := range items[:3] {
 		it.Open = true
@@ -100,7 +116,8 @@ func (f *filterPanel) build() fyne.CanvasObject {
 	f.drawn = false
 	f.sync()
 	f.drawn = true
-	return container.NewBorder(header, nil, nil, nil, container.NewScroll(f.acc))
+	f.scroll = container.NewVScroll(f.acc)
+	return container.NewBorder(header, nil, nil, nil, f.scroll)
 }
 
 func (f *filterPanel) onStatus(st data.Status, on bool) {
@@ -148,11 +165,14 @@ func withCount(label string, n int) string { return fmt.Sprintf("%s (%d)", label
 // setCheck updates a check's label and state without reporting a change;
 // before the panel is first drawn it only sets them.
 func (f *filterPanel) setCheck(c *widgets.Check, label string, on bool) {
+	f.full[c] = label
 	if !f.drawn {
 		c.Text, c.Checked = label, on
 		return
 	}
-	if c.Text != label {
+	if w := c.Size().Width; w > 0 {
+		f.fit(c, w)
+	} else if c.Text != label {
 		c.Text = label
 		c.Refresh()
 	}

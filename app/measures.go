@@ -39,6 +39,7 @@ func (l *measureList) build() fyne.CanvasObject {
 	bold := fyne.TextStyle{Bold: true}
 	size := th.Size(theme.SizeNameText)
 	l.idWidth = fyne.MeasureText("3.6.12", size, bold).Width + 2*th.Size(theme.SizeNameInnerPadding)
+	l.chipWidth = 0 // the language may have changed since the last build
 	for _, st := range data.Statuses {
 		w := fyne.MeasureText(statusLabel(st), th.Size(theme.SizeNameCaptionText), bold).Width
 		l.chipWidth = max(l.chipWidth, w+2*th.Size(theme.SizeNameInnerPadding))
@@ -61,7 +62,7 @@ func (l *measureList) build() fyne.CanvasObject {
 	msg.Alignment = fyne.TextAlignCenter
 	msg.Wrapping = fyne.TextWrapWord
 	showAll := widget.NewButtonWithIcon(lang.L("Show all measures"), theme.ViewRefreshIcon(), l.ui.showAll)
-	l.empty = container.NewCenter(container.NewVBox(widget.NewIcon(theme.SearchIcon()), msg, container.NewCenter(showAll)))
+	l.empty = newPlaceholder(widget.NewIcon(theme.SearchIcon()), msg, showAll)
 
 	l.focus = canvas.NewRectangle(nil)
 	l.focus.StrokeWidth = 2
@@ -116,33 +117,78 @@ func (l *measureList) createRow() fyne.CanvasObject {
 	}
 	r.detail.SizeName, r.detail.ColorName = theme.SizeNameCaptionText, theme.ColorNamePlaceHolder
 	r.chip.MinWidth = l.chipWidth
-	line1 := container.NewBorder(nil, nil, withWidth(l.idWidth, r.id), wrap(trailing{}, r.chip), r.text)
-	marks := container.NewHBox(r.clash, r.mark, container.NewHBox(r.noteIco, r.notes))
+	// The title has the first line to itself; the status goes with the
+	// marks on the second, so that a title is not cut to a few words in
+	// a small window or in Russian.
+	line1 := container.NewBorder(nil, nil, withWidth(l.idWidth, r.id), nil, r.text)
+	marks := container.New(centredRow{}, r.clash, r.mark, r.noteIco, r.notes, r.chip)
 	line2 := container.NewBorder(nil, nil, withWidth(l.idWidth), wrap(trailing{}, marks), r.detail)
-	r.content = container.New(&tightVBox{}, line1, line2)
+	// The list's scroll bar is drawn over the rows' right edge: nothing
+	// of the row goes under it.
+	bar := l.ui.app.Settings().Theme().Size(theme.SizeNameScrollBar)
+	r.content = container.New(&tightVBox{right: bar}, line1, line2)
 	r.ExtendBaseWidget(r)
 	return r
 }
 
-// tightVBox stacks its objects with no space between them.
-type tightVBox struct{}
+// tightVBox stacks its objects with no space between them, leaving right
+// free at the right edge.
+type tightVBox struct{ right float32 }
 
-func (*tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l *tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	for _, o := range objs {
 		h := o.MinSize().Height
 		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
+		o.Resize(fyne.NewSize(max(size.Width-l.right, 0), h))
 		y += h
 	}
 }
 
-func (*tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (l *tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objs {
 		m := o.MinSize()
 		s.Width = max(s.Width, m.Width)
 		s.Height += m.Height
+	}
+	s.Width += l.right
+	return s
+}
+
+// centredRow lays its visible objects out left to right at their minimum
+// sizes, centred vertically: a mark beside the taller note count keeps its
+// own height (an HBox stretched it).
+type centredRow struct{}
+
+func (centredRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	x := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		o.Resize(m)
+		o.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
+		x += m.Width + pad
+	}
+}
+
+func (centredRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
+		n++
+	}
+	if n > 1 {
+		s.Width += float32(n-1) * theme.Padding()
 	}
 	return s
 }

@@ -61,10 +61,11 @@ func (n *navigation) build() fyne.CanvasObject {
 	}
 	t.CreateNode = func(bool) fyne.CanvasObject {
 		title := widget.NewLabel("")
+		title.Wrapping = fyne.TextWrapWord
 		title.Truncation = fyne.TextTruncateEllipsis
 		count := newDim("")
 		meter := widgets.NewMeter(0)
-		return container.NewBorder(nil, nil, nil, container.NewHBox(count, container.NewCenter(meter), withWidth(4)), title)
+		return container.New(navNode{}, title, count, meter)
 	}
 	t.UpdateNode = n.updateNode
 	t.OnSelected = n.onSelected
@@ -100,9 +101,8 @@ func (n *navigation) title(id string) string {
 func (n *navigation) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	title := box.Objects[0].(*widget.Label)
-	right := box.Objects[1].(*fyne.Container)
-	count := right.Objects[0].(*widget.RichText)
-	meter := right.Objects[1].(*fyne.Container).Objects[0].(*widgets.Meter)
+	count := box.Objects[1].(*widget.RichText)
+	meter := box.Objects[2].(*widgets.Meter)
 
 	scope := id
 	if id == nodeAll {

@@ -100,7 +100,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		&widget.FormItem{Text: lang.L("Delegation"), Widget: s.delegation},
 		&widget.FormItem{Text: lang.L("Appearance"), Widget: s.appearance},
 		&widget.FormItem{Text: lang.L("Language"), Widget: s.language,
-			HintText: lang.L("Applies at once. The plan in English and Russian is an unofficial translation; the Chinese text is authoritative.")},
+			HintText: lang.L("Applies when you save. The plan in English and Russian is an unofficial translation; the Chinese text is authoritative.")},
 		&widget.FormItem{Text: lang.L("Data file"), Widget: container.NewVBox(path, container.NewHBox(open, copyPath)), HintText: how},
 	)
 	return form
@@ -133,6 +133,8 @@ func (s *settingsScreen) onClosed(save bool) {
 	s.ui.syncHint()
 	if code := s.languages[s.language.Selected]; code != s.ui.app.Preferences().String(prefLanguage) {
 		s.ui.app.Preferences().SetString(prefLanguage, code)
+		// The window is built anew in the language: on the screen it shows.
+		s.ui.app.Preferences().SetBool(prefView, s.ui.overviewShowing())
 		s.ui.relabel(code)
 		return
 	}

@@ -44,6 +44,7 @@ type ui struct {
 	detail   *detailView
 	overview *overviewScreen
 	exch     *exchange // status files, the shared folder, reports (exchange.go)
+	bar      *statusBar
 
 	search       *widgets.Entry
 	measuresView fyne.CanvasObject
@@ -56,11 +57,13 @@ type ui struct {
 	splitNav     *container.Split
 
 	current string // the measure in the detail pane
+	pinned  string // a measure the detail keeps though it left the results
 	hint    *fyne.Container
 
 	settings *settingsScreen // the settings dialog last opened
 
-	dialog    dialog.Dialog // the dialog open now, closed by Escape
+	dialog    dialog.Dialog   // the dialog on top now, closed by Escape
+	dialogs   []dialog.Dialog // the dialogs open now, bottom to top
 	saveTimer *time.Timer
 	errShown  bool // an error dialog is open: later errors wait for it
 }
@@ -73,6 +76,7 @@ func newUI(a fyne.App, w fyne.Window, se *session, loc storage.Location) *ui {
 	u.detail = newDetailView(u)
 	u.overview = newOverviewScreen(u)
 	u.exch = newExchange(u)
+	u.bar = newStatusBar(u)
 	return u
 }
 
@@ -104,7 +108,7 @@ func (u *ui) build() fyne.CanvasObject {
 	u.splitList = container.NewHSplit(u.list.build(), u.detail.build())
 	u.splitList.Offset = prefs.FloatWithFallback(prefSplitList, 0.52)
 	u.splitLeft = container.NewHSplit(u.splitNav, u.splitList)
-	u.splitLeft.Offset = prefs.FloatWithFallback(prefSplitLeft, 0.26)
+	u.splitLeft.Offset = prefs.FloatWithFallback(prefSplitLeft, 0.3)
 	u.measuresView = u.splitLeft
 	// The overview is built when it is first shown.
 	u.overview.reset()
@@ -116,7 +120,7 @@ func (u *ui) build() fyne.CanvasObject {
 	u.win.Canvas().SetOnTypedKey(u.onUnfocusedKey)
 
 	u.hint = u.buildHint()
-	content := container.NewBorder(container.NewVBox(container.NewPadded(top), u.hint, widget.NewSeparator()), nil, nil, nil,
+	content := container.NewBorder(container.NewVBox(container.NewPadded(top), u.hint, widget.NewSeparator()), u.bar.build(), nil, nil,
 		u.views)
 	if prefs.Bool(prefView) {
 		u.onShowOverview()
@@ -154,20 +158,23 @@ func (u *ui) syncHint() {
 	id := u.se.store.Identity()
 	u.hint.Hidden = id.Name != "" && id.Delegation != ""
 	u.hint.Refresh()
+	if u.bar.who != nil {
+		u.bar.sync()
+	}
 }
 
 // menu is the main menu; its shortcuts work wherever the focus is.
 func (u *ui) menu() *fyne.MainMenu {
 	mod := fyne.KeyModifierShortcutDefault
 	item := func(label string, key fyne.KeyName, m fyne.KeyModifier, action func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, action)
+		it := fyne.NewMenuItem(label, u.unlessDialog(action))
 		if key != "" {
 			it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: m}
 		}
 		return it
 	}
-	quit := item(lang.L("Quit"), fyne.KeyQ, mod, u.quit)
-	quit.IsQuit = true
+	quit := item(lang.L("Quit"), fyne.KeyQ, mod, nil)
+	quit.Action, quit.IsQuit = u.quit, true
 	file := fyne.NewMenu(lang.L("File"),
 		item(lang.L("Import status files…"), fyne.KeyI, mod, u.exch.onImport),
 		item(lang.L("Export status file…"), fyne.KeyE, mod, u.exch.onExport),
@@ -195,6 +202,17 @@ func (u *ui) menu() *fyne.MainMenu {
 		item(lang.L("About scoplan"), "", 0, u.showAbout),
 	)
 	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// unlessDialog runs action only while no dialog is open: a dialog is
+// modal, and a shortcut typed over it (Ctrl+I over "Status file
+// exported") would stack another dialog on top of it.
+func (u *ui) unlessDialog(action func()) func() {
+	return func() {
+		if u.win.Canvas().Overlays().Top() == nil {
+			action()
+		}
+	}
 }
 
 // addShortcuts registers the menu's shortcuts on the canvas too, for
@@ -257,12 +275,13 @@ func (u *ui) redraw() {
 	u.filters.sync()
 	u.detail.refresh()
 	u.overview.refresh()
+	u.bar.sync()
 }
 
 // followResults shows the best result in the detail when the measure shown
 // has left the results, unless a note is being written on it.
 func (u *ui) followResults() {
-	if u.detail.editing != "" || u.se.rowIndex(u.current) >= 0 {
+	if u.detail.editing != "" || u.se.rowIndex(u.current) >= 0 || (u.pinned != "" && u.pinned == u.current) {
 		return
 	}
 	if len(u.se.rows) > 0 {
@@ -274,6 +293,8 @@ func (u *ui) followResults() {
 
 // rerun reruns the query after it changed, and saves it a moment later.
 func (u *ui) rerun() {
+	u.pinned = ""
+	u.bar.clear()
 	u.se.run()
 	u.redraw()
 	u.scheduleQuerySave()
@@ -431,12 +452,27 @@ func (u *ui) startNote() {
 
 // ---- writes: each goes to the data file at once ----
 
+// setStatus records a status. A measure that leaves the results through it
+// (resolving a conflict while the conflict filter is on) stays in the
+// detail, and the status bar says why it left the list.
 func (u *ui) setStatus(id string, st data.Status) {
+	conflict, listed := u.se.state(id).Conflict, u.se.rowIndex(id) >= 0
+	if id == u.current {
+		u.pinned = id // before the write: the store's listeners redraw
+	}
 	_, err := u.se.store.SetStatus(id, st)
 	if err != nil && !storage.IsUnchanged(err) {
 		u.showError(err)
 	}
 	u.reload()
+	if err != nil {
+		return
+	}
+	resolved := conflict && !u.se.state(id).Conflict
+	left := listed && u.se.rowIndex(id) < 0
+	if resolved || left {
+		u.bar.say(statusNotice(id, st, resolved, left))
+	}
 }
 
 func (u *ui) addNote(id, text string) bool {
@@ -476,12 +512,21 @@ func (u *ui) confirmDeleteNote(id, note string) {
 	u.showDialog(d, nil)
 }
 
-// showDialog shows a dialog and lets Escape close it.
+// showDialog shows a dialog and lets Escape close it; an error shown over
+// a dialog closes first, then the dialog.
 func (u *ui) showDialog(d dialog.Dialog, onClosed func()) {
+	u.dialogs = append(u.dialogs, d)
 	u.dialog = d
 	d.SetOnClosed(func() {
-		if u.dialog == d {
-			u.dialog = nil
+		for i, o := range u.dialogs {
+			if o == d {
+				u.dialogs = append(u.dialogs[:i:i], u.dialogs[i+1:]...)
+				break
+			}
+		}
+		u.dialog = nil
+		if n := len(u.dialogs); n > 0 {
+			u.dialog = u.dialogs[n-1]
 		}
 		if onClosed != nil {
 			onClosed()

@@ -3,7 +3,10 @@
 # data file built with the real command line: three delegates (Kazakhstan,
 # China, Russia) record statuses and notes, exchange status files (one status
 # conflict comes out of it), and the Kazakh delegate's window is driven with
-# xdotool under Xvfb. Run it after a visible change to the window:
+# xdotool under Xvfb. Then the same window at 1024x700, 1400x900 and
+# 1920x1080, in English and in Russian, with a search and a measure open
+# (main-LANG-WxH.png) and the overview (overview-LANG-WxH.png).
+# Run it after a visible change to the window, and look at every picture:
 #   bash scripts/screenshots.sh            (SHOTS_DISPLAY=N to pick the X display)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +57,7 @@ for d in kz cn ru; do "$bin" --db "$tmp/$d.db" export --out "$tmp/$d.scoplan-sta
 "$bin" --db "$kz" import "$tmp/cn.scoplan-status" "$tmp/ru.scoplan-status" >/dev/null
 
 mkdir -p "$out"
-Xvfb ":$DISP" -screen 0 1280x800x24 -nolisten tcp -displayfd 3 3>"$tmp/ready" >/dev/null 2>&1 &
+Xvfb ":$DISP" -screen 0 1920x1080x24 -nolisten tcp -displayfd 3 3>"$tmp/ready" >/dev/null 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 100); do [ -s "$tmp/ready" ] && break; kill -0 "$xvfb_pid" || fail "no Xvfb on :$DISP"; sleep 0.1; done
 export DISPLAY=:$DISP FYNE_THEME=light
@@ -70,6 +73,8 @@ done
 [ -n "$wid" ] || fail "no window"
 sleep 2
 key() { xdotool key --delay 120 "$@"; sleep 0.7; }
+# small keeps a screenshot small: 256 colours are plenty for a window.
+small() { convert "$1" -strip -colors 256 "PNG8:$1"; }
 clip() {
 	printf '%s' "$1" | xclip -selection clipboard
 	for _ in $(seq 50); do [ "$(xclip -o -selection clipboard)" = "$1" ] && return; sleep 0.1; done
@@ -83,6 +88,7 @@ sleep 1
 key Down
 sleep 1
 import -window "$wid" "$out/main-search.png"
+small "$out/main-search.png"
 
 clip '1.2.3'
 key ctrl+f
@@ -93,6 +99,7 @@ key Down
 key Return
 sleep 1
 import -window "$wid" "$out/conflict.png"
+small "$out/conflict.png"
 
 key ctrl+f
 key ctrl+a BackSpace
@@ -100,7 +107,63 @@ key Escape
 key ctrl+2
 sleep 1
 import -window "$wid" "$out/overview.png"
+small "$out/overview.png"
 key ctrl+q
 wait "$app_pid" || true
 app_pid=""
 echo "screenshots: wrote $out/main-search.png, conflict.png, overview.png"
+
+# sized LANG SEARCH SIZE: the window in a language at a size, with a search
+# and its first hit open, then the overview.
+sized() {
+	local lang=$1 query=$2 size=$3 code=${1%%_*}
+	local w=${size%x*} h=${size#*x}
+	rm -rf "$tmp/config"
+	LANG=$lang "$bin" --db "$kz" --today "$today" >"$tmp/app.log" 2>&1 &
+	app_pid=$!
+	wid=""
+	for _ in $(seq 150); do
+		wid=$(xdotool search --name '^scoplan$' 2>/dev/null | head -1 || true)
+		[ -n "$wid" ] && break
+		kill -0 "$app_pid" 2>/dev/null || fail "scoplan exited: $(cat "$tmp/app.log")"
+		sleep 0.2
+	done
+	[ -n "$wid" ] || fail "no window"
+	sleep 2 # the window is built and sized from its preferences first
+	xdotool windowmove "$wid" 0 0 windowsize "$wid" "$w" "$h"
+	sleep 1
+	clip "$query"
+	key ctrl+f
+	key ctrl+a
+	key ctrl+v
+	sleep 1
+	key Down
+	sleep 1
+	local geo
+	geo=$(xdotool getwindowgeometry "$wid" | awk '/Geometry/ {print $2}')
+	[ "$geo" = "$size" ] || fail "the window is $geo, not $size, after the search ($lang)"
+	import -window "$wid" "$out/main-$code-$size.png"
+	small "$out/main-$code-$size.png"
+	key ctrl+2
+	sleep 1
+	import -window "$wid" "$out/overview-$code-$size.png"
+	small "$out/overview-$code-$size.png"
+	# A search that matches nothing must not make the window grow (the
+	# placeholders once asked for 1326 px of height).
+	clip zqxjzqxj
+	key ctrl+f
+	key ctrl+a
+	key ctrl+v
+	sleep 1
+	geo=$(xdotool getwindowgeometry "$wid" | awk '/Geometry/ {print $2}')
+	[ "$geo" = "$size" ] || fail "the window is $geo, not $size, with an empty list ($lang)"
+	key ctrl+a BackSpace
+	key ctrl+q
+	wait "$app_pid" || true
+	app_pid=""
+}
+for size in 1024x700 1400x900 1920x1080; do
+	sized en_US.UTF-8 transport "$size"
+	sized ru_RU.UTF-8 транспорт "$size"
+done
+echo "screenshots: wrote $out/main-{en,ru}-{1024x700,1400x900,1920x1080}.png and overview-…"
