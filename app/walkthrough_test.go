@@ -154,9 +154,11 @@ func detailButton(t *testing.T, h *harness, prefix string) *widgets.Button {
 // to from the main view, and one click lists the measures in conflict.
 func TestResolvingAConflictUnderItsFilterSaysWhatHappened(t *testing.T) {
 	h := newHarness(t)
+	// Two Russian delegates disagree: a conflict within the own delegation.
+	h.ui.se.store.SetIdentity("Dmitry Sokolov", "RU")
 	h.ui.se.store.Close()
 	t1 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
-	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Li Wei", Delegation: "China", Time: t1, Clock: 1, Status: data.StatusDone})
+	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Li Wei", Delegation: "Russia", Time: t1, Clock: 1, Status: data.StatusDone})
 	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Anna Petrova", Delegation: "Russia", Time: t1.Add(time.Hour), Clock: 1, Status: data.StatusBlocked})
 	h.open()
 	bar := h.ui.bar
@@ -194,7 +196,7 @@ func TestResolvingAConflictUnderItsFilterSaysWhatHappened(t *testing.T) {
 func TestImportedConflictIsPointedTo(t *testing.T) {
 	h := newHarness(t)
 	h.ui.exch.inline = true
-	h.ui.se.store.SetIdentity("Anna", "Russia")
+	h.ui.se.store.SetIdentity("Anna", "Kazakhstan") // Bolat's delegation: their statuses conflict
 	h.ui.setStatus("1.2.3", data.StatusDone)
 	if h.ui.bar.conflicts.Visible() {
 		t.Fatalf("a conflicts button with no conflict: %q", h.ui.bar.conflicts.Text)
@@ -231,7 +233,7 @@ func TestWindowShowsWhoYouAreAndOpensSettings(t *testing.T) {
 	h.ui.settings.language.SetSelected("Русский")
 	h.ui.settings.dialog.Confirm()
 	t.Cleanup(func() { setLanguage("en"); locale.SetOverride(nil) })
-	if !strings.Contains(h.ui.bar.who.Text, "Aigerim Nurlanovna (Kazakhstan)") || h.ui.bar.who.Text == en {
+	if !strings.Contains(h.ui.bar.who.Text, "Aigerim Nurlanovna (Казахстан)") || h.ui.bar.who.Text == en {
 		t.Errorf("in Russian the window shows %q", h.ui.bar.who.Text)
 	}
 }
