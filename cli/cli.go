@@ -152,10 +152,10 @@ func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 	if err := run(e, cfs.Args()); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "scoplan %s: %s\n", cmd.name, ue.msg)
+			fmt.Fprintf(stderr, "scoplan %s: %s\n", cmd.name, oneLine(ue.msg))
 			return ExitUsage
 		}
-		fmt.Fprintf(stderr, "scoplan %s: %s\n", cmd.name, err)
+		fmt.Fprintf(stderr, "scoplan %s: %s\n", cmd.name, oneLine(err.Error()))
 		return ExitError
 	}
 	return ExitOK
@@ -177,10 +177,10 @@ func (e *env) setGlobals(db, today string) error {
 func (e *env) fail(err error) int {
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(e.stderr, "scoplan: %s\n", ue.msg)
+		fmt.Fprintf(e.stderr, "scoplan: %s\n", oneLine(ue.msg))
 		return ExitUsage
 	}
-	fmt.Fprintf(e.stderr, "scoplan: %s\n", err)
+	fmt.Fprintf(e.stderr, "scoplan: %s\n", oneLine(err.Error()))
 	return ExitError
 }
 

@@ -261,16 +261,16 @@ func printShow(w io.Writer, it ShowItem, tx *data.Texts) {
 	if it.Conflict {
 		fmt.Fprintln(w, "\nStatus conflict between:")
 		for _, c := range it.Competing {
-			fmt.Fprintf(w, "  %s by %s (%s) at %s\n", c.Status, c.Author, c.Delegation, c.Time)
+			fmt.Fprintf(w, "  %s by %s (%s) [key %s] at %s\n", c.Status, oneLine(c.Author), oneLine(c.Delegation), c.Key, c.Time)
 		}
 	}
 	fmt.Fprintf(w, "\nNotes (%d):\n", len(it.NoteList))
 	for _, n := range it.NoteList {
-		fmt.Fprintf(w, "  [%s] %s (%s):\n    %s\n", n.Created, n.Author, n.Delegation, strings.ReplaceAll(n.Text, "\n", "\n    "))
+		fmt.Fprintf(w, "  [%s] %s (%s) [key %s]:\n    %s\n", n.Created, oneLine(n.Author), oneLine(n.Delegation), n.Key, strings.ReplaceAll(block(n.Text), "\n", "\n    "))
 	}
 	fmt.Fprintf(w, "\nHistory (%d):\n", len(it.History))
 	for _, h := range it.History {
-		fmt.Fprintf(w, "  %s  %s (%s)  %s\n", h.Time, h.Author, h.Delegation, h.Summary)
+		fmt.Fprintf(w, "  %s  %s (%s) [key %s]  %s\n", h.Time, oneLine(h.Author), oneLine(h.Delegation), h.Key, oneLine(h.Summary))
 	}
 }
 
@@ -390,7 +390,7 @@ func whoamiFlags(fs *flag.FlagSet) func(*env, []string) error {
 		if d, ok := data.DelegationByCode(code); ok {
 			shown = fmt.Sprintf("%s (%s)", d.EN, d.Code)
 		}
-		fmt.Fprintf(e.stdout, "name:        %s\ndelegation:  %s\nkey:         %s\ndata file:   %s\n", id.Name, shown, id.Key, s.Path())
+		fmt.Fprintf(e.stdout, "name:        %s\ndelegation:  %s\nkey:         %s\ndata file:   %s\n", oneLine(id.Name), oneLine(shown), id.Key, oneLine(s.Path()))
 		return nil
 	}
 }

@@ -68,7 +68,7 @@ func delegationLabel(key string) string {
 	if d, ok := data.DelegationByCode(key); ok {
 		return d.EN + " (" + d.Code + ")"
 	}
-	return key
+	return oneLine(key)
 }
 
 func label(name, delegation string) string {
@@ -76,9 +76,9 @@ func label(name, delegation string) string {
 		name = "(no name)"
 	}
 	if delegation != "" {
-		return name + " (" + data.DelegationLabel(data.DelegationKey(delegation), "en") + ")"
+		return oneLine(name) + " (" + oneLine(data.DelegationLabel(data.DelegationKey(delegation), "en")) + ")"
 	}
-	return name
+	return oneLine(name)
 }
 
 func importFlags(fs *flag.FlagSet) func(*env, []string) error {
@@ -140,7 +140,7 @@ func describe(s storage.Summary) string {
 func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
 	for _, f := range r.Files {
 		sg := f.Signer
-		fmt.Fprintf(w, "%s: signed by %s, key %s", f.Name, label(sg.Name, sg.Delegation), sg.Key)
+		fmt.Fprintf(w, "%s: signed by %s, key %s", oneLine(f.Name), label(sg.Name, sg.Delegation), sg.Key)
 		switch {
 		case sg.Yours:
 			fmt.Fprint(w, " (your own key)")
@@ -151,7 +151,7 @@ func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
 		}
 		fmt.Fprintf(w, "\n  exported %s, %s: %s\n", stamp(f.Exported), plural(f.Changes, "change", "changes"), describe(f.Summary))
 		if len(sg.OtherNames) > 0 {
-			fmt.Fprintf(w, "  warning: this key signed before as %s\n", strings.Join(sg.OtherNames, ", "))
+			fmt.Fprintf(w, "  warning: this key signed before as %s\n", oneLine(strings.Join(sg.OtherNames, ", ")))
 		}
 		if len(sg.OtherKeys) > 0 {
 			fmt.Fprintf(w, "  warning: %s signed before with another key (%s)\n", label(sg.Name, sg.Delegation), strings.Join(sg.OtherKeys, ", "))

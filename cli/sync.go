@@ -135,13 +135,13 @@ func printSync(w io.Writer, s *storage.Store, f *shared.Folder, st shared.Status
 		fmt.Fprintf(w, "%s the shared folder %s can be read again\n", stamp, f.Dir())
 	}
 	if st.Err != nil && !st.Repeated {
-		fmt.Fprintf(w, "%s error: %s\n", stamp, st.Err)
+		fmt.Fprintf(w, "%s error: %s\n", stamp, oneLine(st.Err.Error()))
 	}
 	for _, err := range st.Refused {
-		fmt.Fprintf(w, "%s refused: %s\n", stamp, err)
+		fmt.Fprintf(w, "%s refused: %s\n", stamp, oneLine(err.Error()))
 	}
 	for _, name := range st.ConflictCopies {
-		fmt.Fprintf(w, "%s merged %s, a conflict copy made by a sync tool\n", stamp, name)
+		fmt.Fprintf(w, "%s merged %s, a conflict copy made by a sync tool\n", stamp, oneLine(name))
 	}
 	if st.Imported != nil && (always || !st.Imported.Total.NothingNew()) {
 		printImport(w, s, st.Imported)
