@@ -251,6 +251,9 @@ func (e *env) openStore() (*storage.Store, error) {
 		return nil, fmt.Errorf("cannot find a place for the data file: %w", err)
 	}
 	s, err := storage.Open(storage.Options{Path: loc.Path, App: appName()})
+	if errors.Is(err, storage.ErrDamaged) {
+		return nil, fmt.Errorf("%s: %w; \"scoplan check\" says what is wrong and what can be recovered", loc.Path, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", loc.Path, err)
 	}

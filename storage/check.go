@@ -1,0 +1,224 @@
+package storage
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scoplan/data"
+)
+
+// Damage is one thing found wrong in a data file.
+type Damage struct {
+	// Where names the place: a change's key in the changes bucket, or a
+	// part of the file ("structure", "identity", "key").
+	Where  string
+	Reason string
+}
+
+// CheckReport is what Check found in a data file.
+type CheckReport struct {
+	Path   string
+	Schema int
+	// Changes are the changes that read back whole and valid, and whose
+	// every reference (status parents, the note an edit or deletion is
+	// about) is among them: what can be recovered.
+	Changes []*data.Change
+	// Dropped counts the readable changes left out of Changes because a
+	// change they refer to is damaged.
+	Dropped int
+	Damage  []Damage
+	// Key and Identity are the installation's, when they read back.
+	Key      ed25519.PrivateKey
+	Identity Identity
+}
+
+// OK reports whether nothing was found wrong.
+func (r *CheckReport) OK() bool { return len(r.Damage) == 0 }
+
+// Check reads a data file without writing to it (bbolt read-only, a shared
+// lock) and reports what is wrong with it: the B+tree's own consistency
+// (bbolt's page checks), the marks and schema, the key and identity, and
+// every stored change (decodes, validates, names a measure of plan, appears
+// once, its value's first line is its key's change). It returns an error
+// only when the file cannot be looked at at all (held by scoplan, not a
+// data file, from a newer scoplan, unreadable).
+func Check(path string, plan *data.Plan) (*CheckReport, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("cannot read the data file: %w", err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return nil, openError(err)
+	}
+	defer db.Close()
+	r := &CheckReport{Path: path}
+	var raw []*data.Change
+	err = safeView(db, func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || string(meta.Get(keyApp)) != string(appMarker) {
+			return ErrNotDataFile
+		}
+		v, err := strconv.Atoi(string(meta.Get(keySchema)))
+		switch {
+		case err != nil || v < 1:
+			r.Damage = append(r.Damage, Damage{"schema", "the schema mark cannot be read"})
+		case v > SchemaVersion:
+			return ErrNewerSchema
+		}
+		r.Schema = v
+		for err := range tx.Check() {
+			r.Damage = append(r.Damage, Damage{"structure", err.Error()})
+		}
+		if seed := meta.Get(keyPrivate); len(seed) == ed25519.SeedSize {
+			r.Key = ed25519.NewKeyFromSeed(seed)
+		} else {
+			r.Damage = append(r.Damage, Damage{"key", "the signing key cannot be read"})
+		}
+		if err := json.Unmarshal(meta.Get(keyIdentity), &r.Identity); err != nil {
+			r.Damage = append(r.Damage, Damage{"identity", "your name and delegation cannot be read"})
+		}
+		for _, b := range [][]byte{bucketSigners, bucketSettings} {
+			if tx.Bucket(b) == nil {
+				r.Damage = append(r.Damage, Damage{string(b), "this part of the file is missing"})
+			}
+		}
+		changes := tx.Bucket(bucketChanges)
+		if changes == nil {
+			r.Damage = append(r.Damage, Damage{"changes", "the change log is missing"})
+			return nil
+		}
+		seen := map[string]bool{}
+		return changes.ForEach(func(k, v []byte) error {
+			for n := 0; n == 0 || len(v) > 0; n++ {
+				line := v
+				if i := bytes.IndexByte(v, '\n'); i >= 0 {
+					line, v = v[:i], v[i+1:]
+				} else {
+					v = nil
+				}
+				where := fmt.Sprintf("change %q, line %d", clip(string(k)), n+1)
+				c := new(data.Change)
+				switch err := json.Unmarshal(line, c); {
+				case err != nil:
+					r.Damage = append(r.Damage, Damage{where, "cannot be decoded"})
+				case n == 0 && c.ID != string(k):
+					r.Damage = append(r.Damage, Damage{where, "is not the change its key names"})
+				case c.Validate() != nil:
+					r.Damage = append(r.Damage, Damage{where, c.Validate().Error()})
+				case plan.Measure(c.Measure) == nil:
+					r.Damage = append(r.Damage, Damage{where, fmt.Sprintf("names a measure the plan does not have (%q)", clip(c.Measure))})
+				case seen[c.ID]:
+					r.Damage = append(r.Damage, Damage{where, "is in the file twice"})
+				default:
+					seen[c.ID] = true
+					raw = append(raw, c) // decoded: nothing refers to the transaction's memory
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		if errors.Is(err, ErrDamaged) && r.Schema > 0 {
+			// bbolt itself faulted on a damaged page: what was read so far
+			// stands, the rest is lost.
+			r.Damage = append(r.Damage, Damage{"structure", "a damaged page stopped the reading"})
+		} else {
+			return nil, err
+		}
+	}
+	r.Changes, r.Dropped = closed(raw)
+	return r, nil
+}
+
+// closed keeps the changes whose references all lead to kept changes, so
+// that a status file of them is complete (docs/FORMAT.md: a file is
+// closed), and counts the others.
+func closed(cs []*data.Change) ([]*data.Change, int) {
+	keep := make(map[string]*data.Change, len(cs))
+	for _, c := range cs {
+		keep[c.ID] = c
+	}
+	for changed := true; changed; {
+		changed = false
+		for id, c := range keep {
+			ok := true
+			for _, p := range c.Parents {
+				if keep[p] == nil {
+					ok = false
+				}
+			}
+			if c.Kind == data.ChangeNoteEdit || c.Kind == data.ChangeNoteDelete {
+				ok = ok && keep[c.Note] != nil
+			}
+			if !ok {
+				delete(keep, id)
+				changed = true
+			}
+		}
+	}
+	out := make([]*data.Change, 0, len(keep))
+	for _, c := range cs {
+		if keep[c.ID] != nil {
+			out = append(out, c)
+		}
+	}
+	return out, len(cs) - len(out)
+}
+
+// Salvage makes a new data file at path holding the changes Check could
+// recover, with the damaged file's key and identity when they read back
+// (a fresh key otherwise), so that its owner goes on where they were. The
+// path must not exist yet. It returns the number of changes written.
+func (r *CheckReport) Salvage(path string) (int, error) {
+	if _, err := os.Lstat(path); err == nil {
+		return 0, fmt.Errorf("%s exists already: give the name of a new data file", path)
+	}
+	s, err := Open(Options{Path: path})
+	if err != nil {
+		return 0, err
+	}
+	id, _ := json.Marshal(Identity{Name: r.Identity.Name, Delegation: r.Identity.Delegation})
+	err = safeUpdate(s.db, func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if r.Key != nil {
+			if err := meta.Put(keyPrivate, r.Key.Seed()); err != nil {
+				return err
+			}
+		}
+		if err := meta.Put(keyIdentity, id); err != nil {
+			return err
+		}
+		b := tx.Bucket(bucketChanges)
+		for _, c := range r.Changes {
+			buf, err := json.Marshal(c)
+			if err != nil {
+				return err
+			}
+			if err := b.Put([]byte(c.ID), buf); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	s.Close()
+	if err != nil {
+		os.Remove(path)
+		return 0, fmt.Errorf("cannot write the new data file: %w", err)
+	}
+	// It must open as any data file does.
+	s, err = Open(Options{Path: path})
+	if err != nil {
+		return 0, fmt.Errorf("the new data file does not open: %w", err)
+	}
+	n := s.ChangeCount()
+	s.Close()
+	return n, nil
+}
