@@ -52,4 +52,7 @@ require (
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
 
-replace github.com/jeandeaual/go-locale => ./app/third_party/go-locale
+replace (
+	github.com/go-gl/glfw/v3.3/glfw => ./app/third_party/go-gl-glfw
+	github.com/jeandeaual/go-locale => ./app/third_party/go-locale
+)

@@ -1301,8 +1301,13 @@ static void processEvent(XEvent *event)
                 // NOTE: Always allow the first event for each key through
                 //       (the server never sends a timestamp of zero)
                 // NOTE: Timestamp difference is compared to handle wrap-around
+                // scoplan patch: a key the input method filtered (consumed
+                // while composing, e.g. Backspace, Enter, Escape or an arrow
+                // key inside a pinyin composition) is not reported; a key the
+                // IM does not want comes back unfiltered and is reported then.
                 Time diff = event->xkey.time - window->x11.keyPressTimes[keycode];
-                if (diff == event->xkey.time || (diff > 0 && diff < ((Time)1 << 31)))
+                if (!filtered &&
+                    (diff == event->xkey.time || (diff > 0 && diff < ((Time)1 << 31))))
                 {
                     if (keycode)
                         _glfwInputKey(window, key, keycode, GLFW_PRESS, mods);
