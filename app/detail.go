@@ -326,10 +326,16 @@ func (d *detailView) editorBox() fyne.CanvasObject {
 func (d *detailView) newEditor(text string) {
 	d.editor = widgets.NewMultiLineEntry()
 	d.editor.SetMinRowsVisible(4)
-	d.editor.SetPlaceHolder(lang.L("Write a note… (Ctrl+Enter saves; Escape closes and keeps a draft)"))
+	d.editor.SetPlaceHolder(lang.L("Write a note… (Ctrl+Enter saves; Esc keeps a draft)"))
 	d.editor.SetText(text)
 	d.editor.OnSubmit = d.onSaveNote
 	d.editor.OnEscape = d.onEscapeNote
+	ed := d.editor
+	ed.OnCursorChanged = func() {
+		if pos, ok := d.editorPosition(); ok && ed == d.editor {
+			placeIMSpot(d.ui.win, ed, pos)
+		}
+	}
 	d.editor.OnChanged = func(text string) {
 		if d.editing != "" {
 			d.drafts.changed(d.id, draftNote(d.editing), text, d.original)
@@ -385,14 +391,48 @@ func (d *detailView) focusEditor() {
 		c.Focus(d.editor)
 	}
 	d.scroll.ScrollToOffset(d.editorOffset())
+	if pos, ok := d.editorPosition(); ok {
+		placeIMSpot(d.ui.win, d.editor, pos)
+	}
 }
 
-// editorOffset is roughly where the editor is in the scrolled content.
+// editorOffset is the scroll offset that shows the editor a third of the
+// way down the pane. The editor's place is found through the containers of
+// the content: the window's driver knows the place of an object only once
+// it has been drawn, and the editor was just built.
 func (d *detailView) editorOffset() fyne.Position {
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.editor)
-	base := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.scroll.Content)
-	y := pos.Y - base.Y - d.scroll.Size().Height/3
+	pos, _ := offsetIn(d.scroll.Content, d.editor)
+	y := pos.Y - d.scroll.Size().Height/3
 	return fyne.NewPos(0, max(y, 0))
+}
+
+// editorPosition is where the editor is in the window, or false when it is
+// not in the pane.
+func (d *detailView) editorPosition() (fyne.Position, bool) {
+	pos, ok := offsetIn(d.scroll.Content, d.editor)
+	if !ok {
+		return pos, false
+	}
+	base := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.scroll)
+	return base.Add(pos).Subtract(d.scroll.Offset), true
+}
+
+// offsetIn is the position of obj inside root, found through the
+// containers that hold it.
+func offsetIn(root, obj fyne.CanvasObject) (fyne.Position, bool) {
+	if root == obj {
+		return fyne.Position{}, true
+	}
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		return fyne.Position{}, false
+	}
+	for _, o := range c.Objects {
+		if p, ok := offsetIn(o, obj); ok {
+			return o.Position().Add(p), true
+		}
+	}
+	return fyne.Position{}, false
 }
 
 func (d *detailView) onSaveNote() {

@@ -3240,3 +3240,33 @@ GLFWAPI const char* glfwGetX11SelectionString(void)
     return getSelectionString(_glfw.x11.PRIMARY);
 }
 
+
+// scoplan patch: tells the input method where the text caret is, in pixels
+// from the top-left corner of the window with the X11 handle given, so that
+// its candidate window opens at the caret (XNSpotLocation) instead of at the
+// window's bottom-left corner. Does nothing for a window without an input
+// context. Call it on the main thread, like every GLFW function.
+void scoplanSetX11IMSpot(unsigned long handle, int x, int y)
+{
+    _GLFWwindow* window;
+
+    if (!_glfw.initialized)
+        return;
+
+    for (window = _glfw.windowListHead;  window;  window = window->next)
+    {
+        if (window->x11.handle == (Window) handle)
+        {
+            XPoint spot = { (short) x, (short) y };
+            XVaNestedList attr;
+
+            if (!window->x11.ic)
+                return;
+
+            attr = XVaCreateNestedList(0, XNSpotLocation, &spot, NULL);
+            XSetICValues(window->x11.ic, XNPreeditAttributes, attr, NULL);
+            XFree(attr);
+            return;
+        }
+    }
+}
