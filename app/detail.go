@@ -454,7 +454,10 @@ func (d *detailView) onSaveNote() {
 func (d *detailView) close() {
 	d.editing, d.restored = "", time.Time{}
 	d.newEditor("")
+	offset := d.scroll.Offset // the notes stay in view, with a kept draft where the editor was
 	d.rebuild()
+	d.scroll.Offset = offset
+	d.scroll.Refresh()
 	d.ui.win.Canvas().Focus(d.addNote)
 }
 

@@ -13,7 +13,9 @@
 # Environment:
 #   GO            the go command (default: go)
 #   E2E_DISPLAY   the X display number to use (default: 91)
-#   E2E_KEEP      set to keep the temporary folder (logs, screenshots)
+#   E2E_KEEP      set to keep the temporary folder (logs; screenshots of the
+#                 candidate window, the note composed, the draft kept and
+#                 restored)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -242,12 +244,15 @@ sleep 0.3
 typ caogao
 key space
 key Escape # not composing: it reaches scoplan, which keeps the draft
+sleep 0.3
+import -window "$wid" "$tmp/draft-kept.png" || true
 stop_app
 [ -z "$(note_texts 2.1.3 | sed -n 2p)" ] || fail "the draft was saved as a note"
 start_app
 open_measure 2.1.3
 key ctrl+n
 sleep 0.3
+import -window "$wid" "$tmp/draft-restored.png" || true
 key ctrl+Return
 stop_app
 second=$(note_texts 2.1.3 | sed -n 2p)
