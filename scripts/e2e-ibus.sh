@@ -169,12 +169,13 @@ candidates() {
 	return 1
 }
 
-# The editor sits in the right half of the 1280×800 window, below its top
-# bar; the candidate window opens just under the caret.
+# The note editor sits in the detail pane, the right half of the window,
+# below its top bar; the candidate window opens just under the caret.
 candidates_at_caret() {
 	local x y w h
 	read -r x y w h < <(candidates) || return 1
-	[ "$x" -ge 640 ] && [ "$y" -ge 100 ] && [ "$y" -lt 790 ]
+	eval "$(xdotool getwindowgeometry --shell "$wid")"
+	[ "$x" -ge $((X + WIDTH / 2)) ] && [ "$y" -ge $((Y + 100)) ] && [ "$y" -lt $((Y + HEIGHT)) ]
 }
 
 start_app
@@ -186,8 +187,8 @@ sleep 0.3
 # 你好: compose "nihao", Space commits the first candidate.
 typ nihao
 # The candidate window opens at the caret, in the note editor of the
-# right-hand pane, not at the window's bottom-left corner (x 0, y 800) or
-# its top-left corner.
+# right-hand pane, not at the window's bottom-left corner (where ibus puts
+# it when it does not know the caret) or its top-left corner.
 poll candidates_at_caret || fail "the candidate window is at $(candidates), not at the caret in the editor"
 import -window root "$tmp/candidates.png" || true
 key space
