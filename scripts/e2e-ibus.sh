@@ -45,6 +45,8 @@ cleanup() {
 	local end=$((SECONDS + 5))
 	for k in "${kids[@]}"; do
 		while kill -0 "$k" 2>/dev/null && [ $SECONDS -lt $end ]; do sleep 0.1; done
+		# The engine sometimes outlives a TERM once its bus is gone.
+		kill -KILL "$k" 2>/dev/null || true
 	done
 	if [ "$ok" = 1 ] && [ -z "${E2E_KEEP:-}" ]; then
 		rm -rf "$tmp" || true
