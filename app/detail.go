@@ -3,10 +3,13 @@ package app
 import (
 	"fmt"
 	"sort"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -37,9 +40,16 @@ type detailView struct {
 
 	status   *widgets.Select
 	addNote  *widgets.Button
-	editor   *widgets.Entry // reused across rebuilds, so typing survives a refresh
+	editor   *widgets.Entry // one per opening of the editor, kept across rebuilds
 	editing  string         // the note being edited: its ID, newNoteID, or ""
 	updating bool
+
+	// The draft of the note being written: the text the editor opened
+	// with (to tell a change), and when a kept draft was restored into it.
+	original string
+	restored time.Time
+	drafts   *noteDrafts
+	kept     map[string]string // the drafts kept for the measure shown, by note
 }
 
 func newDetailView(u *ui) *detailView { return &detailView{ui: u} }
@@ -53,20 +63,19 @@ func (d *detailView) build() fyne.CanvasObject {
 	d.placeholder.Hide()
 	d.scroll = container.NewVScroll(widget.NewLabel(""))
 	d.scroll.Hide()
-	d.editor = widgets.NewMultiLineEntry()
-	d.editor.SetMinRowsVisible(4)
-	d.editor.SetPlaceHolder(lang.L("Write a note… (Ctrl+Enter saves, Escape cancels)"))
-	d.editor.OnSubmit = d.onSaveNote
-	d.editor.OnEscape = d.onCancelNote
+	d.drafts = &noteDrafts{store: d.ui.se.store, onError: d.ui.showError}
+	d.newEditor("")
 	d.root = container.NewStack(d.placeholder, d.scroll)
 	return d.root
 }
 
 // show displays a measure; "" shows the placeholder.
 func (d *detailView) show(id string) {
-	if id != d.id {
+	if id != d.id && d.editing != "" {
+		// The draft stays in the data file and comes back with the editor.
+		d.drafts.flush()
 		d.editing = ""
-		d.editor.SetText("")
+		d.newEditor("")
 	}
 	sameMeasure := id == d.id
 	d.id = id
@@ -208,10 +217,14 @@ func (d *detailView) rebuild() {
 	d.addNote.OnEscape = d.ui.focusList
 	notesTitle := heading(lang.L("Notes ({{.Count}})", map[string]any{"Count": len(st.Notes)}))
 	objs = append(objs, container.NewBorder(nil, nil, nil, d.addNote, notesTitle))
+	d.kept = d.keptDrafts()
+	kept := d.kept
 	if d.editing == newNoteID {
 		objs = append(objs, d.editorBox())
+	} else if text, ok := kept[""]; ok {
+		objs = append(objs, d.draftCard(newNoteID, text))
 	}
-	if len(st.Notes) == 0 && d.editing != newNoteID {
+	if len(st.Notes) == 0 && d.editing != newNoteID && kept[""] == "" {
 		objs = append(objs, caption(lang.L("No notes yet. Notes are shared with colleagues when you exchange status files.")))
 	}
 	me := se.store.Identity().Key
@@ -287,16 +300,73 @@ func (d *detailView) noteCard(n *data.Note, mine bool) fyne.CanvasObject {
 		}
 		actions = container.NewHBox(edit, del)
 	}
-	return d.card(container.NewBorder(nil, nil, nil, actions, author), wrapped(n.Text))
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, actions, author), wrapped(n.Text)}
+	if text, ok := d.kept[n.ID]; ok && mine {
+		objs = append(objs, d.draftLine(n.ID, text))
+	}
+	return d.card(objs...)
 }
 
 // editorBox is the note editor with its buttons.
 func (d *detailView) editorBox() fyne.CanvasObject {
 	save := widgets.NewButton(lang.L("Save note"), theme.DocumentSaveIcon(), d.onSaveNote)
 	save.Importance = widget.HighImportance
-	cancel := widgets.NewButton(lang.L("Cancel"), theme.CancelIcon(), d.onCancelNote)
-	save.OnEscape, cancel.OnEscape = d.onCancelNote, d.onCancelNote
-	return container.NewVBox(d.editor, container.NewHBox(layout.NewSpacer(), cancel, save))
+	discard := widgets.NewButton(lang.L("Discard"), theme.DeleteIcon(), d.onDiscardNote)
+	discard.Importance = widget.LowImportance
+	save.OnEscape, discard.OnEscape = d.onEscapeNote, d.onEscapeNote
+	objs := []fyne.CanvasObject{}
+	if !d.restored.IsZero() {
+		objs = append(objs, caption(lang.L("Draft restored (kept {{.When}}).", map[string]any{"When": timeLabel(d.restored)})))
+	}
+	objs = append(objs, d.editor, container.NewHBox(layout.NewSpacer(), discard, save))
+	return container.NewVBox(objs...)
+}
+
+// newEditor replaces the editor with a fresh one holding text: a fresh
+// Entry carries over no selection, caret or undo history from the last note.
+func (d *detailView) newEditor(text string) {
+	d.editor = widgets.NewMultiLineEntry()
+	d.editor.SetMinRowsVisible(4)
+	d.editor.SetPlaceHolder(lang.L("Write a note… (Ctrl+Enter saves; Esc keeps a draft)"))
+	d.editor.SetText(text)
+	d.editor.OnSubmit = d.onSaveNote
+	d.editor.OnEscape = d.onEscapeNote
+	ed := d.editor
+	ed.OnCursorChanged = func() {
+		if pos, ok := d.editorPosition(); ok && ed == d.editor {
+			placeIMSpot(d.ui.win, ed, pos)
+		}
+	}
+	d.editor.OnChanged = func(text string) {
+		if d.editing != "" {
+			d.drafts.changed(d.id, draftNote(d.editing), text, d.original)
+		}
+	}
+}
+
+// draftNote is the storage's name for the note being edited.
+func draftNote(editing string) string {
+	if editing == newNoteID {
+		return ""
+	}
+	return editing
+}
+
+// open opens the editor on a note (newNoteID for a new one) whose saved
+// text is original, with the draft kept for it if there is one.
+func (d *detailView) open(note, original string) {
+	d.editing, d.original, d.restored = note, original, time.Time{}
+	text := original
+	if dr, ok, err := d.ui.se.store.LoadDraft(d.id, draftNote(note)); err != nil {
+		d.ui.showError(err)
+	} else if ok {
+		text, d.restored = dr.Text, dr.Saved
+	}
+	d.newEditor(text)
+	d.rebuild()
+	d.focusEditor()
+	// Editing goes on at the end of the text, where a note is added to.
+	d.editor.CursorToEnd()
 }
 
 // startAdd opens the editor for a new note and focuses it.
@@ -304,19 +374,17 @@ func (d *detailView) startAdd() {
 	if d.id == "" {
 		return
 	}
-	if d.editing != newNoteID {
-		d.editing = newNoteID
-		d.editor.SetText("")
-		d.rebuild()
+	if d.editing == newNoteID {
+		d.focusEditor()
+		return
 	}
-	d.focusEditor()
+	d.drafts.flush()
+	d.open(newNoteID, "")
 }
 
 func (d *detailView) startEdit(n *data.Note) {
-	d.editing = n.ID
-	d.editor.SetText(n.Text)
-	d.rebuild()
-	d.focusEditor()
+	d.drafts.flush()
+	d.open(n.ID, n.Text)
 }
 
 func (d *detailView) focusEditor() {
@@ -324,14 +392,48 @@ func (d *detailView) focusEditor() {
 		c.Focus(d.editor)
 	}
 	d.scroll.ScrollToOffset(d.editorOffset())
+	if pos, ok := d.editorPosition(); ok {
+		placeIMSpot(d.ui.win, d.editor, pos)
+	}
 }
 
-// editorOffset is roughly where the editor is in the scrolled content.
+// editorOffset is the scroll offset that shows the editor a third of the
+// way down the pane. The editor's place is found through the containers of
+// the content: the window's driver knows the place of an object only once
+// it has been drawn, and the editor was just built.
 func (d *detailView) editorOffset() fyne.Position {
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.editor)
-	base := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.scroll.Content)
-	y := pos.Y - base.Y - d.scroll.Size().Height/3
+	pos, _ := offsetIn(d.scroll.Content, d.editor)
+	y := pos.Y - d.scroll.Size().Height/3
 	return fyne.NewPos(0, max(y, 0))
+}
+
+// editorPosition is where the editor is in the window, or false when it is
+// not in the pane.
+func (d *detailView) editorPosition() (fyne.Position, bool) {
+	pos, ok := offsetIn(d.scroll.Content, d.editor)
+	if !ok {
+		return pos, false
+	}
+	base := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.scroll)
+	return base.Add(pos).Subtract(d.scroll.Offset), true
+}
+
+// offsetIn is the position of obj inside root, found through the
+// containers that hold it.
+func offsetIn(root, obj fyne.CanvasObject) (fyne.Position, bool) {
+	if root == obj {
+		return fyne.Position{}, true
+	}
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		return fyne.Position{}, false
+	}
+	for _, o := range c.Objects {
+		if p, ok := offsetIn(o, obj); ok {
+			return o.Position().Add(p), true
+		}
+	}
+	return fyne.Position{}, false
 }
 
 func (d *detailView) onSaveNote() {
@@ -343,23 +445,134 @@ func (d *detailView) onSaveNote() {
 		ok = d.ui.editNote(d.id, d.editing, text)
 	}
 	if ok {
-		d.editing = ""
-		d.editor.SetText("")
-		d.rebuild()
-		d.ui.win.Canvas().Focus(d.addNote)
+		d.drafts.discard(d.id, draftNote(d.editing))
+		d.close()
 	}
 }
 
-func (d *detailView) onCancelNote() {
+// close closes the editor; what is in it must have been saved, kept or
+// discarded before.
+func (d *detailView) close() {
+	d.editing, d.restored = "", time.Time{}
+	d.newEditor("")
+	offset := d.scroll.Offset // the notes stay in view, with a kept draft where the editor was
+	d.rebuild()
+	d.scroll.Offset = offset
+	d.scroll.Refresh()
+	d.ui.win.Canvas().Focus(d.addNote)
+}
+
+// onEscapeNote closes the editor and keeps what was written as a draft:
+// Escape is also how an input method's composition is cancelled, and a
+// key pressed by habit must not throw text away. The draft is shown below
+// the notes, with a button to continue and one to discard it.
+func (d *detailView) onEscapeNote() {
 	if d.editing == "" {
 		d.ui.focusList()
 		return
 	}
-	d.editing = ""
-	d.editor.SetText("")
-	d.rebuild()
-	d.ui.win.Canvas().Focus(d.addNote)
+	d.drafts.changed(d.id, draftNote(d.editing), d.editor.Text, d.original)
+	d.drafts.flush()
+	d.close()
 }
+
+// onDiscardNote closes the editor and throws its text away, after asking
+// when there is new text to lose.
+func (d *detailView) onDiscardNote() {
+	if d.editing == "" {
+		return
+	}
+	id, note := d.id, draftNote(d.editing)
+	discard := func() {
+		d.drafts.discard(id, note)
+		if d.id == id && draftNote(d.editing) == note {
+			d.close()
+		}
+	}
+	if strings.TrimSpace(d.editor.Text) == "" || d.editor.Text == d.original {
+		discard()
+		return
+	}
+	d.confirmDiscard(discard)
+}
+
+func (d *detailView) confirmDiscard(discard func()) {
+	dlg := dialog.NewConfirm(lang.L("Discard draft"), lang.L("Throw away the text written in this note? It cannot be brought back."),
+		func(ok bool) {
+			if ok {
+				discard()
+			}
+		}, d.ui.win)
+	dlg.SetConfirmText(lang.L("Discard"))
+	d.ui.showDialog(dlg, nil)
+}
+
+// keptDrafts returns the drafts kept for the measure shown, by note ("" for
+// a new note).
+func (d *detailView) keptDrafts() map[string]string {
+	all, err := d.ui.se.store.Drafts(d.id)
+	if err != nil {
+		d.ui.showError(err)
+		return nil
+	}
+	kept := map[string]string{}
+	for _, dr := range all {
+		if d.editing == "" || dr.Note != draftNote(d.editing) { // the open one is in the editor
+			kept[dr.Note] = dr.Text
+		}
+	}
+	return kept
+}
+
+// draftCard shows the kept draft of a new note.
+func (d *detailView) draftCard(note, text string) fyne.CanvasObject {
+	return d.card(d.draftLine(note, text))
+}
+
+// draftLine says a draft is kept, with its beginning, and offers to go on
+// writing it or to discard it.
+func (d *detailView) draftLine(note, text string) fyne.CanvasObject {
+	cont := widgets.NewButton(lang.L("Continue"), theme.DocumentCreateIcon(), func() {
+		if note == newNoteID {
+			d.startAdd()
+			return
+		}
+		for _, n := range d.ui.se.state(d.id).Notes {
+			if n.ID == note {
+				d.startEdit(n)
+			}
+		}
+	})
+	id := d.id
+	del := widgets.NewButton(lang.L("Discard"), theme.DeleteIcon(), func() {
+		d.confirmDiscard(func() {
+			d.drafts.discard(id, draftNote(note))
+			d.rebuild()
+		})
+	})
+	for _, b := range []*widgets.Button{cont, del} {
+		b.Importance = widget.LowImportance
+		b.OnEscape = d.ui.focusList
+	}
+	msg := lang.L("Unsaved draft: {{.Text}}", map[string]any{"Text": excerpt(text, 80)})
+	if note != newNoteID {
+		msg = lang.L("Unsaved edit: {{.Text}}", map[string]any{"Text": excerpt(text, 80)})
+	}
+	line := caption(msg)
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), container.NewHBox(cont, del), line)
+}
+
+// excerpt is the first n runes of text on one line.
+func excerpt(text string, n int) string {
+	r := []rune(strings.Join(strings.Fields(text), " "))
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return string(r)
+}
+
+// flushDraft writes the draft being typed now, e.g. before the window closes.
+func (d *detailView) flushDraft() { d.drafts.flush() }
 
 func (d *detailView) onStatusChosen(label string) {
 	if d.updating || d.id == "" {

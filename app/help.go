@@ -23,6 +23,7 @@ func shortcutRows() [][2]string {
 		{"Escape", lang.L("Back to the list (in the search field: clear it first)")},
 		{mod + "+N", lang.L("Add a note to the measure shown")},
 		{mod + "+Enter", lang.L("Save the note being written")},
+		{"Escape", lang.L("Close the note editor; what you wrote is kept as a draft")},
 		{"Tab  Shift+Tab", lang.L("Move between fields and buttons")},
 		{"Space", lang.L("Press the focused button, tick the focused filter")},
 		{mod + "+I", lang.L("Import status files (or drop them onto the window)")},

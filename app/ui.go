@@ -561,6 +561,7 @@ func (u *ui) saveGeometry() {
 
 // onClose saves what must survive and closes the window.
 func (u *ui) onClose() {
+	u.detail.flushDraft()
 	u.exch.stop()
 	u.saveQuery()
 	u.saveGeometry()

@@ -275,7 +275,7 @@ func (s *Store) init() error {
 	}
 	id, _ := json.Marshal(Identity{Name: defaultName()})
 	return safeUpdate(s.db, func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketChanges, bucketSigners, bucketSettings} {
+		for _, b := range [][]byte{bucketMeta, bucketChanges, bucketSigners, bucketSettings, bucketDrafts} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

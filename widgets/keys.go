@@ -64,14 +64,37 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// TypedShortcut handles Ctrl+Enter before the Entry does.
+// TypedShortcut handles Ctrl+Enter, Ctrl+Home and Ctrl+End before the Entry
+// does (Fyne's Entry ignores the last two).
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 	if isSubmit(s) && e.OnSubmit != nil {
 		e.OnSubmit()
 		return
 	}
+	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierSuper) {
+		switch cs.KeyName {
+		case fyne.KeyHome:
+			e.CursorToStart()
+			return
+		case fyne.KeyEnd:
+			e.CursorToEnd()
+			return
+		}
+	}
 	e.Entry.TypedShortcut(s)
 }
+
+// CursorToEnd puts the caret after the last character (Ctrl+End), ending
+// any selection.
+func (e *Entry) CursorToEnd() { e.jump(fyne.KeyPageDown) }
+
+// CursorToStart puts the caret before the first character (Ctrl+Home),
+// ending any selection.
+func (e *Entry) CursorToStart() { e.jump(fyne.KeyPageUp) }
+
+// jump moves the caret with Page Up or Down, which in Fyne's Entry go to
+// the very start or end of the text (and end a selection).
+func (e *Entry) jump(page fyne.KeyName) { e.Entry.TypedKey(&fyne.KeyEvent{Name: page}) }
 
 // Button is a widget.Button that is also pressed by Enter and reports Escape.
 type Button struct {
