@@ -86,8 +86,8 @@ declare -A st_pid
 start_st() { # name
 	local n=$1
 	syncthing serve --home="${home[$n]}" --no-browser --no-restart --logflags=0 >>"$tmp/syncthing-$n.log" 2>&1 &
+	pids+=("$!") # first: the cleanup stops it whatever happens next
 	st_pid[$n]=$!
-	pids+=("$!")
 	for _ in $(seq 100); do
 		curl -fs -H "X-API-Key: ${key[$n]}" "http://127.0.0.1:${gui[$n]}/rest/system/ping" >/dev/null 2>&1 && return 0
 		sleep 0.2
@@ -144,8 +144,8 @@ declare -A w_pid
 start_watch() {
 	local n=$1
 	"$bin" --db "${db[$n]}" sync --folder "${folder[$n]}" --watch --interval 400ms >>"$tmp/watch-$n.log" 2>&1 &
-	w_pid[$n]=$!
 	pids+=("$!")
+	w_pid[$n]=$!
 }
 for n in "${names[@]}"; do start_watch "$n"; done
 
