@@ -117,6 +117,7 @@ func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 		if gui == nil {
 			return e.fail(errors.New("this build has no GUI; give a command (see scoplan --help)"))
 		}
+		releaseConsole()
 		return gui(loc, e.today)
 	}
 	if rest[0] == "help" {
