@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Runs the Windows release binary under wine: --version, the 77 measures, and
-# portable mode (a scoplan.db beside scoplan.exe is the data file).
-#   bash scripts/check-wine.sh dist/scoplan-VERSION-windows-amd64.exe VERSION COMMIT
+# Runs the Windows release binaries under wine: --version, the 77 measures, and
+# portable mode (a scoplan.db beside scoplan.exe is the data file), for
+# scoplan.exe and its console twin scoplan.com beside it, which must also
+# pass on the exit code (2 for a wrong command line). Wine hands a GUI
+# program Linux's stdout, so it cannot show that the twin is what a real
+# Windows console needs: scripts/checkrelease checks its subsystem.
+#   bash scripts/check-wine.sh PATH/scoplan.exe VERSION COMMIT
 set -euo pipefail
 exe=$(realpath "$1"); version=$2; commit=$3
+com=${exe%.exe}.com
+[ -f "$com" ] || { echo "wine: no console twin $com beside $exe" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'wineserver -k >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
@@ -19,18 +25,27 @@ here=$(cd "$(dirname "$0")" && pwd)
 x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
   "$here/wine/bcryptprimitives.c" "$here/wine/bcryptprimitives.def" -ladvapi32
 export WINEDLLOVERRIDES="$WINEDLLOVERRIDES;bcryptprimitives=n"
-got=$(run "$exe" --version)
-[ "$got" = "scoplan $version (commit $commit)" ] || { echo "wine: --version says '$got'" >&2; exit 1; }
-n=$(run "$exe" --db "$(winpath "$work/a.db")" list --json | grep -c '"id"')
-[ "$n" = 77 ] || { echo "wine: list --json gave $n measures, want 77" >&2; exit 1; }
-echo "wine: --version and list --json (77 measures) ok"
+for bin in "$exe" "$com"; do
+  name=$(basename "$bin")
+  got=$(run "$bin" --version)
+  [ "$got" = "scoplan $version (commit $commit)" ] || { echo "wine: $name --version says '$got'" >&2; exit 1; }
+  n=$(run "$bin" --db "$(winpath "$work/a.db")" list --json | grep -c '"id"')
+  [ "$n" = 77 ] || { echo "wine: $name list --json gave $n measures, want 77" >&2; exit 1; }
+  code=0; msg=$(wine "$bin" no-such-command 2>&1 >/dev/null | tr -d '\r') || code=$?
+  [ "$code" = 2 ] || { echo "wine: $name no-such-command exited with $code, want 2" >&2; exit 1; }
+  grep -q 'unknown command "no-such-command"' <<<"$msg" || { echo "wine: $name no-such-command said '$msg'" >&2; exit 1; }
+  echo "wine: $name --version, list --json (77 measures), exit code 2 for a wrong command: ok"
+done
 
 mkdir -p "$work/usb"
 cp "$exe" "$work/usb/scoplan.exe"
+cp "$com" "$work/usb/scoplan.com"
 run "$work/usb/scoplan.exe" --db "$(winpath "$work/usb/scoplan.db")" whoami --name "Portable" >/dev/null
 file=$(datafile "$work/usb/scoplan.exe")
 want=$(winpath "$work/usb/scoplan.db")
 [ "${file,,}" = "${want,,}" ] || { echo "wine: portable mode uses '$file', want '$want'" >&2; exit 1; }
+file=$(datafile "$work/usb/scoplan.com")
+[ "${file,,}" = "${want,,}" ] || { echo "wine: scoplan.com in portable mode uses '$file', want '$want'" >&2; exit 1; }
 name=$(run "$work/usb/scoplan.exe" whoami --json | sed -n 's/.*"name":"\([^"]*\)".*/\1/p')
 [ "$name" = "Portable" ] || { echo "wine: portable data file not used (name '$name')" >&2; exit 1; }
 rm "$work/usb/scoplan.db"
