@@ -25,11 +25,12 @@ package app
 // used on Windows and macOS (filedialog_native.go). On Linux and the BSDs
 // scoplan keeps Fyne's dialog (filedialog_fyne.go) rather than depend on
 // GTK's headers and libraries; it is shown in list view and over most of
-// the window, so that file names are not cut. Its buttons and title are
-// translated (Fyne's own translations, in the language scoplan chose), but
-// Fyne 2.7.1 writes its places ("Home", "Documents", "Computer" …) as plain
-// English strings (dialog/file.go, loadFavorites), which no translation
-// reaches.
+// the window, so that file names are not cut. Its buttons come from
+// Fyne's own translations, in the language scoplan chose, its title from
+// scoplan's; Fyne 2.7.1 writes its places ("Home", "Documents",
+// "Computer" …) as plain English strings (dialog/file.go, loadFavorites),
+// which no translation reaches, so scoplan translates them in the list
+// itself (translatePlaces).
 //
 // Each dialog calls done with the chosen path on the UI goroutine, fail with
 // an error, and nothing at all when the user cancels.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -101,4 +102,42 @@ func TestFileDialogInTheChosenLanguage(t *testing.T) {
 			t.Errorf("no %q button; the dialog's buttons are %q", want, buttons)
 		}
 	}
+}
+
+// Fyne writes its places in English; scoplan translates them, and the list
+// is wide enough for the longest.
+func TestFileDialogPlacesInTheChosenLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang   string
+		places []string
+	}{
+		{"ru", []string{"Домашняя папка", "Компьютер"}},
+		{"zh", []string{"主目录", "计算机"}},
+		{"en", []string{"Home", "Computer"}},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			inLanguage(t, c.lang)
+			pop := openFileDialog(t, fyne.NewSize(1024, 700), "scoplan")
+			for _, name := range c.places {
+				l := labelText(t, pop, name)
+				need := fyne.MeasureText(name, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+				if w := visibleWidth(t, pop, l); w < need {
+					t.Errorf("place %q has %.0f px in view, needs %.0f: it is cut", name, w, need)
+				}
+			}
+		})
+	}
+}
+
+// visibleWidth is how much of l the places list shows: the list is the
+// leading side of the dialog's split and clips its rows.
+func visibleWidth(t *testing.T, pop fyne.CanvasObject, l *widget.Label) float32 {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(pop) {
+		if split, ok := o.(*container.Split); ok {
+			return fyne.Min(l.Size().Width, split.Leading.Size().Width-l.Position().X)
+		}
+	}
+	t.Fatal("no split in the file dialog")
+	return 0
 }
