@@ -88,7 +88,10 @@ func (c *parentConsole) attach() {
 	c.once.Do(func() {
 		// Fails with no parent console (started from Explorer, a shortcut
 		// or another GUI program): the output then goes nowhere, as before.
-		if r, _, _ := procAttachConsole.Call(attachParentProcess); r == 0 {
+		// ERROR_ACCESS_DENIED means this process has a console already
+		// (wine gives its GUI programs the parent's): CONOUT$ is that one.
+		r, _, err := procAttachConsole.Call(attachParentProcess)
+		if r == 0 && err != syscall.ERROR_ACCESS_DENIED {
 			return
 		}
 		name, _ := syscall.UTF16PtrFromString("CONOUT$")
