@@ -79,7 +79,7 @@ $GO run ./scripts/checkrelease -exe "$wintmp/scoplan/scoplan.exe" -com "$wintmp/
 
 if command -v wine >/dev/null 2>&1 && [ "${SCOPLAN_SKIP_WINE:-}" != 1 ]; then
   echo "== wine"
-  bash scripts/check-wine.sh "$wintmp/scoplan/scoplan.exe" "$version" "$commit"
+  GO=$GO bash scripts/check-wine.sh "$wintmp/scoplan/scoplan.exe" "$version" "$commit"
 else
   echo "== wine not installed: the Windows binary was not run (install wine64 to check it)"
 fi
