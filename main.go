@@ -16,5 +16,6 @@ var metadata []byte
 
 func main() {
 	cli.SetMetadata(metadata)
-	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr, app.Run))
+	stdout, stderr := cli.Console()
+	os.Exit(cli.Main(os.Args[1:], stdout, stderr, app.Run))
 }

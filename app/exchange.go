@@ -112,24 +112,9 @@ func safeName(s string) string {
 }
 
 func (x *exchange) onExport() {
-	store := x.ui.se.store
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			x.ui.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		// Fyne's dialog hands over an open file; scoplan writes a
-		// temporary file beside it and renames it into place instead, so
-		// the file is complete or not there at all.
-		path := w.URI().Path()
-		w.Close()
-		x.exportTo(path)
-	}, x.ui.win)
-	d.SetFileName(exportName(store.Identity(), x.ui.se.today))
-	d.Show()
+	chooseSave(x.ui.win, fileChoice{title: lang.L("Export your status file"),
+		name: exportName(x.ui.se.store.Identity(), x.ui.se.today), exts: []string{statusfile.Extension}},
+		x.exportTo, x.ui.showError)
 }
 
 // exportTo writes the status file and tells the user.
@@ -160,19 +145,8 @@ func (x *exchange) exportTo(path string) {
 // ---- import ----
 
 func (x *exchange) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			x.ui.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		x.prepare([]string{path})
-	}, x.ui.win)
-	d.Show()
+	chooseOpen(x.ui.win, fileChoice{title: lang.L("Import status files"), exts: []string{statusfile.Extension}},
+		func(path string) { x.prepare([]string{path}) }, x.ui.showError)
 }
 
 // onDropped imports the files dropped onto the window, after a preview.

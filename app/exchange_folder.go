@@ -81,15 +81,7 @@ func (x *exchange) onSharedFolder() {
 		body.Add(x.newsLabel)
 	}
 	choose := widget.NewButtonWithIcon(lang.L("Choose folder…"), theme.FolderOpenIcon(), func() {
-		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				x.ui.showError(err)
-				return
-			}
-			if u == nil {
-				return
-			}
-			dir := u.Path()
+		chooseFolder(x.ui.win, fileChoice{title: lang.L("Shared folder")}, func(dir string) {
 			if err := x.startFolder(dir); err != nil {
 				x.ui.showError(err)
 				return
@@ -102,8 +94,7 @@ func (x *exchange) onSharedFolder() {
 				d.Hide()
 			}
 			x.onSharedFolder()
-		}, x.ui.win)
-		fd.Show()
+		}, x.ui.showError)
 	})
 	buttons := container.NewHBox(choose)
 	if x.folder != nil {

@@ -111,20 +111,9 @@ func (x *exchange) onReport() {
 			return
 		}
 		f, l := byLabel[format.Selected], byLang[textLang.Selected]
-		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				x.ui.showError(err)
-				return
-			}
-			if w == nil {
-				return
-			}
-			path := w.URI().Path()
-			w.Close()
-			x.writeReport(path, f, l)
-		}, x.ui.win)
-		save.SetFileName("scoplan-report-" + se.today.String() + "." + string(f))
-		save.Show()
+		chooseSave(x.ui.win, fileChoice{title: lang.L("Save a report"),
+			name: "scoplan-report-" + se.today.String() + "." + string(f), exts: []string{"." + string(f)}},
+			func(path string) { x.writeReport(path, f, l) }, x.ui.showError)
 	}, x.ui.win)
 	d.Resize(fyne.NewSize(600, 0))
 	x.ui.showDialog(d, nil)

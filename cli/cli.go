@@ -118,6 +118,7 @@ func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 			return e.fail(errors.New("this build has no GUI; give a command (see scoplan --help)"))
 		}
 		loc.App = appName()
+		releaseConsole()
 		return gui(loc, e.today)
 	}
 	if rest[0] == "help" {

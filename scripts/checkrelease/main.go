@@ -1,8 +1,10 @@
 // Command checkrelease checks a Windows release binary: a PE32+ (x86-64)
 // GUI-subsystem executable (no console window) with an icon and version
-// information in its resources, the version being the one given.
+// information in its resources, the version being the one given, that
+// holds the code attaching to a parent console (cli/console_windows.go);
+// and its console twin: the same file but for the subsystem, CONSOLE.
 //
-//	go run ./scripts/checkrelease -exe dist/scoplan.exe -version 0.1.0
+//	go run ./scripts/checkrelease -exe scoplan.exe -com scoplan.com -version 0.1.0
 package main
 
 import (
@@ -26,13 +28,63 @@ const (
 
 func main() {
 	exe := flag.String("exe", "", "the .exe to check")
+	com := flag.String("com", "", "its console twin (scoplan.com), if given")
 	version := flag.String("version", "", "the version the version information must carry")
 	flag.Parse()
 	if err := check(*exe, *version); err != nil {
 		fmt.Fprintf(os.Stderr, "checkrelease: %s: %v\n", *exe, err)
 		os.Exit(1)
 	}
-	fmt.Printf("checkrelease: %s: PE32+ x86-64, GUI subsystem, icon, version info %s: ok\n", *exe, *version)
+	fmt.Printf("checkrelease: %s: PE32+ x86-64, GUI subsystem, icon, version info %s, attaches to a parent console: ok\n", *exe, *version)
+	if *com == "" {
+		return
+	}
+	if err := checkTwin(*exe, *com); err != nil {
+		fmt.Fprintf(os.Stderr, "checkrelease: %s: %v\n", *com, err)
+		os.Exit(1)
+	}
+	fmt.Printf("checkrelease: %s: console subsystem, otherwise the same file as %s: ok\n", *com, *exe)
+}
+
+// attachNames are the names cli/console_windows.go looks up and opens to
+// print to the console of the shell that started the GUI binary: the
+// binary must hold them, or that code was not linked in.
+var attachNames = []string{"AttachConsole", "CONOUT$", "GetConsoleProcessList", "FreeConsole"}
+
+// checkTwin checks that com is the console twin of exe: a console-subsystem
+// executable that differs from exe in its subsystem and PE checksum fields
+// only, so it has the same code, version information and icon.
+func checkTwin(exe, com string) error {
+	a, err := os.ReadFile(exe)
+	if err != nil {
+		return err
+	}
+	b, err := os.ReadFile(com)
+	if err != nil {
+		return err
+	}
+	f, err := pe.NewFile(bytes.NewReader(b))
+	if err != nil {
+		return err
+	}
+	oh, ok := f.OptionalHeader.(*pe.OptionalHeader64)
+	if !ok {
+		return errors.New("not PE32+ (no 64-bit optional header)")
+	}
+	if oh.Subsystem != pe.IMAGE_SUBSYSTEM_WINDOWS_CUI {
+		return fmt.Errorf("subsystem %d, not the console subsystem: cmd would not wait for it", oh.Subsystem)
+	}
+	if len(a) != len(b) {
+		return fmt.Errorf("%d bytes, %s has %d: not its twin", len(b), exe, len(a))
+	}
+	start := int(binary.LittleEndian.Uint32(b[0x3c:])) + 24 // the optional header
+	checksum, subsystem := start+64, start+68
+	for i := range a {
+		if a[i] != b[i] && (i < checksum || i >= checksum+4) && (i < subsystem || i >= subsystem+2) {
+			return fmt.Errorf("differs from %s at byte %#x, outside the subsystem and checksum fields", exe, i)
+		}
+	}
+	return nil
 }
 
 func check(path, version string) error {
@@ -50,6 +102,19 @@ func check(path, version string) error {
 	}
 	if oh.Subsystem != pe.IMAGE_SUBSYSTEM_WINDOWS_GUI {
 		return fmt.Errorf("subsystem %d, not the Windows GUI subsystem: a console window would open", oh.Subsystem)
+	}
+	rdata := f.Section(".rdata")
+	if rdata == nil {
+		return errors.New("no read-only data section")
+	}
+	ro, err := rdata.Data()
+	if err != nil {
+		return err
+	}
+	for _, name := range attachNames {
+		if !bytes.Contains(ro, []byte(name)) {
+			return fmt.Errorf("no %q in its read-only data: it cannot print to the console it is started from", name)
+		}
 	}
 	rsrc := f.Section(".rsrc")
 	if rsrc == nil {
