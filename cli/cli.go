@@ -18,6 +18,10 @@ import (
 	"scoplan/storage"
 )
 
+// clock is the time the changes a command records carry. Tests in this
+// package set it; nothing else does.
+var clock = time.Now
+
 // Exit codes.
 const (
 	ExitOK    = 0
@@ -250,7 +254,7 @@ func (e *env) openStore() (*storage.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot find a place for the data file: %w", err)
 	}
-	s, err := storage.Open(storage.Options{Path: loc.Path, App: appName()})
+	s, err := storage.Open(storage.Options{Path: loc.Path, App: appName(), Now: clock})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", loc.Path, err)
 	}

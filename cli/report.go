@@ -87,6 +87,7 @@ func (f *filterFlags) describe() string {
 	add("body", f.body)
 	add("section", f.section)
 	add("deadline", f.kind)
+	add("as of", f.asOf)
 	for _, b := range []struct {
 		on   bool
 		name string
