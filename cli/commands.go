@@ -40,6 +40,10 @@ type filterFlags struct {
 	query, status, body, section, kind   string
 	delegation, asOf                     string
 	overdue, dueSoon, hasNotes, conflict bool
+	// keepChanges asks query to keep the log's changes in changes (for
+	// report --since), read while the data file is open.
+	keepChanges bool
+	changes     []*data.Change
 }
 
 func (f *filterFlags) add(fs *flag.FlagSet) {
@@ -175,6 +179,9 @@ func (e *env) query(ff *filterFlags) ([]search.Row, *data.Plan, error) {
 	states, err := e.statesAsOf(s, ff.asOf)
 	if err != nil {
 		return nil, nil, err
+	}
+	if ff.keepChanges {
+		ff.changes = s.Changes()
 	}
 	if other {
 		for id, st := range states {

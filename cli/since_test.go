@@ -199,3 +199,31 @@ func TestChangesWrongArguments(t *testing.T) {
 		t.Errorf("an unknown meeting in an existing file: %d %q", code, errs)
 	}
 }
+
+// TestReportSince: report --since adds what changed after the meeting to the
+// HTML report, stamped with the day it is as of; only HTML takes it.
+func TestReportSince(t *testing.T) {
+	dir := t.TempDir()
+	db, out := filepath.Join(dir, "a.db"), filepath.Join(dir, "brief.html")
+	setClock(t, "2026-06-10T08:00:00Z")
+	must(t, "whoami", "--db", db, "--name", "Anna", "--delegation", "KZ")
+	must(t, "set-status", "--db", db, "1.2.1", "in-progress")
+	must(t, "meeting", "add", "--db", db, "--name", "Tashkent", "--date", "2026-06-12")
+	setClock(t, "2026-06-20T08:00:00Z")
+	must(t, "set-status", "--db", db, "1.2.1", "done")
+	must(t, "note", "--db", db, "2.1.1", "Signed in Tashkent")
+	must(t, "report", "--db", db, "--out", out, "--since", "Tashkent", "--as-of", "2026-06-30", "--lang", "en")
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(b)
+	for _, want := range []string{"What changed", "Since: 2026-06-12 (Tashkent)", "As of: 2026-06-30", "In progress → ", "Note added: Signed in Tashkent", "Kazakhstan"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the brief lacks %q", want)
+		}
+	}
+	if _, errs, code := runIn(t, "report", "--db", db, "--out", filepath.Join(dir, "r.csv"), "--since", "Tashkent"); code != ExitUsage || !strings.Contains(errs, "HTML") {
+		t.Errorf("--since with CSV: %d %q", code, errs)
+	}
+}
