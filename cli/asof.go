@@ -13,7 +13,7 @@ import (
 
 // asOfFlag adds --as-of to list, show and report.
 func asOfFlag(fs *flag.FlagSet, v *string) {
-	fs.StringVar(v, "as-of", "", "show the plan as it stood at the end of this day (YYYY-MM-DD, UTC) or of a recorded meeting's date (its name; see scoplan meeting list): only changes recorded up to then count")
+	fs.StringVar(v, "as-of", "", "show the plan as it stood at the end of this day (YYYY-MM-DD, UTC) or of a recorded meeting's date (its name; see scoplan meeting list): only changes recorded up to then count, and deadlines are judged as of that day unless --today is given")
 }
 
 // checkDay checks a day flag (--as-of, --since, --until) before the data
@@ -47,7 +47,8 @@ func resolveDay(flag, v string, meetings []data.Meeting) (data.Date, error) {
 }
 
 // statesAsOf returns every measure's state, as it stands now (asOf "") or
-// as it stood at the end of the day asOf names.
+// as it stood at the end of the day asOf names; then, unless --today was
+// given, it judges deadlines as of that day.
 func (e *env) statesAsOf(s *storage.Store, asOf string) (map[string]*data.MeasureState, error) {
 	if strings.TrimSpace(asOf) == "" {
 		return s.States(), nil
@@ -56,6 +57,9 @@ func (e *env) statesAsOf(s *storage.Store, asOf string) (map[string]*data.Measur
 	d, err := resolveDay("--as-of", asOf, data.Meetings(changes))
 	if err != nil {
 		return nil, err
+	}
+	if !e.todaySet {
+		e.today = d // deadlines are judged as of that day too, unless --today says otherwise
 	}
 	st := data.StateAsOf(changes, d, data.DelegationKey(s.Identity().Delegation))
 	out := make(map[string]*data.MeasureState, len(s.Plan().Measures))

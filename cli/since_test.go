@@ -75,6 +75,15 @@ func TestAsOfAndChangesSince(t *testing.T) {
 	if st, _ := listStatus(t, out, "1.1.2"); st != "blocked" {
 		t.Errorf("as of the first day: 1.1.2 %s", st)
 	}
+	var overdue struct{ Overdue bool }
+	_ = json.Unmarshal([]byte(must(t, "show", "--db", db, "--json", "1.1.2", "--as-of", "2025-06-01")), &overdue)
+	if overdue.Overdue { // due by the end of 2025
+		t.Errorf("1.1.2 overdue as of 2025-06-01")
+	}
+	_ = json.Unmarshal([]byte(must(t, "show", "--db", db, "--json", "1.1.2", "--as-of", "2025-06-01", "--today", "2026-03-01")), &overdue)
+	if !overdue.Overdue {
+		t.Errorf("--today does not judge deadlines with --as-of")
+	}
 	out = must(t, "list", "--db", db, "--json", "--section", "1.1", "--as-of", "2026-02-28")
 	if st, _ := listStatus(t, out, "1.1.1"); st != "not-started" {
 		t.Errorf("as of the day before: 1.1.1 %s", st)
