@@ -18,6 +18,10 @@ import (
 	"scoplan/storage"
 )
 
+// clock is the time the changes a command records carry. Tests in this
+// package set it; nothing else does.
+var clock = time.Now
+
 // Exit codes.
 const (
 	ExitOK    = 0
@@ -251,7 +255,7 @@ func (e *env) openStore() (*storage.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot find a place for the data file: %w", err)
 	}
-	s, err := storage.Open(storage.Options{Path: loc.Path, App: appName()})
+	s, err := storage.Open(storage.Options{Path: loc.Path, App: appName(), Now: clock})
 	if errors.Is(err, storage.ErrDamaged) {
 		return nil, fmt.Errorf("%s: %w; \"scoplan check\" says what is wrong and what can be recovered", loc.Path, err)
 	}

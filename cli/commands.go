@@ -38,8 +38,12 @@ Setting a status also resolves a status conflict on the measure.`,
 // filterFlags adds the filters list and report share.
 type filterFlags struct {
 	query, status, body, section, kind   string
-	delegation                           string
+	delegation, asOf                     string
 	overdue, dueSoon, hasNotes, conflict bool
+	// keepChanges asks query to keep the log's changes in changes (for
+	// report --since), read while the data file is open.
+	keepChanges bool
+	changes     []*data.Change
 }
 
 func (f *filterFlags) add(fs *flag.FlagSet) {
@@ -52,6 +56,7 @@ func (f *filterFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&f.dueSoon, "due-soon", false, fmt.Sprintf("only measures not done and due within %d days", data.DueSoonDays))
 	fs.BoolVar(&f.hasNotes, "has-notes", false, "only measures with notes")
 	fs.BoolVar(&f.conflict, "conflict", false, "only measures with a status conflict")
+	asOfFlag(fs, &f.asOf)
 	fs.StringVar(&f.delegation, "delegation", "", "judge --status, --overdue, --due-soon and --conflict (and print status and conflict) by this delegation's status instead of your own: a code (RU) or any name of it")
 }
 
@@ -163,12 +168,21 @@ func (e *env) query(ff *filterFlags) ([]search.Row, *data.Plan, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := e.checkDay("--as-of", ff.asOf); err != nil {
+		return nil, nil, err
+	}
 	s, err := e.openStore()
 	if err != nil {
 		return nil, nil, err
 	}
 	defer s.Close()
-	states := s.States()
+	states, err := e.statesAsOf(s, ff.asOf)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ff.keepChanges {
+		ff.changes = s.Changes()
+	}
 	if other {
 		for id, st := range states {
 			states[id] = st.ViewedFor(key)
@@ -217,6 +231,8 @@ func findMeasure(id string) (*data.Measure, error) {
 func showFlags(fs *flag.FlagSet) func(*env, []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	texts := langFlag(fs)
+	var asOf string
+	asOfFlag(fs, &asOf)
 	return func(e *env, args []string) error {
 		if len(args) != 1 {
 			return usagef("give one measure ID")
@@ -229,12 +245,19 @@ func showFlags(fs *flag.FlagSet) func(*env, []string) error {
 		if err != nil {
 			return err
 		}
+		if err := e.checkDay("--as-of", asOf); err != nil {
+			return err
+		}
 		s, err := e.openStore()
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		item := showItem(m, s.Measure(m.ID), e.today, tx)
+		states, err := e.statesAsOf(s, asOf)
+		if err != nil {
+			return err
+		}
+		item := showItem(m, states[m.ID], e.today, tx)
 		if *asJSON {
 			enc := json.NewEncoder(e.stdout)
 			enc.SetEscapeHTML(false)

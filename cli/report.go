@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"scoplan/data"
 	"scoplan/data/report"
 	"scoplan/internal/atomicfile"
 )
@@ -18,7 +19,10 @@ as CSV (UTF-8 with a byte order mark, for Excel), an Excel workbook (a sheet of
 measures with coloured statuses, a sheet of every note) or one printable HTML
 page with the overview. --format may be left out when --out ends in .csv,
 .xlsx or .html. --lang chooses the language of the plan's texts; the Chinese
-source text then comes in a column of its own.`,
+source text then comes in a column of its own. --as-of DAY reports the plan as
+it stood at the end of that day; --since DAY adds to the HTML report a section
+of what changed after that day (up to --as-of, or now), per chapter and per
+delegation: a meeting brief. A DAY is YYYY-MM-DD or a recorded meeting's name.`,
 		flags: reportFlags})
 }
 
@@ -28,6 +32,7 @@ func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
 	format := fs.String("format", "", "csv, xlsx or html (default: from the --out file's extension)")
 	out := fs.String("out", "", "the report file to write")
 	texts := langFlag(fs)
+	since := fs.String("since", "", "html: add a section of what changed after the end of this day (YYYY-MM-DD, UTC) or of a recorded meeting's date (its name), per chapter and per delegation, up to --as-of (default: now)")
 	return func(e *env, args []string) error {
 		if len(args) > 0 {
 			return usagef("unexpected argument %q", args[0])
@@ -50,18 +55,31 @@ func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
 		if err != nil {
 			return err
 		}
+		if strings.TrimSpace(*since) != "" && f != report.HTML {
+			return usagef("--since adds a section to the HTML report only (--format html)")
+		}
+		if err := e.checkDay("--since", *since); err != nil {
+			return err
+		}
 		if err := e.checkOutput("--out", *out); err != nil {
 			return err
 		}
+		ff.keepChanges = strings.TrimSpace(*since) != ""
 		rows, plan, err := e.query(&ff)
 		if err != nil {
 			return err
+		}
+		var brief *report.Since
+		if ff.keepChanges {
+			if brief, err = e.brief(ff.changes, *since, ff.asOf); err != nil {
+				return err
+			}
 		}
 		items := make([]report.Item, len(rows))
 		for i, r := range rows {
 			items[i] = report.Item{Measure: r.Measure, State: r.State}
 		}
-		rep := report.Build(items, report.Options{Texts: tx, Label: report.Labels(tx.Lang()), Today: e.today, Generated: time.Now(), Scope: ff.describe(), Plan: plan})
+		rep := report.Build(items, report.Options{Texts: tx, Label: report.Labels(tx.Lang()), Today: e.today, Generated: time.Now(), Scope: ff.describe(), Plan: plan, Since: brief})
 		content, err := rep.Encode(f)
 		if err != nil {
 			return fmt.Errorf("cannot make the report: %w", err)
@@ -87,6 +105,7 @@ func (f *filterFlags) describe() string {
 	add("body", f.body)
 	add("section", f.section)
 	add("deadline", f.kind)
+	add("as of", f.asOf)
 	for _, b := range []struct {
 		on   bool
 		name string
@@ -96,4 +115,28 @@ func (f *filterFlags) describe() string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// brief makes the section of what changed since the day since names, up to
+// the end of the day asOf names (or everything recorded, when "").
+func (e *env) brief(changes []*data.Change, since, asOf string) (*report.Since, error) {
+	meetings := data.Meetings(changes)
+	from, err := resolveDay("--since", since, meetings)
+	if err != nil {
+		return nil, err
+	}
+	f := data.ChangeFilter{After: data.EndOfDay(from)}
+	b := &report.Since{From: from.String(), AsOf: data.NewDate(clock().UTC()).String()}
+	if m, ok := data.FindMeeting(meetings, since); ok && m.Date == from {
+		b.From = fmt.Sprintf("%s (%s)", from, m.Name)
+	}
+	if strings.TrimSpace(asOf) != "" {
+		to, err := resolveDay("--as-of", asOf, meetings)
+		if err != nil {
+			return nil, err
+		}
+		f.Before, b.AsOf = data.EndOfDay(to), to.String()
+	}
+	b.Changes = data.ChangeList(changes, f)
+	return b, nil
 }

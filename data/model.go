@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -41,6 +43,11 @@ const (
 	ChangeNoteAdd    ChangeKind = "note-add"    // add a note; the note's ID is the change's ID
 	ChangeNoteEdit   ChangeKind = "note-edit"   // replace the text of one's own note
 	ChangeNoteDelete ChangeKind = "note-delete" // delete one's own note (a tombstone)
+	// ChangeMeeting records a meeting of the group: a name (Text) and a
+	// day (Date). It is about no measure (Measure is empty) and changes no
+	// measure's state; it travels in status files so that everyone shares
+	// the dates that "since" and "as of" can name.
+	ChangeMeeting ChangeKind = "meeting"
 )
 
 // Limits on what a change may carry. They keep a hostile file from filling
@@ -70,7 +77,8 @@ type Change struct {
 	Status     Status     `json:"status,omitempty"`     // for ChangeStatus
 	Parents    []string   `json:"parents,omitempty"`    // for ChangeStatus: the status changes it supersedes
 	Note       string     `json:"note,omitempty"`       // for note edits and deletions: the note's ID
-	Text       string     `json:"text,omitempty"`       // for note additions and edits
+	Text       string     `json:"text,omitempty"`       // for note additions and edits; a meeting's name
+	Date       string     `json:"date,omitempty"`       // for ChangeMeeting: the meeting's day, YYYY-MM-DD
 }
 
 // NoteID returns the ID of the note a note change is about.
@@ -118,7 +126,7 @@ func (c *Change) Validate() error {
 	if !isHex(c.Author, AuthorIDHexLen) {
 		return fmt.Errorf("change %s: author %q is malformed", c.ID, clip(c.Author))
 	}
-	for _, s := range []string{c.Measure, c.Name, c.Delegation, c.Text, c.Note, string(c.Status), string(c.Kind)} {
+	for _, s := range []string{c.Measure, c.Name, c.Delegation, c.Text, c.Note, c.Date, string(c.Status), string(c.Kind)} {
 		if !utf8.ValidString(s) {
 			return fmt.Errorf("change %s: text is not valid UTF-8", c.ID)
 		}
@@ -132,7 +140,12 @@ func (c *Change) Validate() error {
 	if c.Clock == 0 || c.Clock > maxClockAllowed {
 		return fmt.Errorf("change %s: clock %d is out of range", c.ID, c.Clock)
 	}
+	if c.Kind != ChangeMeeting && c.Date != "" {
+		return fmt.Errorf("change %s: only a meeting carries a date", c.ID)
+	}
 	switch c.Kind {
+	case ChangeMeeting:
+		return c.validateMeeting()
 	case ChangeStatus:
 		if _, err := ParseStatus(string(c.Status)); err != nil {
 			return fmt.Errorf("change %s: %w", c.ID, err)
@@ -169,6 +182,38 @@ func (c *Change) Validate() error {
 		}
 	default:
 		return fmt.Errorf("change %s: unknown kind %q", c.ID, clip(string(c.Kind)))
+	}
+	return nil
+}
+
+// validateMeeting checks a meeting: no measure, status, parents or note; a
+// name of at most MaxNameBytes on one line; a day written YYYY-MM-DD.
+func (c *Change) validateMeeting() error {
+	if c.Measure != "" || c.Status != "" || len(c.Parents) > 0 || c.Note != "" {
+		return fmt.Errorf("change %s: a meeting is about no measure", c.ID)
+	}
+	if err := CheckMeetingName(c.Text); err != nil {
+		return fmt.Errorf("change %s: %w", c.ID, err)
+	}
+	if d, err := ParseDate(c.Date); err != nil || d.String() != c.Date || d.Year < 2000 {
+		return fmt.Errorf("change %s: meeting date %q is not a day written YYYY-MM-DD", c.ID, clip(c.Date))
+	}
+	return nil
+}
+
+// CheckMeetingName checks a meeting's name: some text, at most MaxNameBytes,
+// on one line, with no control characters.
+func CheckMeetingName(name string) error {
+	if strings.TrimSpace(name) != name || name == "" {
+		return fmt.Errorf("a meeting's name must be some text without leading or trailing spaces")
+	}
+	if len(name) > MaxNameBytes {
+		return fmt.Errorf("a meeting's name may have at most %d bytes", MaxNameBytes)
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) {
+			return fmt.Errorf("a meeting's name must be on one line, without control characters")
+		}
 	}
 	return nil
 }

@@ -203,10 +203,13 @@ func (s *State) addDerived(changes []*Change, derived map[string]*MeasureState) 
 			continue
 		}
 		s.changes[c.ID] = c
-		s.byMeas[c.Measure] = append(s.byMeas[c.Measure], c)
 		if c.Clock > s.maxClock {
 			s.maxClock = c.Clock
 		}
+		if c.Kind == ChangeMeeting {
+			continue // about no measure
+		}
+		s.byMeas[c.Measure] = append(s.byMeas[c.Measure], c)
 		dirty[c.Measure] = true
 	}
 	ids := make([]string, 0, len(dirty))

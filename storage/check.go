@@ -113,7 +113,7 @@ func Check(path string, plan *data.Plan) (*CheckReport, error) {
 					r.Damage = append(r.Damage, Damage{where, "is not the change its key names"})
 				case c.Validate() != nil:
 					r.Damage = append(r.Damage, Damage{where, c.Validate().Error()})
-				case plan.Measure(c.Measure) == nil:
+				case c.Kind != data.ChangeMeeting && plan.Measure(c.Measure) == nil:
 					r.Damage = append(r.Damage, Damage{where, fmt.Sprintf("names a measure the plan does not have (%q)", clip(c.Measure))})
 				case seen[c.ID]:
 					r.Damage = append(r.Damage, Damage{where, "is in the file twice"})

@@ -70,7 +70,12 @@ table.matrix { width: auto; font-size: 8pt; }
 table.matrix th { writing-mode: horizontal-tb; font-weight: 600; }
 table.matrix td.cell { white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 table.matrix tr.total td { font-weight: 600; background: #eef3f9; }
-@media print { body { margin: 0; font-size: 10pt; } @page { margin: 1.5cm; } }
+h3 { font-size: 11.5pt; margin: 1.1em 0 .3em; }
+h4 { font-size: 10.5pt; margin: .7em 0 .25em; color: #333; }
+h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+td.when { white-space: nowrap; }
+@page { size: A4; margin: 1.5cm; }
+@media print { body { margin: 0; font-size: 10pt; } a { color: inherit; text-decoration: none; } }
 </style>
 </head>
 <body>
@@ -91,6 +96,18 @@ table.matrix tr.total td { font-weight: 600; background: #eef3f9; }
 <div class="legend">{{range statuses}}<span><i style="background: {{colour .}}"></i>{{label .}}: {{index $.Overview.Total.ByStatus .}}</span>{{end}}
 <span>{{L "Overdue"}}: {{.Overview.Total.Overdue}}</span><span>{{L "Due soon"}}: {{.Overview.Total.DueSoon}}</span><span>{{L "Status conflicts"}}: {{.Overview.Total.Conflicts}}</span></div>
 
+{{with .Changes}}<h2>{{L "What changed"}}</h2>
+<p class="meta">{{L "Since"}}: {{.From}} · {{L "As of"}}: {{.AsOf}} · {{.Count}}</p>
+{{if not .Chapters}}<p>{{L "No changes"}}</p>{{end}}
+{{range .Chapters}}<h3>{{.Title}}</h3>
+{{range .Delegations}}<h4>{{.Name}}</h4>
+<table class="changes">
+<thead><tr><th>{{L "When"}}</th><th>{{L "Who"}}</th><th>{{L "ID"}}</th><th>{{L "What"}}</th></tr></thead>
+<tbody>
+{{range .Rows}}<tr><td class="when">{{.Time}}</td><td>{{.Who}}</td><td>{{.Measure}}</td><td>{{if eq .Kind "status"}}{{L "Status"}}: {{label .Previous}} → <span class="status" style="background: {{colour .Status}}">{{label .Status}}</span>{{else if eq .Kind "note-add"}}{{L "Note added"}}: {{.Text}}{{else if eq .Kind "note-edit"}}{{L "Note edited"}}: {{.Text}}{{else if eq .Kind "note-delete"}}{{L "Note deleted"}}{{if .Text}}: {{.Text}}{{end}}{{end}}</td></tr>
+{{end}}</tbody>
+</table>
+{{end}}{{end}}{{end}}
 {{if .Delegations}}<h2>{{L "Matrix"}}</h2>
 <table class="matrix">
 <thead><tr><th>{{L "ID"}}</th>{{range .Delegations}}<th title="{{.Name}}">{{.Name}}</th>{{end}}</tr></thead>

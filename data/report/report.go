@@ -65,6 +65,8 @@ type Options struct {
 	// Plan is the plan the measures come from (for the overview by
 	// chapter); data.Load() if nil.
 	Plan *data.Plan
+	// Since, when set, adds a section of what changed (HTML only).
+	Since *Since
 }
 
 func (o *Options) fill() {
@@ -148,7 +150,9 @@ type Report struct {
 	// Delegations are the delegations that reported on the measures, in the
 	// order of data.Delegations (member states first), then others.
 	Delegations []DelegationColumn
-	label       func(string) string
+	// Changes is the section of what changed (Options.Since), or nil.
+	Changes *ChangesSection
+	label   func(string) string
 }
 
 // Cell returns a delegation's status of a row: not started when it has not
@@ -313,6 +317,9 @@ func Build(items []Item, o Options) *Report {
 			r.Overview.Chapters = append(r.Overview.Chapters, ChapterCounts{Title: tx.Chapter(ch)})
 		}
 		r.Overview.Chapters[i].add(&r.Rows[len(r.Rows)-1])
+	}
+	if o.Since != nil {
+		r.Changes = buildChanges(o.Since, items, o)
 	}
 	r.Delegations = delegationColumns(seen, tx.Lang(), o.Label)
 	for i := range r.Delegations {

@@ -636,7 +636,9 @@ func decodeLine(name string, num int, raw []byte, o Options, in *interner) (*dat
 	} else if err := c.Validate(); err != nil {
 		return nil, refuse(name, ErrDamaged, "is damaged: line %d: %s", num, err)
 	}
-	if o.Plan.Measure(c.Measure) == nil {
+	// A meeting is about no measure (Validate makes sure its measure is
+	// empty); every other change names a measure of this plan.
+	if c.Kind != data.ChangeMeeting && o.Plan.Measure(c.Measure) == nil {
 		return nil, refuse(name, ErrUnknownMeasure, "names measure %q, which is not in this plan (change %s)", clip(c.Measure), c.ID)
 	}
 	if c.Time.After(limit) {

@@ -1,0 +1,90 @@
+package report
+
+import (
+	"scoplan/data"
+)
+
+// Since asks for a section of what changed: a meeting brief.
+type Since struct {
+	// From is the day the section starts after, as the reader named it
+	// ("2026-06-12", or a meeting's name and date); AsOf is the day it is
+	// as of (the end of the window).
+	From, AsOf string
+	// Changes are the changes of the window, newest first (data.ChangeList).
+	// Those on measures the report does not hold, and meetings, are left out.
+	Changes []data.ChangeEntry
+}
+
+// ChangesSection is what changed in the window, per chapter, then per
+// delegation, newest first within each.
+type ChangesSection struct {
+	From, AsOf string
+	Count      int
+	Chapters   []ChangeChapter
+}
+
+// ChangeChapter is one chapter's changes.
+type ChangeChapter struct {
+	Title       string
+	Delegations []ChangeGroup
+}
+
+// ChangeGroup is one delegation's changes in a chapter.
+type ChangeGroup struct {
+	Name string // in the report's language
+	Rows []ChangeRow
+}
+
+// ChangeRow is one change as the brief shows it.
+type ChangeRow struct {
+	Time     string
+	Who      string
+	Measure  string
+	Kind     data.ChangeKind
+	Status   data.Status
+	Previous data.Status
+	Text     string
+}
+
+// buildChanges groups the changes of the report's measures by chapter (in
+// the plan's order) and delegation (in the matrix's order).
+func buildChanges(s *Since, items []Item, o Options) *ChangesSection {
+	cs := &ChangesSection{From: s.From, AsOf: s.AsOf}
+	inReport := make(map[string]*data.Measure, len(items))
+	for _, it := range items {
+		inReport[it.Measure.ID] = it.Measure
+	}
+	type key struct {
+		ch    *data.Chapter
+		deleg string
+	}
+	groups := map[key][]ChangeRow{}
+	for _, e := range s.Changes {
+		m := inReport[e.Change.Measure]
+		if m == nil || e.Change.Kind == data.ChangeMeeting {
+			continue
+		}
+		c := e.Change
+		k := key{m.Chapter(), e.Delegation}
+		groups[k] = append(groups[k], ChangeRow{Time: stamp(c.Time), Who: c.Name, Measure: m.ID, Kind: c.Kind,
+			Status: c.Status, Previous: e.Previous, Text: e.Text})
+		cs.Count++
+	}
+	for _, ch := range o.Plan.Chapters {
+		seen := map[string]bool{}
+		for k := range groups {
+			if k.ch == ch {
+				seen[k.deleg] = true
+			}
+		}
+		if len(seen) == 0 {
+			continue
+		}
+		cc := ChangeChapter{Title: o.Texts.Chapter(ch)}
+		for _, d := range delegationColumns(seen, o.Texts.Lang(), o.Label) {
+			cc.Delegations = append(cc.Delegations, ChangeGroup{Name: d.Name, Rows: groups[key{ch, d.Key}]})
+		}
+		cs.Chapters = append(cs.Chapters, cc)
+	}
+	return cs
+}
