@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"path/filepath"
 	"strings"
 
@@ -31,6 +32,31 @@ func (x *exchange) startFolder(dir string) error {
 	}
 	x.folder = f
 	return nil
+}
+
+// useFolder makes dir the shared folder and remembers it. A folder that
+// holds the data file itself is refused: the data file would travel to
+// every computer, torn whenever it is copied in the middle of a write.
+func (x *exchange) useFolder(dir string) error {
+	store := x.ui.se.store
+	if p := shared.CheckDataFile(store.Path(), dir); p != nil && p.InShared != "" {
+		return errors.New(dataFileWarning(p))
+	}
+	if err := x.startFolder(dir); err != nil {
+		return err
+	}
+	return store.SetSetting(settingSharedFolder, []byte(dir))
+}
+
+// dataFileWarning says in the user's words why the data file must not be
+// where it is.
+func dataFileWarning(p *shared.DataFileProblem) string {
+	if p.InShared != "" {
+		return lang.L("Your data file {{.File}} is inside the shared folder {{.Folder}}. Other computers would receive copies of it cut off in the middle of a write, and lose work. Choose a folder that does not hold the data file: share status files, never the data file.",
+			map[string]any{"File": p.DataFile, "Folder": p.InShared})
+	}
+	return lang.L("Your data file {{.File}} is in a folder that {{.Tool}} keeps in step ({{.Folder}}). Copies of it on other computers can be cut off in the middle of a write, and lose work. Keep the data file outside that folder (File → Open data folder shows where it is) and share status files through the shared folder instead.",
+		map[string]any{"File": p.DataFile, "Tool": string(p.Synced.Tool), "Folder": p.Synced.Root})
 }
 
 // onFolderSync records what a pass over the shared folder did. New changes
@@ -75,6 +101,15 @@ func (x *exchange) onSharedFolder() {
 		wrapped(lang.L("Point scoplan at a folder you share with your delegation: a USB stick, a network share, or a folder kept in step by Syncthing, Nextcloud or the like. scoplan writes your signed status file there after every change, and merges everyone else's status files when it starts and whenever they change (it looks every few seconds).")),
 		folderLabel,
 	)
+	dir := ""
+	if x.folder != nil {
+		dir = x.folder.Dir()
+	}
+	if p := shared.CheckDataFile(store.Path(), dir); p != nil {
+		warning := wrapped(dataFileWarning(p))
+		warning.Importance = widget.DangerImportance
+		body.Add(warning)
+	}
 	if x.folder != nil {
 		body.Add(caption(lang.L("Your file there: {{.File}}", map[string]any{"File": filepath.Base(x.folder.OwnFile())})))
 		x.newsLabel = caption(x.folderNews)
@@ -82,11 +117,7 @@ func (x *exchange) onSharedFolder() {
 	}
 	choose := widget.NewButtonWithIcon(lang.L("Choose folder…"), theme.FolderOpenIcon(), func() {
 		chooseFolder(x.ui.win, fileChoice{title: lang.L("Shared folder")}, func(dir string) {
-			if err := x.startFolder(dir); err != nil {
-				x.ui.showError(err)
-				return
-			}
-			if err := store.SetSetting(settingSharedFolder, []byte(dir)); err != nil {
+			if err := x.useFolder(dir); err != nil {
 				x.ui.showError(err)
 				return
 			}
