@@ -1,7 +1,10 @@
 package report
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
+	"regexp"
 	"encoding/csv"
 	"fmt"
 	"strings"
@@ -206,14 +209,26 @@ func TestXLSXReadsBack(t *testing.T) {
 	if len(notes) != 1+len(hostile) {
 		t.Fatalf("notes sheet has %d rows", len(notes))
 	}
+	// The text is the note's own, unchanged (no visible apostrophe); text
+	// that would read as a formula if edited carries the quote prefix.
+	prefixed := quotePrefixed(t, b)
 	for i, h := range hostile {
 		got := notes[i+1][6]
-		want := Neutralize(h)
-		if got != want && strings.ReplaceAll(got, "\r", "") != strings.ReplaceAll(want, "\r", "") {
-			t.Errorf("note %d: %q, want %q", i, got, want)
+		if got != h && strings.ReplaceAll(got, "\r", "") != strings.ReplaceAll(h, "\r", "") {
+			t.Errorf("note %d: %q, want %q", i, got, h)
 		}
-		if notes[i+1][1] != "'-Bolat <b>" || notes[i+1][2] != "'@Moscow <x>" {
+		cell, _ := excelize.CoordinatesToCellName(7, i+2)
+		if sid, _ := f.GetCellStyle("Notes", cell); prefixed[sid] != risky(h) {
+			t.Errorf("note %d (%q): quote prefix %v", i, h, prefixed[sid])
+		}
+		if notes[i+1][1] != "-Bolat <b>" || notes[i+1][2] != "@Moscow <x>" {
 			t.Errorf("author cells %q %q", notes[i+1][1], notes[i+1][2])
+		}
+		for c := 2; c <= 3; c++ {
+			cell, _ := excelize.CoordinatesToCellName(c, i+2)
+			if sid, _ := f.GetCellStyle("Notes", cell); !prefixed[sid] {
+				t.Errorf("author cell %s has no quote prefix", cell)
+			}
 		}
 	}
 	// No cell is a formula.
@@ -305,4 +320,33 @@ func TestOverviewCounts(t *testing.T) {
 	if !bytes.Contains(b, []byte("ID,CHAPTER,SECTION,MEASURE")) {
 		t.Errorf("labels not translated: %q", b[:60])
 	}
+}
+
+// quotePrefixed reads which cell formats of a workbook carry the quote
+// prefix, by style ID (the n-th <xf> of <cellXfs>).
+func quotePrefixed(t *testing.T, workbook []byte) map[int]bool {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(workbook), int64(len(workbook)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name != "xl/styles.xml" {
+			continue
+		}
+		rc, _ := zf.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		m := cellXfsRe.FindSubmatch(b)
+		if m == nil {
+			t.Fatal("no cellXfs")
+		}
+		out := map[int]bool{}
+		for i, xf := range regexp.MustCompile(`<xf\b[^>]*>`).FindAll(m[1], -1) {
+			out[i] = bytes.Contains(xf, []byte(`quotePrefix="1"`))
+		}
+		return out
+	}
+	t.Fatal("no styles.xml")
+	return nil
 }
