@@ -3,10 +3,10 @@ package report
 import (
 	"archive/zip"
 	"bytes"
-	"io"
-	"regexp"
 	"encoding/csv"
 	"fmt"
+	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
