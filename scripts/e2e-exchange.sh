@@ -17,27 +17,43 @@ s() { "$tmp/scoplan" --today 2026-11-23 "$@"; }
 fail() { echo "FAIL: $*"; exit 1; }
 sum() { sha256sum "$1" | cut -d' ' -f1; }
 
-a=$tmp/anna.db b=$tmp/bolat.db
+a=$tmp/anna.db b=$tmp/bolat.db c=$tmp/boris.db
 s --db "$a" whoami --name "Anna Petrova" --delegation Russia >/dev/null
 s --db "$b" whoami --name "Bolat Nurlanov" --delegation Kazakhstan >/dev/null
+s --db "$c" whoami --name "Boris Ivanov" --delegation Россия >/dev/null
 s --db "$a" set-status 1.2.3 done >/dev/null
 s --db "$a" note 1.2.3 "Roadmap signed" >/dev/null
 s --db "$b" set-status 1.2.3 blocked >/dev/null
 s --db "$b" note 1.2.3 "=HYPERLINK(\"x\") waiting for <customs>" >/dev/null
+s --db "$c" set-status 1.2.3 in-progress >/dev/null
 s --db "$a" export --out "$tmp/anna.scoplan-status" >/dev/null
 s --db "$b" export --out "$tmp/bolat.scoplan-status" >/dev/null
+s --db "$c" export --out "$tmp/boris.scoplan-status" >/dev/null
 
+# Russia and Kazakhstan report different statuses: two reports, no conflict.
 out=$(s --db "$a" import "$tmp/bolat.scoplan-status")
-grep -q "1 new status conflict" <<<"$out" || fail "import said: $out"
+grep -q "2 new changes" <<<"$out" && ! grep -q "conflict" <<<"$out" || fail "import said: $out"
 s --db "$b" import "$tmp/anna.scoplan-status" >/dev/null
 ja=$(s --db "$a" show 1.2.3 --json) jb=$(s --db "$b" show 1.2.3 --json)
-[ "$ja" = "$jb" ] || fail "the two data files differ after the exchange"
-python3 - "$ja" <<'EOF' || fail "show --json: $ja"
+python3 - "$ja" "$jb" <<'EOF' || fail "show --json: $ja / $jb"
+import json, sys
+a, b = (json.loads(x) for x in sys.argv[1:3])
+assert a["statuses"] == b["statuses"] and a["notes"] == b["notes"] and a["history"] == b["history"], "the two data files differ"
+assert a["statuses"]["RU"]["status"] == "done" and a["statuses"]["KZ"]["status"] == "blocked", a["statuses"]
+assert not a["conflict"] and not b["conflict"] and not any(v["conflict"] for v in a["statuses"].values()), a["statuses"]
+assert (a["status"], b["status"]) == ("done", "blocked"), (a["status"], b["status"])
+assert len(a["notes"]) == 2, a["notes"]
+EOF
+
+# Two Russians set different statuses without seeing each other's: a
+# conflict within Russia.
+out=$(s --db "$a" import "$tmp/boris.scoplan-status")
+grep -q "1 new status conflict" <<<"$out" && grep -q "within Russia (RU)" <<<"$out" || fail "import of Boris's file said: $out"
+python3 - "$(s --db "$a" show 1.2.3 --json)" <<'EOF' || fail "show --json after Boris's file"
 import json, sys
 d = json.loads(sys.argv[1])
-assert d["conflict"] is True, d["conflict"]
-assert sorted(c["status"] for c in d["competing"]) == ["blocked", "done"], d["competing"]
-assert len(d["notes"]) == 2, d["notes"]
+assert d["conflict"] is True and d["statuses"]["RU"]["conflict"] is True and d["statuses"]["KZ"]["conflict"] is False, d["statuses"]
+assert sorted(c["status"] for c in d["competing"]) == ["done", "in-progress"], d["competing"]
 EOF
 
 before=$(sum "$a")
