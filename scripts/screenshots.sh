@@ -28,10 +28,11 @@ fail() { echo "screenshots: $*" >&2; exit 1; }
 "$GO" build -o "$tmp/scoplan" .
 bin=$tmp/scoplan
 today=2026-11-23
-kz=$tmp/kz.db cn=$tmp/cn.db ru=$tmp/ru.db
+kz=$tmp/kz.db kz2=$tmp/kz2.db cn=$tmp/cn.db ru=$tmp/ru.db
 export LANG=en_US.UTF-8 XDG_CONFIG_HOME=$tmp/config
 
 "$bin" --db "$kz" whoami --name "Aigerim Nurlanovna" --delegation "Kazakhstan" >/dev/null
+"$bin" --db "$kz2" whoami --name "Bolat Nurlanov" --delegation "KZ" >/dev/null
 "$bin" --db "$cn" whoami --name "Li Wei" --delegation "China" >/dev/null
 "$bin" --db "$ru" whoami --name "Dmitry Sokolov" --delegation "Russia" >/dev/null
 
@@ -49,12 +50,15 @@ set_all "$ru" blocked 1.1.7 2.1.7 3.1.7
 "$bin" --db "$cn" note 1.2.8 "海关总署同意在试点中共享电子报关数据。" >/dev/null
 "$bin" --db "$ru" note 1.1.7 "Продление плана на 2026–2028 годы обсуждается; проект направлен в Секретариат." >/dev/null
 "$bin" --db "$kz" note 1.1.5 "Training programme drafted with the customs academy in Almaty." >/dev/null
-# Two delegates set 1.2.3 without seeing each other's change: a conflict.
+# Two Kazakh delegates set 1.2.3 without seeing each other's change: a
+# conflict within Kazakhstan. China's and Russia's statuses of it are
+# their own reports, not part of the conflict.
 "$bin" --db "$kz" set-status 1.2.3 done >/dev/null
+"$bin" --db "$kz2" set-status 1.2.3 in-progress >/dev/null
 "$bin" --db "$cn" set-status 1.2.3 in-progress >/dev/null
 
-for d in kz cn ru; do "$bin" --db "$tmp/$d.db" export --out "$tmp/$d.scoplan-status" >/dev/null; done
-"$bin" --db "$kz" import "$tmp/cn.scoplan-status" "$tmp/ru.scoplan-status" >/dev/null
+for d in kz kz2 cn ru; do "$bin" --db "$tmp/$d.db" export --out "$tmp/$d.scoplan-status" >/dev/null; done
+"$bin" --db "$kz" import "$tmp/kz2.scoplan-status" "$tmp/cn.scoplan-status" "$tmp/ru.scoplan-status" >/dev/null
 
 mkdir -p "$out"
 Xvfb ":$DISP" -screen 0 1920x1080x24 -nolisten tcp -displayfd 3 3>"$tmp/ready" >/dev/null 2>&1 &
