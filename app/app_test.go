@@ -103,8 +103,8 @@ func TestStartsWithThePlanInOrder(t *testing.T) {
 	if h.ui.list.list.Length() != 77 {
 		t.Errorf("list length %d", h.ui.list.list.Length())
 	}
-	if h.ui.current != "1.1.1" {
-		t.Errorf("detail shows %q, want the first measure", h.ui.current)
+	if h.ui.se.Shown() != "1.1.1" {
+		t.Errorf("detail shows %q, want the first measure", h.ui.se.Shown())
 	}
 }
 
@@ -363,8 +363,8 @@ func TestSearchAndFiltersComeBackAfterRestart(t *testing.T) {
 	if got := h.ids(100); !reflect.DeepEqual(got, want) {
 		t.Errorf("rows after restart %v, want %v", got, want)
 	}
-	if h.ui.current != want[len(want)-1] {
-		t.Errorf("detail after restart shows %q, want %q", h.ui.current, want[len(want)-1])
+	if h.ui.se.Shown() != want[len(want)-1] {
+		t.Errorf("detail after restart shows %q, want %q", h.ui.se.Shown(), want[len(want)-1])
 	}
 	if sel := h.ui.list.list.Selected(); sel != len(want)-1 {
 		t.Errorf("selected row %d, want %d", sel, len(want)-1)
@@ -402,12 +402,12 @@ func TestKeyboardMovesOpensAndReturns(t *testing.T) {
 	down := &fyne.KeyEvent{Name: fyne.KeyDown}
 	h.ui.list.list.TypedKey(down)
 	h.ui.list.list.TypedKey(down)
-	if h.ui.current != "1.1.3" {
-		t.Errorf("two Downs from 1.1.1 show %q, want 1.1.3", h.ui.current)
+	if h.ui.se.Shown() != "1.1.3" {
+		t.Errorf("two Downs from 1.1.1 show %q, want 1.1.3", h.ui.se.Shown())
 	}
 	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
-	if h.ui.current != "3.2.7" {
-		t.Errorf("End shows %q, want the last measure 3.2.7", h.ui.current)
+	if h.ui.se.Shown() != "3.2.7" {
+		t.Errorf("End shows %q, want the last measure 3.2.7", h.ui.se.Shown())
 	}
 	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
 	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -654,8 +654,8 @@ func TestBodiesAndOverviewLinksLead(t *testing.T) {
 		t.Fatal("no link in the overview")
 	}
 	test.TapAt(link, fyne.NewPos(link.Size().Width/2, link.Size().Height/2))
-	if h.ui.current != "1.3.8" || !h.ui.measuresView.Visible() {
-		t.Errorf("after the first overdue link: detail %q, measures visible %v", h.ui.current, h.ui.measuresView.Visible())
+	if h.ui.se.Shown() != "1.3.8" || !h.ui.measuresView.Visible() {
+		t.Errorf("after the first overdue link: detail %q, measures visible %v", h.ui.se.Shown(), h.ui.measuresView.Visible())
 	}
 }
 
@@ -730,8 +730,8 @@ func TestNoResultSaysSoAndShowAllRestores(t *testing.T) {
 	if len(h.ui.se.rows) != 0 || h.ui.list.empty.Hidden {
 		t.Fatalf("%d rows, empty state hidden %v", len(h.ui.se.rows), h.ui.list.empty.Hidden)
 	}
-	if h.ui.current != "" || !h.ui.detail.placeholder.Visible() {
-		t.Errorf("detail shows %q with no results", h.ui.current)
+	if h.ui.se.Shown() != "" || !h.ui.detail.placeholder.Visible() {
+		t.Errorf("detail shows %q with no results", h.ui.se.Shown())
 	}
 	h.ui.showAll()
 	if len(h.ui.se.rows) != 77 || !h.ui.list.empty.Hidden || h.ui.search.Text != "" {

@@ -22,7 +22,7 @@ func (x *exchange) startFolder(dir string) error {
 	x.stop()
 	news := x.folderNews
 	x.folderNews = lang.L("Watching the folder; nothing merged yet.")
-	f, err := shared.Start(shared.Options{Store: x.ui.se.store, Dir: dir, OnSync: func(s shared.Status) {
+	f, err := shared.Start(shared.Options{Store: x.se.store, Dir: dir, OnSync: func(s shared.Status) {
 		fyne.Do(func() { x.onFolderSync(s) })
 	}})
 	if err != nil {
@@ -63,7 +63,7 @@ func (x *exchange) onFolderSync(s shared.Status) {
 // onSharedFolder shows the shared folder: what it is for, which folder,
 // what happened last; the user chooses or stops it here.
 func (x *exchange) onSharedFolder() {
-	store := x.ui.se.store
+	store := x.se.store
 	var d dialog.Dialog
 	current := lang.L("No shared folder is set.")
 	if x.folder != nil {
@@ -83,7 +83,7 @@ func (x *exchange) onSharedFolder() {
 	choose := widget.NewButtonWithIcon(lang.L("Choose folder…"), theme.FolderOpenIcon(), func() {
 		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err != nil {
-				x.ui.showError(err)
+				x.showError(err)
 				return
 			}
 			if u == nil {
@@ -91,18 +91,18 @@ func (x *exchange) onSharedFolder() {
 			}
 			dir := u.Path()
 			if err := x.startFolder(dir); err != nil {
-				x.ui.showError(err)
+				x.showError(err)
 				return
 			}
 			if err := store.SetSetting(settingSharedFolder, []byte(dir)); err != nil {
-				x.ui.showError(err)
+				x.showError(err)
 				return
 			}
 			if d != nil {
 				d.Hide()
 			}
 			x.onSharedFolder()
-		}, x.ui.win)
+		}, x.win)
 		fd.Show()
 	})
 	buttons := container.NewHBox(choose)
@@ -111,13 +111,13 @@ func (x *exchange) onSharedFolder() {
 			x.stop()
 			x.folderNews = ""
 			if err := store.SetSetting(settingSharedFolder, nil); err != nil {
-				x.ui.showError(err)
+				x.showError(err)
 			}
 			d.Hide()
 		}))
 	}
 	body.Add(buttons)
-	d = dialog.NewCustom(lang.L("Shared folder"), lang.L("Close"), body, x.ui.win)
+	d = dialog.NewCustom(lang.L("Shared folder"), lang.L("Close"), body, x.win)
 	d.Resize(fyne.NewSize(640, 0))
-	x.ui.showDialog(d, func() { x.newsLabel = nil })
+	x.showDialog(d, func() { x.newsLabel = nil })
 }

@@ -161,7 +161,9 @@ func TestDroppedFileIsPreviewedThenApplied(t *testing.T) {
 func TestBadDroppedFileIsRefused(t *testing.T) {
 	h := newHarness(t)
 	h.ui.exch.inline = true
-	h.ui.addNote("1.1.1", "mine")
+	if err := h.ui.se.AddNote("1.1.1", "mine"); err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	fb := colleague(t, dir, "Bolat", data.StatusBlocked, "original text")
 	content, _ := os.ReadFile(fb)
@@ -191,7 +193,9 @@ func TestExportFromTheWindow(t *testing.T) {
 	h := newHarness(t)
 	h.ui.exch.inline = true
 	h.ui.se.store.SetIdentity("Anna Petrova", "Россия")
-	h.ui.addNote("2.1.1", "exported note")
+	if err := h.ui.se.AddNote("2.1.1", "exported note"); err != nil {
+		t.Fatal(err)
+	}
 	if got := exportName(h.ui.se.store.Identity(), testToday); got != "scoplan-Россия-Anna-Petrova-2026-11-23.scoplan-status" {
 		t.Errorf("file name %q", got)
 	}
@@ -210,7 +214,9 @@ func TestExportFromTheWindow(t *testing.T) {
 func TestReportOfTheCurrentQuery(t *testing.T) {
 	h := newHarness(t)
 	h.ui.exch.inline = true
-	h.ui.addNote("1.1.1", "=cmd note")
+	if err := h.ui.se.AddNote("1.1.1", "=cmd note"); err != nil {
+		t.Fatal(err)
+	}
 	h.ui.changeFilter(func(f *search.Filter) { f.HasNotes = true })
 	rep := h.ui.exch.buildReport(data.English)
 	if len(rep.Rows) != 1 || rep.Rows[0].ID != "1.1.1" || !rep.Source || !strings.Contains(rep.Scope, "with notes") {

@@ -166,8 +166,8 @@ func TestResolvingAConflictUnderItsFilterSaysWhatHappened(t *testing.T) {
 		t.Fatalf("the window does not point to the conflict: visible %v, %q", bar.conflicts.Visible(), bar.conflicts.Text)
 	}
 	test.Tap(bar.conflicts)
-	if !h.ui.se.query.Filter.Conflict || !reflect.DeepEqual(h.ids(5), []string{"1.5.4"}) || h.ui.current != "1.5.4" {
-		t.Fatalf("after the conflicts button: filter %v, rows %v, detail %q", h.ui.se.query.Filter.Conflict, h.ids(5), h.ui.current)
+	if !h.ui.se.query.Filter.Conflict || !reflect.DeepEqual(h.ids(5), []string{"1.5.4"}) || h.ui.se.Shown() != "1.5.4" {
+		t.Fatalf("after the conflicts button: filter %v, rows %v, detail %q", h.ui.se.query.Filter.Conflict, h.ids(5), h.ui.se.Shown())
 	}
 	test.Tap(detailButton(t, h, "Keep Done"))
 	if st := h.ui.se.state("1.5.4"); st.Conflict || st.Status != data.StatusDone {
@@ -176,8 +176,8 @@ func TestResolvingAConflictUnderItsFilterSaysWhatHappened(t *testing.T) {
 	if len(h.ui.se.rows) != 0 {
 		t.Errorf("rows %v under the conflict filter after resolving", h.ids(5))
 	}
-	if h.ui.current != "1.5.4" || h.ui.detail.id != "1.5.4" || !h.ui.detail.scroll.Visible() {
-		t.Errorf("the measure vanished from the detail: %q", h.ui.current)
+	if h.ui.se.Shown() != "1.5.4" || h.ui.detail.id != "1.5.4" || !h.ui.detail.scroll.Visible() {
+		t.Errorf("the measure vanished from the detail: %q", h.ui.se.Shown())
 	}
 	if n := bar.notice.Text; !bar.notice.Visible() || !strings.Contains(n, "1.5.4") || !strings.Contains(n, "resolved") || !strings.Contains(n, "Done") || !strings.Contains(n, "filters") {
 		t.Errorf("the window says %q (visible %v)", n, bar.notice.Visible())
