@@ -100,8 +100,8 @@ func TestStartsWithThePlanInOrder(t *testing.T) {
 	if got := h.ids(3); !reflect.DeepEqual(got, []string{"1.1.1", "1.1.2", "1.1.3"}) {
 		t.Errorf("first rows %v", got)
 	}
-	if h.ui.list.list.Length() != 77 {
-		t.Errorf("list length %d", h.ui.list.list.Length())
+	if h.measureList().Length() != 77 {
+		t.Errorf("list length %d", h.measureList().Length())
 	}
 	if h.ui.se.Shown() != "1.1.1" {
 		t.Errorf("detail shows %q, want the first measure", h.ui.se.Shown())
@@ -141,9 +141,9 @@ func TestTypingAQueryShowsTheMeasuresHighlighted(t *testing.T) {
 func TestStatusAndNoteSurviveReopening(t *testing.T) {
 	h := newHarness(t)
 	h.ui.showMeasure("1.2.3")
-	h.ui.detail.status.SetSelected(statusLabel(data.StatusDone))
-	h.ui.detail.startAdd()
-	test.Type(h.ui.detail.editor, "Roadmap agreed in Tashkent")
+	h.statusSelect().SetSelected(statusLabel(data.StatusDone))
+	h.addNote()
+	test.Type(h.noteEditor(), "Roadmap agreed in Tashkent")
 	h.ui.detail.onSaveNote()
 
 	h.reopen()
@@ -155,8 +155,8 @@ func TestStatusAndNoteSurviveReopening(t *testing.T) {
 		t.Fatalf("notes after reopening = %+v", st.Notes)
 	}
 	h.ui.showMeasure("1.2.3")
-	if h.ui.detail.status.Selected != statusLabel(data.StatusDone) {
-		t.Errorf("selector shows %q", h.ui.detail.status.Selected)
+	if h.statusSelect().Selected != statusLabel(data.StatusDone) {
+		t.Errorf("selector shows %q", h.statusSelect().Selected)
 	}
 }
 
@@ -299,8 +299,8 @@ func TestEachFilterGivesTheCountItShows(t *testing.T) {
 			if got := len(h.ui.se.rows); got != c.want {
 				t.Errorf("ticked: %d rows, want %d", got, c.want)
 			}
-			if c.want > 0 && h.ui.list.list.Length() != c.want {
-				t.Errorf("list shows %d rows", h.ui.list.list.Length())
+			if c.want > 0 && h.measureList().Length() != c.want {
+				t.Errorf("list shows %d rows", h.measureList().Length())
 			}
 			if h.ui.filters.clear.Disabled() {
 				t.Error("Clear all is disabled while a filter is on")
@@ -366,7 +366,7 @@ func TestSearchAndFiltersComeBackAfterRestart(t *testing.T) {
 	if h.ui.se.Shown() != want[len(want)-1] {
 		t.Errorf("detail after restart shows %q, want %q", h.ui.se.Shown(), want[len(want)-1])
 	}
-	if sel := h.ui.list.list.Selected(); sel != len(want)-1 {
+	if sel := h.measureList().Selected(); sel != len(want)-1 {
 		t.Errorf("selected row %d, want %d", sel, len(want)-1)
 	}
 }
@@ -396,34 +396,34 @@ func TestKeyboardMovesOpensAndReturns(t *testing.T) {
 	h := newHarness(t)
 	c := h.win.Canvas()
 	h.ui.focusList()
-	if c.Focused() != h.ui.list.list {
+	if c.Focused() != h.measureList() {
 		t.Fatalf("focus on %T, want the list", c.Focused())
 	}
 	down := &fyne.KeyEvent{Name: fyne.KeyDown}
-	h.ui.list.list.TypedKey(down)
-	h.ui.list.list.TypedKey(down)
+	h.measureList().TypedKey(down)
+	h.measureList().TypedKey(down)
 	if h.ui.se.Shown() != "1.1.3" {
 		t.Errorf("two Downs from 1.1.1 show %q, want 1.1.3", h.ui.se.Shown())
 	}
-	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	h.measureList().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
 	if h.ui.se.Shown() != "3.2.7" {
 		t.Errorf("End shows %q, want the last measure 3.2.7", h.ui.se.Shown())
 	}
-	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
-	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if c.Focused() != h.ui.detail.status {
+	h.measureList().TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	h.measureList().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.Focused() != h.statusSelect() {
 		t.Fatalf("Enter put the focus on %T, want the status selector", c.Focused())
 	}
-	h.ui.detail.status.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if c.Focused() != h.ui.list.list {
+	h.statusSelect().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Focused() != h.measureList() {
 		t.Errorf("Escape put the focus on %T, want the list", c.Focused())
 	}
 	// Ctrl+N opens the note editor on the measure shown; Escape cancels.
 	h.ui.startNote()
-	if c.Focused() != h.ui.detail.editor || h.ui.detail.editing != newNoteID {
+	if c.Focused() != h.noteEditor() || h.ui.detail.editing != newNoteID {
 		t.Fatalf("Ctrl+N: focus %T, editing %q", c.Focused(), h.ui.detail.editing)
 	}
-	h.ui.detail.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if h.ui.detail.editing != "" {
 		t.Error("Escape did not cancel the note")
 	}
@@ -433,7 +433,7 @@ func TestKeyboardMovesOpensAndReturns(t *testing.T) {
 		t.Errorf("Ctrl+F: focus on %T", c.Focused())
 	}
 	h.ui.search.TypedKey(down)
-	if c.Focused() != h.ui.list.list {
+	if c.Focused() != h.measureList() {
 		t.Errorf("Down in the search: focus on %T", c.Focused())
 	}
 	// Every menu shortcut is also on the canvas.
@@ -700,11 +700,11 @@ func TestOwnNoteIsEditedAndDeleted(t *testing.T) {
 	h.ui.showMeasure("1.4.1")
 	n := h.ui.se.state("1.4.1").Notes[0]
 	h.ui.detail.startEdit(n)
-	if h.win.Canvas().Focused() != h.ui.detail.editor || h.ui.detail.editor.Text != "first draft" {
-		t.Fatalf("editor: focus %T, text %q", h.win.Canvas().Focused(), h.ui.detail.editor.Text)
+	if h.win.Canvas().Focused() != h.noteEditor() || h.noteEditor().Text != "first draft" {
+		t.Fatalf("editor: focus %T, text %q", h.win.Canvas().Focused(), h.noteEditor().Text)
 	}
-	h.ui.detail.editor.SetText("agreed text")
-	h.ui.detail.editor.TypedShortcut(&desktopCtrlEnter)
+	h.noteEditor().SetText("agreed text")
+	h.noteEditor().TypedShortcut(&desktopCtrlEnter)
 	if got := h.ui.se.state("1.4.1").Notes; len(got) != 1 || got[0].Text != "agreed text" || got[0].Edited.IsZero() {
 		t.Fatalf("after editing: %+v", got[0])
 	}

@@ -22,9 +22,9 @@ func (h *harness) notes(id string) []string {
 // typeNote opens a new note on the measure shown, types text and saves it
 // with Ctrl+Enter.
 func (h *harness) typeNote(text string) {
-	h.ui.detail.startAdd()
-	test.Type(h.ui.detail.editor, text)
-	h.ui.detail.editor.TypedShortcut(&desktopCtrlEnter)
+	h.addNote()
+	test.Type(h.noteEditor(), text)
+	h.noteEditor().TypedShortcut(&desktopCtrlEnter)
 }
 
 // Walkthrough defect 2: the editor closed while text was selected ate the
@@ -32,13 +32,13 @@ func (h *harness) typeNote(text string) {
 func TestNoCharacterIsLostAfterClosingWithASelection(t *testing.T) {
 	h := newHarness(t)
 	h.ui.showMeasure("1.4.1")
-	h.ui.detail.startAdd()
-	test.Type(h.ui.detail.editor, "你好 abc")
-	h.ui.detail.editor.TypedShortcut(&fyne.ShortcutSelectAll{})
-	if h.ui.detail.editor.SelectedText() != "你好 abc" {
-		t.Fatalf("selected %q", h.ui.detail.editor.SelectedText())
+	h.addNote()
+	test.Type(h.noteEditor(), "你好 abc")
+	h.noteEditor().TypedShortcut(&fyne.ShortcutSelectAll{})
+	if h.noteEditor().SelectedText() != "你好 abc" {
+		t.Fatalf("selected %q", h.noteEditor().SelectedText())
 	}
-	h.ui.detail.editor.TypedShortcut(&desktopCtrlEnter)
+	h.noteEditor().TypedShortcut(&desktopCtrlEnter)
 	h.typeNote("你好")
 	h.typeNote("xyz")
 	if got, want := strings.Join(h.notes("1.4.1"), "|"), "你好 abc|你好|xyz"; got != want {
@@ -59,7 +59,7 @@ func TestEditingAppendsAtTheEnd(t *testing.T) {
 	h.ui.reload()
 	h.ui.showMeasure("1.4.1")
 	h.ui.detail.startEdit(h.ui.se.state("1.4.1").Notes[0])
-	ed := h.ui.detail.editor
+	ed := h.noteEditor()
 	test.Type(ed, " Done.")
 	ed.TypedShortcut(&fyne.ShortcutSelectAll{})
 	ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) // to the start, selection gone
@@ -104,9 +104,9 @@ func (h *harness) draft(measure, note string) (string, bool) {
 func TestEscapeKeepsTheDraftAndItComesBack(t *testing.T) {
 	h := newHarness(t)
 	h.ui.showMeasure("1.4.1")
-	h.ui.detail.startAdd()
-	test.Type(h.ui.detail.editor, "草稿 draft")
-	h.ui.detail.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.addNote()
+	test.Type(h.noteEditor(), "草稿 draft")
+	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 
 	if h.ui.detail.editing != "" {
 		t.Fatal("Escape left the editor open")
@@ -121,15 +121,15 @@ func TestEscapeKeepsTheDraftAndItComesBack(t *testing.T) {
 		t.Errorf("the kept draft is not shown:\n%s", got)
 	}
 
-	h.ui.detail.startAdd()
-	if got := h.ui.detail.editor.Text; got != "草稿 draft" {
+	h.addNote()
+	if got := h.noteEditor().Text; got != "草稿 draft" {
 		t.Fatalf("editor opened again with %q", got)
 	}
 	if got := h.detailTexts(); !strings.Contains(got, "Draft restored") || strings.Contains(got, "Unsaved draft") {
 		t.Errorf("the pane should say the draft was restored, once:\n%s", got)
 	}
-	test.Type(h.ui.detail.editor, " more")
-	h.ui.detail.editor.TypedShortcut(&desktopCtrlEnter)
+	test.Type(h.noteEditor(), " more")
+	h.noteEditor().TypedShortcut(&desktopCtrlEnter)
 	if got := h.notes("1.4.1"); len(got) != 1 || got[0] != "草稿 draft more" {
 		t.Fatalf("saved %q", got)
 	}
@@ -140,8 +140,8 @@ func TestEscapeKeepsTheDraftAndItComesBack(t *testing.T) {
 		t.Errorf("a draft is still shown after saving:\n%s", got)
 	}
 	// An empty editor closed with Escape keeps nothing.
-	h.ui.detail.startAdd()
-	h.ui.detail.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.addNote()
+	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if text, ok := h.draft("1.4.1", ""); ok {
 		t.Errorf("an empty editor left the draft %q", text)
 	}
@@ -152,8 +152,8 @@ func TestEscapeKeepsTheDraftAndItComesBack(t *testing.T) {
 func TestDraftSurvivesACrashAndClosingTheWindow(t *testing.T) {
 	h := newHarness(t)
 	h.ui.showMeasure("2.1.3")
-	h.ui.detail.startAdd()
-	test.Type(h.ui.detail.editor, "after a crash")
+	h.addNote()
+	test.Type(h.noteEditor(), "after a crash")
 	waitFor(t, "the draft to be written", func() bool { text, _ := h.draft("2.1.3", ""); return text == "after a crash" })
 	// A crash: the data file is closed with nothing else done.
 	if err := h.ui.se.store.Close(); err != nil {
@@ -161,11 +161,11 @@ func TestDraftSurvivesACrashAndClosingTheWindow(t *testing.T) {
 	}
 	h.open()
 	h.ui.showMeasure("2.1.3")
-	h.ui.detail.startAdd()
-	if got := h.ui.detail.editor.Text; got != "after a crash" {
+	h.addNote()
+	if got := h.noteEditor().Text; got != "after a crash" {
 		t.Fatalf("after a crash the editor holds %q", got)
 	}
-	test.Type(h.ui.detail.editor, ", then closed")
+	test.Type(h.noteEditor(), ", then closed")
 	// Closing the window (ui.onClose) writes the draft at once. (The test
 	// window cannot be closed here: the test's cleanup closes it.)
 	h.ui.detail.flushDraft()
@@ -174,8 +174,8 @@ func TestDraftSurvivesACrashAndClosingTheWindow(t *testing.T) {
 	}
 	h.open()
 	h.ui.showMeasure("2.1.3")
-	h.ui.detail.startAdd()
-	if got := h.ui.detail.editor.Text; got != "after a crash, then closed" {
+	h.addNote()
+	if got := h.noteEditor().Text; got != "after a crash, then closed" {
 		t.Fatalf("after closing the window the editor holds %q", got)
 	}
 }
@@ -191,8 +191,8 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 	h.ui.showMeasure("1.4.1")
 	n := h.ui.se.state("1.4.1").Notes[0]
 	h.ui.detail.startEdit(n)
-	test.Type(h.ui.detail.editor, " changed")
-	h.ui.detail.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	test.Type(h.noteEditor(), " changed")
+	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if got := h.notes("1.4.1"); len(got) != 1 || got[0] != "original" {
 		t.Fatalf("Escape changed the note: %q", got)
 	}
@@ -203,7 +203,7 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 	h.ui.showMeasure("1.4.2")
 	h.ui.showMeasure("1.4.1")
 	h.ui.detail.startEdit(n)
-	if got := h.ui.detail.editor.Text; got != "original changed" {
+	if got := h.noteEditor().Text; got != "original changed" {
 		t.Fatalf("the edit came back as %q", got)
 	}
 	h.ui.detail.onDiscardNote()

@@ -47,6 +47,9 @@ func (b *statusBar) build() fyne.CanvasObject {
 
 // sync shows who the user is and how many measures are in conflict.
 func (b *statusBar) sync() {
+	if b.who == nil {
+		return // not built yet
+	}
 	id := b.se.store.Identity()
 	text := lang.L("Name and delegation not set")
 	if id.Name != "" {

@@ -179,9 +179,7 @@ func (u *ui) syncHint() {
 	id := u.se.store.Identity()
 	u.hint.Hidden = id.Name != "" && id.Delegation != ""
 	u.hint.Refresh()
-	if u.bar.who != nil {
-		u.bar.sync()
-	}
+	u.bar.sync()
 }
 
 // menu is the main menu; its shortcuts work wherever the focus is.

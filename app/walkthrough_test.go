@@ -312,7 +312,7 @@ func rowAt(h *harness, i int) (*rowView, fyne.Window) {
 	r := h.renderRow(i)
 	c := test.NewWindow(r) // gives the row a canvas, so positions are known
 	c.SetPadded(false)
-	c.Resize(fyne.NewSize(h.ui.list.list.Size().Width, r.MinSize().Height))
+	c.Resize(fyne.NewSize(h.measureList().Size().Width, r.MinSize().Height))
 	return r, c
 }
 
@@ -328,7 +328,7 @@ func TestListRowsAtASmallWindow(t *testing.T) {
 	inLanguage(t, "en")
 	h := newHarness(t)
 	h.win.Resize(fyne.NewSize(1024, 700))
-	w := h.ui.list.list.Size().Width
+	w := h.measureList().Size().Width
 	if _, err := h.ui.se.store.AddNote("1.1.2", "a note"); err != nil {
 		t.Fatal(err)
 	}
