@@ -346,7 +346,7 @@ func TestEachFilterGivesTheCountItShows(t *testing.T) {
 func TestSearchAndFiltersComeBackAfterRestart(t *testing.T) {
 	h := newHarness(t)
 	test.Type(h.ui.search, "粮食")
-	test.Tap(h.ui.filters.kinds[data.KindAnnual])
+	test.Tap(h.filterCheck(kindLabel(data.KindAnnual)))
 	h.ui.setSection("1.3")
 	want := h.ids(100)
 	if len(want) == 0 {
@@ -357,7 +357,7 @@ func TestSearchAndFiltersComeBackAfterRestart(t *testing.T) {
 	if h.ui.search.Text != "粮食" {
 		t.Errorf("search field after restart: %q", h.ui.search.Text)
 	}
-	if !h.ui.filters.kinds[data.KindAnnual].Checked {
+	if !h.filterCheck(kindLabel(data.KindAnnual)).Checked {
 		t.Error("the Every year filter is not ticked after restart")
 	}
 	if got := h.ids(100); !reflect.DeepEqual(got, want) {
@@ -424,7 +424,7 @@ func TestKeyboardMovesOpensAndReturns(t *testing.T) {
 		t.Fatalf("Ctrl+N: focus %T, editing %q", c.Focused(), h.ui.detail.editing)
 	}
 	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if h.ui.detail.editing != "" {
+	if h.ui.se.writing {
 		t.Error("Escape did not cancel the note")
 	}
 	// The search field: Ctrl+F focuses it, Down goes to the list.
@@ -468,7 +468,7 @@ func TestAConflictShowsWhoAndIsResolvedBySettingAStatus(t *testing.T) {
 	if r := h.renderRow(i); r.clash.Hidden {
 		t.Error("the list row shows no conflict")
 	}
-	if got := labelCount(t, h.ui.filters.conflict); got != 1 {
+	if got := labelCount(t, h.filterCheck("Status in conflict")); got != 1 {
 		t.Errorf("conflict filter shows %d", got)
 	}
 	h.ui.showMeasure("1.5.4")
@@ -724,7 +724,7 @@ func TestOwnNoteIsEditedAndDeleted(t *testing.T) {
 
 func TestNoResultSaysSoAndShowAllRestores(t *testing.T) {
 	h := newHarness(t)
-	test.Tap(h.ui.filters.statuses[data.StatusDone])
+	test.Tap(h.filterCheck(statusLabel(data.StatusDone)))
 	h.ui.setSection("2.2")
 	test.Type(h.ui.search, "zqxj")
 	if len(h.ui.se.rows) != 0 || h.ui.list.empty.Hidden {
@@ -737,7 +737,7 @@ func TestNoResultSaysSoAndShowAllRestores(t *testing.T) {
 	if len(h.ui.se.rows) != 77 || !h.ui.list.empty.Hidden || h.ui.search.Text != "" {
 		t.Errorf("after Show all: %d rows, search %q", len(h.ui.se.rows), h.ui.search.Text)
 	}
-	if h.ui.filters.statuses[data.StatusDone].Checked {
+	if h.filterCheck(statusLabel(data.StatusDone)).Checked {
 		t.Error("the Done filter is still ticked")
 	}
 }

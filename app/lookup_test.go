@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -92,4 +94,10 @@ func (h *harness) addNote() {
 		h.t.Fatal("no Add note button in the window")
 	}
 	test.Tap(b)
+}
+
+// filterCheck is the filter's check box whose label starts with label.
+func (h *harness) filterCheck(label string) *widgets.Check {
+	h.t.Helper()
+	return must(h, "check "+label, find(h, func(c *widgets.Check) bool { return strings.HasPrefix(c.Text, label+" (") }))
 }

@@ -108,7 +108,7 @@ func TestEscapeKeepsTheDraftAndItComesBack(t *testing.T) {
 	test.Type(h.noteEditor(), "草稿 draft")
 	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 
-	if h.ui.detail.editing != "" {
+	if h.ui.se.writing {
 		t.Fatal("Escape left the editor open")
 	}
 	if n := h.notes("1.4.1"); len(n) != 0 {
@@ -207,12 +207,12 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 		t.Fatalf("the edit came back as %q", got)
 	}
 	h.ui.detail.onDiscardNote()
-	if h.ui.detail.editing == "" {
+	if !h.ui.se.writing {
 		t.Fatal("Discard closed the editor without asking")
 	}
 	tapButton(t, h.win, "Discard")
-	if _, ok := h.draft("1.4.1", n.ID); ok || h.ui.detail.editing != "" {
-		t.Fatalf("after confirming Discard: draft kept %v, editing %q", ok, h.ui.detail.editing)
+	if _, ok := h.draft("1.4.1", n.ID); ok || h.ui.se.writing {
+		t.Fatalf("after confirming Discard: draft kept %v, still writing", ok)
 	}
 	if got := h.notes("1.4.1"); len(got) != 1 || got[0] != "original" {
 		t.Fatalf("discarding the draft changed the note: %q", got)
@@ -220,7 +220,7 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 	// Unchanged text is discarded without a question.
 	h.ui.detail.startEdit(n)
 	h.ui.detail.onDiscardNote()
-	if h.ui.detail.editing != "" || h.win.Canvas().Overlays().Top() != nil {
+	if h.ui.se.writing || h.win.Canvas().Overlays().Top() != nil {
 		t.Error("discarding an unchanged note asked or left the editor open")
 	}
 }
