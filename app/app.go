@@ -97,7 +97,7 @@ func open(a fyne.App, w fyne.Window, s *storage.Store, loc storage.Location, tod
 	s.OnWrite(func() {
 		fyne.Do(func() {
 			if u.se.changes != s.ChangeCount() {
-				u.reload()
+				u.se.Reload()
 			}
 		})
 	})

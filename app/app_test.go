@@ -140,7 +140,7 @@ func TestTypingAQueryShowsTheMeasuresHighlighted(t *testing.T) {
 
 func TestStatusAndNoteSurviveReopening(t *testing.T) {
 	h := newHarness(t)
-	h.ui.showMeasure("1.2.3")
+	h.ui.se.Show("1.2.3")
 	h.statusSelect().SetSelected(statusLabel(data.StatusDone))
 	h.addNote()
 	test.Type(h.noteEditor(), "Roadmap agreed in Tashkent")
@@ -154,7 +154,7 @@ func TestStatusAndNoteSurviveReopening(t *testing.T) {
 	if len(st.Notes) != 1 || st.Notes[0].Text != "Roadmap agreed in Tashkent" {
 		t.Fatalf("notes after reopening = %+v", st.Notes)
 	}
-	h.ui.showMeasure("1.2.3")
+	h.ui.se.Show("1.2.3")
 	if h.statusSelect().Selected != statusLabel(data.StatusDone) {
 		t.Errorf("selector shows %q", h.statusSelect().Selected)
 	}
@@ -198,7 +198,7 @@ func TestOthersNotesCannotBeEdited(t *testing.T) {
 	foreignChange(t, h.path, &data.Change{Kind: data.ChangeNoteAdd, Measure: "1.3.1", Name: "Li Wei", Delegation: "China",
 		Time: time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC), Clock: 1, Text: "their note"})
 	h.open()
-	h.ui.showMeasure("1.3.1")
+	h.ui.se.Show("1.3.1")
 
 	buttons := map[string][]string{} // note text → button labels in its card
 	for _, n := range h.ui.se.state("1.3.1").Notes {
@@ -246,7 +246,7 @@ func TestEachFilterGivesTheCountItShows(t *testing.T) {
 	if _, err := h.ui.se.store.AddNote("1.3.1", "waiting for the customs data"); err != nil {
 		t.Fatal(err)
 	}
-	h.ui.reload()
+	h.ui.se.Reload()
 	f := h.ui.filters
 
 	kindCount := func(k data.DeadlineKind) int {
@@ -352,7 +352,7 @@ func TestSearchAndFiltersComeBackAfterRestart(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("no rows to compare")
 	}
-	h.ui.showMeasure(want[len(want)-1])
+	h.ui.se.Show(want[len(want)-1])
 	h.reopen()
 	if h.ui.search.Text != "粮食" {
 		t.Errorf("search field after restart: %q", h.ui.search.Text)
@@ -471,7 +471,7 @@ func TestAConflictShowsWhoAndIsResolvedBySettingAStatus(t *testing.T) {
 	if got := labelCount(t, h.filterCheck("Status in conflict")); got != 1 {
 		t.Errorf("conflict filter shows %d", got)
 	}
-	h.ui.showMeasure("1.5.4")
+	h.ui.se.Show("1.5.4")
 	var texts []string
 	var keep []*widgets.Button
 	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
@@ -614,7 +614,7 @@ func TestSettingsSaveIdentityAndAppearance(t *testing.T) {
 
 func TestBodiesAndOverviewLinksLead(t *testing.T) {
 	h := newHarness(t)
-	h.ui.showMeasure("1.2.8")
+	h.ui.se.Show("1.2.8")
 	var body *widget.Hyperlink
 	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
 		if b, ok := o.(*widget.Hyperlink); ok && strings.Contains(b.Text, "海关") || ok && strings.Contains(b.Text, "Customs") {
@@ -696,8 +696,8 @@ func TestOwnNoteIsEditedAndDeleted(t *testing.T) {
 	if _, err := h.ui.se.store.AddNote("1.4.1", "first draft"); err != nil {
 		t.Fatal(err)
 	}
-	h.ui.reload()
-	h.ui.showMeasure("1.4.1")
+	h.ui.se.Reload()
+	h.ui.se.Show("1.4.1")
 	n := h.ui.se.state("1.4.1").Notes[0]
 	h.ui.detail.startEdit(n)
 	if h.win.Canvas().Focused() != h.noteEditor() || h.noteEditor().Text != "first draft" {

@@ -29,7 +29,6 @@ import (
 type exchange struct {
 	se *session
 	*dialogs
-	reload func() // redraws the window after an import
 
 	folder     *shared.Folder
 	folderNews string           // what the shared folder did last, for its dialog
@@ -41,8 +40,8 @@ type exchange struct {
 	inline bool
 }
 
-func newExchange(se *session, dlg *dialogs, reload func()) *exchange {
-	return &exchange{se: se, dialogs: dlg, reload: reload}
+func newExchange(se *session, dlg *dialogs) *exchange {
+	return &exchange{se: se, dialogs: dlg}
 }
 
 // busyDelay is how long work may take before a progress dialog shows.
@@ -470,7 +469,7 @@ func (x *exchange) apply(p *storage.PendingImport) {
 			x.showRefusal(err)
 			return
 		}
-		x.reload()
+		x.se.Reload()
 		msg := lang.L("Imported: {{.Summary}}.", map[string]any{"Summary": summaryText(r.Total)})
 		if r.Total.Conflicts > 0 {
 			msg += " " + lang.L("Measures in conflict are marked; open one to choose the status that holds.")

@@ -139,7 +139,7 @@ func TestDroppedFileIsPreviewedThenApplied(t *testing.T) {
 	}
 	waitFor(t, "the confirmation", func() bool { return strings.Contains(overlayTexts(h.win), "Imported:") })
 	// The list marks the conflict; the detail offers both values.
-	h.ui.showMeasure("1.2.3")
+	h.ui.se.Show("1.2.3")
 	row := h.renderRow(h.ui.se.rowIndex("1.2.3"))
 	if row.clash.Hidden {
 		t.Errorf("the list does not mark the conflict")
@@ -217,7 +217,7 @@ func TestReportOfTheCurrentQuery(t *testing.T) {
 	if err := h.ui.se.AddNote("1.1.1", "=cmd note"); err != nil {
 		t.Fatal(err)
 	}
-	h.ui.changeFilter(func(f *search.Filter) { f.HasNotes = true })
+	h.ui.se.ChangeFilter(func(f *search.Filter) { f.HasNotes = true })
 	rep := h.ui.exch.buildReport(data.English)
 	if len(rep.Rows) != 1 || rep.Rows[0].ID != "1.1.1" || !rep.Source || !strings.Contains(rep.Scope, "with notes") {
 		t.Fatalf("report rows %d, scope %q", len(rep.Rows), rep.Scope)

@@ -31,7 +31,7 @@ func (h *harness) typeNote(text string) {
 // first character typed into the next note.
 func TestNoCharacterIsLostAfterClosingWithASelection(t *testing.T) {
 	h := newHarness(t)
-	h.ui.showMeasure("1.4.1")
+	h.ui.se.Show("1.4.1")
 	h.addNote()
 	test.Type(h.noteEditor(), "你好 abc")
 	h.noteEditor().TypedShortcut(&fyne.ShortcutSelectAll{})
@@ -56,8 +56,8 @@ func TestEditingAppendsAtTheEnd(t *testing.T) {
 	if _, err := h.ui.se.store.AddNote("1.4.1", long); err != nil {
 		t.Fatal(err)
 	}
-	h.ui.reload()
-	h.ui.showMeasure("1.4.1")
+	h.ui.se.Reload()
+	h.ui.se.Show("1.4.1")
 	h.ui.detail.startEdit(h.ui.se.state("1.4.1").Notes[0])
 	ed := h.noteEditor()
 	test.Type(ed, " Done.")
@@ -103,7 +103,7 @@ func (h *harness) draft(measure, note string) (string, bool) {
 // and is gone once saved.
 func TestEscapeKeepsTheDraftAndItComesBack(t *testing.T) {
 	h := newHarness(t)
-	h.ui.showMeasure("1.4.1")
+	h.ui.se.Show("1.4.1")
 	h.addNote()
 	test.Type(h.noteEditor(), "草稿 draft")
 	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
@@ -151,7 +151,7 @@ func TestEscapeKeepsTheDraftAndItComesBack(t *testing.T) {
 // closing the window writes it at once.
 func TestDraftSurvivesACrashAndClosingTheWindow(t *testing.T) {
 	h := newHarness(t)
-	h.ui.showMeasure("2.1.3")
+	h.ui.se.Show("2.1.3")
 	h.addNote()
 	test.Type(h.noteEditor(), "after a crash")
 	waitFor(t, "the draft to be written", func() bool { text, _ := h.draft("2.1.3", ""); return text == "after a crash" })
@@ -160,7 +160,7 @@ func TestDraftSurvivesACrashAndClosingTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.open()
-	h.ui.showMeasure("2.1.3")
+	h.ui.se.Show("2.1.3")
 	h.addNote()
 	if got := h.noteEditor().Text; got != "after a crash" {
 		t.Fatalf("after a crash the editor holds %q", got)
@@ -173,7 +173,7 @@ func TestDraftSurvivesACrashAndClosingTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.open()
-	h.ui.showMeasure("2.1.3")
+	h.ui.se.Show("2.1.3")
 	h.addNote()
 	if got := h.noteEditor().Text; got != "after a crash, then closed" {
 		t.Fatalf("after closing the window the editor holds %q", got)
@@ -187,8 +187,8 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 	if _, err := h.ui.se.store.AddNote("1.4.1", "original"); err != nil {
 		t.Fatal(err)
 	}
-	h.ui.reload()
-	h.ui.showMeasure("1.4.1")
+	h.ui.se.Reload()
+	h.ui.se.Show("1.4.1")
 	n := h.ui.se.state("1.4.1").Notes[0]
 	h.ui.detail.startEdit(n)
 	test.Type(h.noteEditor(), " changed")
@@ -200,8 +200,8 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 		t.Errorf("the kept edit is not shown:\n%s", got)
 	}
 	// Moving to another measure and back keeps it too.
-	h.ui.showMeasure("1.4.2")
-	h.ui.showMeasure("1.4.1")
+	h.ui.se.Show("1.4.2")
+	h.ui.se.Show("1.4.1")
 	h.ui.detail.startEdit(n)
 	if got := h.noteEditor().Text; got != "original changed" {
 		t.Fatalf("the edit came back as %q", got)

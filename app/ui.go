@@ -79,7 +79,7 @@ func newUI(a fyne.App, w fyne.Window, se *session, loc storage.Location) *ui {
 		deleteNote:   u.confirmDeleteNote,
 	})
 	u.overview = newOverviewScreen(se, a, u.openMeasure)
-	u.exch = newExchange(se, u.dialogs, u.reload)
+	u.exch = newExchange(se, u.dialogs)
 	u.bar = newStatusBar(se, u.unlessDialog(u.showSettings), u.unlessDialog(u.showConflicts))
 
 	se.OnQueryChanged(func() {
@@ -265,9 +265,6 @@ func (u *ui) onUnfocusedKey(ev *fyne.KeyEvent) {
 
 // ---- state changes: every screen is redrawn from the session ----
 
-// reload rebuilds the engine if the store changed, then redraws everything.
-func (u *ui) reload() { u.se.Reload() }
-
 // safely runs fn and turns a panic into a plain error dialog: a defect in
 // drawing must not close the window. Every change was written when it was
 // made, so nothing is lost.
@@ -292,8 +289,6 @@ func (u *ui) onSearch(text string) {
 	u.list.scrollToTop()
 }
 
-func (u *ui) changeFilter(set func(*search.Filter)) { u.se.ChangeFilter(set) }
-
 // setSection narrows the list to a chapter or section, from its top.
 func (u *ui) setSection(scope string) {
 	if u.se.SetSection(scope) {
@@ -308,7 +303,7 @@ func (u *ui) clearFilters() { u.se.ClearFilters() }
 func (u *ui) showAll() { u.se.SetQuery(search.Query{}) }
 
 func (u *ui) filterByBody(b string) {
-	u.changeFilter(func(f *search.Filter) { f.Bodies = []string{b} })
+	u.se.ChangeFilter(func(f *search.Filter) { f.Bodies = []string{b} })
 	u.onShowMeasures()
 }
 
@@ -366,9 +361,6 @@ func (u *ui) onShowOverview() {
 	u.showMeasures.Refresh()
 	u.showOverview.Refresh()
 }
-
-// showMeasure puts a measure in the detail pane.
-func (u *ui) showMeasure(id string) { u.se.Show(id) }
 
 // openMeasure shows a measure from elsewhere (the overview): the measures
 // view, the measure selected if the list has it, and its detail.

@@ -332,7 +332,7 @@ func TestListRowsAtASmallWindow(t *testing.T) {
 	if _, err := h.ui.se.store.AddNote("1.1.2", "a note"); err != nil {
 		t.Fatal(err)
 	}
-	h.ui.reload()
+	h.ui.se.Reload()
 	i := h.ui.se.rowIndex("1.1.2") // overdue, with a note
 	r, c := rowAt(h, i)
 	defer c.Close()
@@ -399,7 +399,7 @@ func TestWindowFitsASmallScreen(t *testing.T) {
 			t.Fatalf("%s: no row for %q", l.lang, l.query)
 		}
 		for _, r := range h.ui.se.rows {
-			h.ui.showMeasure(r.Measure.ID)
+			h.ui.se.Show(r.Measure.ID)
 			if m := h.win.Content().MinSize(); m.Width > small.Width || m.Height > small.Height {
 				t.Errorf("%s: with %s open the window needs %v", l.lang, r.Measure.ID, m)
 			}
