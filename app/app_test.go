@@ -144,7 +144,7 @@ func TestStatusAndNoteSurviveReopening(t *testing.T) {
 	h.statusSelect().SetSelected(statusLabel(data.StatusDone))
 	h.addNote()
 	test.Type(h.noteEditor(), "Roadmap agreed in Tashkent")
-	h.ui.detail.onSaveNote()
+	h.tap("Save note")
 
 	h.reopen()
 	st := h.ui.se.state("1.2.3")
@@ -699,7 +699,7 @@ func TestOwnNoteIsEditedAndDeleted(t *testing.T) {
 	h.ui.se.Reload()
 	h.ui.se.Show("1.4.1")
 	n := h.ui.se.state("1.4.1").Notes[0]
-	h.ui.detail.startEdit(n)
+	h.tap("Edit")
 	if h.win.Canvas().Focused() != h.noteEditor() || h.noteEditor().Text != "first draft" {
 		t.Fatalf("editor: focus %T, text %q", h.win.Canvas().Focused(), h.noteEditor().Text)
 	}

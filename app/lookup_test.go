@@ -89,15 +89,17 @@ func (h *harness) button(label string) *widgets.Button {
 // addNote taps the detail's Add note button.
 func (h *harness) addNote() {
 	h.t.Helper()
-	b := h.button(lang.L("Add note"))
-	if b == nil {
-		h.t.Fatal("no Add note button in the window")
-	}
-	test.Tap(b)
+	h.tap("Add note")
 }
 
 // filterCheck is the filter's check box whose label starts with label.
 func (h *harness) filterCheck(label string) *widgets.Check {
 	h.t.Helper()
 	return must(h, "check "+label, find(h, func(c *widgets.Check) bool { return strings.HasPrefix(c.Text, label+" (") }))
+}
+
+// tap taps the visible button with the label (translated).
+func (h *harness) tap(label string) {
+	h.t.Helper()
+	test.Tap(must(h, "button "+label, h.button(lang.L(label))))
 }

@@ -58,7 +58,7 @@ func TestEditingAppendsAtTheEnd(t *testing.T) {
 	}
 	h.ui.se.Reload()
 	h.ui.se.Show("1.4.1")
-	h.ui.detail.startEdit(h.ui.se.state("1.4.1").Notes[0])
+	h.tap("Edit")
 	ed := h.noteEditor()
 	test.Type(ed, " Done.")
 	ed.TypedShortcut(&fyne.ShortcutSelectAll{})
@@ -190,7 +190,7 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 	h.ui.se.Reload()
 	h.ui.se.Show("1.4.1")
 	n := h.ui.se.state("1.4.1").Notes[0]
-	h.ui.detail.startEdit(n)
+	h.tap("Edit")
 	test.Type(h.noteEditor(), " changed")
 	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if got := h.notes("1.4.1"); len(got) != 1 || got[0] != "original" {
@@ -202,11 +202,11 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 	// Moving to another measure and back keeps it too.
 	h.ui.se.Show("1.4.2")
 	h.ui.se.Show("1.4.1")
-	h.ui.detail.startEdit(n)
+	h.tap("Edit")
 	if got := h.noteEditor().Text; got != "original changed" {
 		t.Fatalf("the edit came back as %q", got)
 	}
-	h.ui.detail.onDiscardNote()
+	h.tap("Discard")
 	if !h.ui.se.writing {
 		t.Fatal("Discard closed the editor without asking")
 	}
@@ -218,8 +218,8 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 		t.Fatalf("discarding the draft changed the note: %q", got)
 	}
 	// Unchanged text is discarded without a question.
-	h.ui.detail.startEdit(n)
-	h.ui.detail.onDiscardNote()
+	h.tap("Edit")
+	h.tap("Discard")
 	if h.ui.se.writing || h.win.Canvas().Overlays().Top() != nil {
 		t.Error("discarding an unchanged note asked or left the editor open")
 	}
