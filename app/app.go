@@ -97,7 +97,7 @@ func open(a fyne.App, w fyne.Window, s *storage.Store, loc storage.Location, tod
 	s.OnWrite(func() {
 		fyne.Do(func() {
 			if u.se.changes != s.ChangeCount() {
-				u.reload()
+				u.se.Reload()
 			}
 		})
 	})
@@ -109,7 +109,7 @@ func open(a fyne.App, w fyne.Window, s *storage.Store, loc storage.Location, tod
 // detail of the measure shown, then the shared folder (a pass over it may
 // merge files).
 func (u *ui) afterFirstFrame() {
-	u.showMeasure(u.current)
+	u.detail.show(u.se.shown)
 	u.exch.start()
 }
 

@@ -100,11 +100,11 @@ func TestStartsWithThePlanInOrder(t *testing.T) {
 	if got := h.ids(3); !reflect.DeepEqual(got, []string{"1.1.1", "1.1.2", "1.1.3"}) {
 		t.Errorf("first rows %v", got)
 	}
-	if h.ui.list.list.Length() != 77 {
-		t.Errorf("list length %d", h.ui.list.list.Length())
+	if h.measureList().Length() != 77 {
+		t.Errorf("list length %d", h.measureList().Length())
 	}
-	if h.ui.current != "1.1.1" {
-		t.Errorf("detail shows %q, want the first measure", h.ui.current)
+	if h.ui.se.Shown() != "1.1.1" {
+		t.Errorf("detail shows %q, want the first measure", h.ui.se.Shown())
 	}
 }
 
@@ -140,11 +140,11 @@ func TestTypingAQueryShowsTheMeasuresHighlighted(t *testing.T) {
 
 func TestStatusAndNoteSurviveReopening(t *testing.T) {
 	h := newHarness(t)
-	h.ui.showMeasure("1.2.3")
-	h.ui.detail.status.SetSelected(statusLabel(data.StatusDone))
-	h.ui.detail.startAdd()
-	test.Type(h.ui.detail.editor, "Roadmap agreed in Tashkent")
-	h.ui.detail.onSaveNote()
+	h.ui.se.Show("1.2.3")
+	h.statusSelect().SetSelected(statusLabel(data.StatusDone))
+	h.addNote()
+	test.Type(h.noteEditor(), "Roadmap agreed in Tashkent")
+	h.tap("Save note")
 
 	h.reopen()
 	st := h.ui.se.state("1.2.3")
@@ -154,9 +154,9 @@ func TestStatusAndNoteSurviveReopening(t *testing.T) {
 	if len(st.Notes) != 1 || st.Notes[0].Text != "Roadmap agreed in Tashkent" {
 		t.Fatalf("notes after reopening = %+v", st.Notes)
 	}
-	h.ui.showMeasure("1.2.3")
-	if h.ui.detail.status.Selected != statusLabel(data.StatusDone) {
-		t.Errorf("selector shows %q", h.ui.detail.status.Selected)
+	h.ui.se.Show("1.2.3")
+	if h.statusSelect().Selected != statusLabel(data.StatusDone) {
+		t.Errorf("selector shows %q", h.statusSelect().Selected)
 	}
 }
 
@@ -198,7 +198,7 @@ func TestOthersNotesCannotBeEdited(t *testing.T) {
 	foreignChange(t, h.path, &data.Change{Kind: data.ChangeNoteAdd, Measure: "1.3.1", Name: "Li Wei", Delegation: "China",
 		Time: time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC), Clock: 1, Text: "their note"})
 	h.open()
-	h.ui.showMeasure("1.3.1")
+	h.ui.se.Show("1.3.1")
 
 	buttons := map[string][]string{} // note text → button labels in its card
 	for _, n := range h.ui.se.state("1.3.1").Notes {
@@ -246,7 +246,7 @@ func TestEachFilterGivesTheCountItShows(t *testing.T) {
 	if _, err := h.ui.se.store.AddNote("1.3.1", "waiting for the customs data"); err != nil {
 		t.Fatal(err)
 	}
-	h.ui.reload()
+	h.ui.se.Reload()
 	f := h.ui.filters
 
 	kindCount := func(k data.DeadlineKind) int {
@@ -299,8 +299,8 @@ func TestEachFilterGivesTheCountItShows(t *testing.T) {
 			if got := len(h.ui.se.rows); got != c.want {
 				t.Errorf("ticked: %d rows, want %d", got, c.want)
 			}
-			if c.want > 0 && h.ui.list.list.Length() != c.want {
-				t.Errorf("list shows %d rows", h.ui.list.list.Length())
+			if c.want > 0 && h.measureList().Length() != c.want {
+				t.Errorf("list shows %d rows", h.measureList().Length())
 			}
 			if h.ui.filters.clear.Disabled() {
 				t.Error("Clear all is disabled while a filter is on")
@@ -346,27 +346,27 @@ func TestEachFilterGivesTheCountItShows(t *testing.T) {
 func TestSearchAndFiltersComeBackAfterRestart(t *testing.T) {
 	h := newHarness(t)
 	test.Type(h.ui.search, "粮食")
-	test.Tap(h.ui.filters.kinds[data.KindAnnual])
+	test.Tap(h.filterCheck(kindLabel(data.KindAnnual)))
 	h.ui.setSection("1.3")
 	want := h.ids(100)
 	if len(want) == 0 {
 		t.Fatal("no rows to compare")
 	}
-	h.ui.showMeasure(want[len(want)-1])
+	h.ui.se.Show(want[len(want)-1])
 	h.reopen()
 	if h.ui.search.Text != "粮食" {
 		t.Errorf("search field after restart: %q", h.ui.search.Text)
 	}
-	if !h.ui.filters.kinds[data.KindAnnual].Checked {
+	if !h.filterCheck(kindLabel(data.KindAnnual)).Checked {
 		t.Error("the Every year filter is not ticked after restart")
 	}
 	if got := h.ids(100); !reflect.DeepEqual(got, want) {
 		t.Errorf("rows after restart %v, want %v", got, want)
 	}
-	if h.ui.current != want[len(want)-1] {
-		t.Errorf("detail after restart shows %q, want %q", h.ui.current, want[len(want)-1])
+	if h.ui.se.Shown() != want[len(want)-1] {
+		t.Errorf("detail after restart shows %q, want %q", h.ui.se.Shown(), want[len(want)-1])
 	}
-	if sel := h.ui.list.list.Selected(); sel != len(want)-1 {
+	if sel := h.measureList().Selected(); sel != len(want)-1 {
 		t.Errorf("selected row %d, want %d", sel, len(want)-1)
 	}
 }
@@ -396,35 +396,35 @@ func TestKeyboardMovesOpensAndReturns(t *testing.T) {
 	h := newHarness(t)
 	c := h.win.Canvas()
 	h.ui.focusList()
-	if c.Focused() != h.ui.list.list {
+	if c.Focused() != h.measureList() {
 		t.Fatalf("focus on %T, want the list", c.Focused())
 	}
 	down := &fyne.KeyEvent{Name: fyne.KeyDown}
-	h.ui.list.list.TypedKey(down)
-	h.ui.list.list.TypedKey(down)
-	if h.ui.current != "1.1.3" {
-		t.Errorf("two Downs from 1.1.1 show %q, want 1.1.3", h.ui.current)
+	h.measureList().TypedKey(down)
+	h.measureList().TypedKey(down)
+	if h.ui.se.Shown() != "1.1.3" {
+		t.Errorf("two Downs from 1.1.1 show %q, want 1.1.3", h.ui.se.Shown())
 	}
-	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
-	if h.ui.current != "3.2.7" {
-		t.Errorf("End shows %q, want the last measure 3.2.7", h.ui.current)
+	h.measureList().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	if h.ui.se.Shown() != "3.2.7" {
+		t.Errorf("End shows %q, want the last measure 3.2.7", h.ui.se.Shown())
 	}
-	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
-	h.ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if c.Focused() != h.ui.detail.status {
+	h.measureList().TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	h.measureList().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.Focused() != h.statusSelect() {
 		t.Fatalf("Enter put the focus on %T, want the status selector", c.Focused())
 	}
-	h.ui.detail.status.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if c.Focused() != h.ui.list.list {
+	h.statusSelect().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Focused() != h.measureList() {
 		t.Errorf("Escape put the focus on %T, want the list", c.Focused())
 	}
 	// Ctrl+N opens the note editor on the measure shown; Escape cancels.
 	h.ui.startNote()
-	if c.Focused() != h.ui.detail.editor || h.ui.detail.editing != newNoteID {
+	if c.Focused() != h.noteEditor() || h.ui.detail.editing != newNoteID {
 		t.Fatalf("Ctrl+N: focus %T, editing %q", c.Focused(), h.ui.detail.editing)
 	}
-	h.ui.detail.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if h.ui.detail.editing != "" {
+	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if h.ui.se.writing {
 		t.Error("Escape did not cancel the note")
 	}
 	// The search field: Ctrl+F focuses it, Down goes to the list.
@@ -433,7 +433,7 @@ func TestKeyboardMovesOpensAndReturns(t *testing.T) {
 		t.Errorf("Ctrl+F: focus on %T", c.Focused())
 	}
 	h.ui.search.TypedKey(down)
-	if c.Focused() != h.ui.list.list {
+	if c.Focused() != h.measureList() {
 		t.Errorf("Down in the search: focus on %T", c.Focused())
 	}
 	// Every menu shortcut is also on the canvas.
@@ -468,10 +468,10 @@ func TestAConflictShowsWhoAndIsResolvedBySettingAStatus(t *testing.T) {
 	if r := h.renderRow(i); r.clash.Hidden {
 		t.Error("the list row shows no conflict")
 	}
-	if got := labelCount(t, h.ui.filters.conflict); got != 1 {
+	if got := labelCount(t, h.filterCheck("Status in conflict")); got != 1 {
 		t.Errorf("conflict filter shows %d", got)
 	}
-	h.ui.showMeasure("1.5.4")
+	h.ui.se.Show("1.5.4")
 	var texts []string
 	var keep []*widgets.Button
 	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
@@ -614,7 +614,7 @@ func TestSettingsSaveIdentityAndAppearance(t *testing.T) {
 
 func TestBodiesAndOverviewLinksLead(t *testing.T) {
 	h := newHarness(t)
-	h.ui.showMeasure("1.2.8")
+	h.ui.se.Show("1.2.8")
 	var body *widget.Hyperlink
 	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
 		if b, ok := o.(*widget.Hyperlink); ok && strings.Contains(b.Text, "海关") || ok && strings.Contains(b.Text, "Customs") {
@@ -654,8 +654,8 @@ func TestBodiesAndOverviewLinksLead(t *testing.T) {
 		t.Fatal("no link in the overview")
 	}
 	test.TapAt(link, fyne.NewPos(link.Size().Width/2, link.Size().Height/2))
-	if h.ui.current != "1.3.8" || !h.ui.measuresView.Visible() {
-		t.Errorf("after the first overdue link: detail %q, measures visible %v", h.ui.current, h.ui.measuresView.Visible())
+	if h.ui.se.Shown() != "1.3.8" || !h.ui.measuresView.Visible() {
+		t.Errorf("after the first overdue link: detail %q, measures visible %v", h.ui.se.Shown(), h.ui.measuresView.Visible())
 	}
 }
 
@@ -696,15 +696,15 @@ func TestOwnNoteIsEditedAndDeleted(t *testing.T) {
 	if _, err := h.ui.se.store.AddNote("1.4.1", "first draft"); err != nil {
 		t.Fatal(err)
 	}
-	h.ui.reload()
-	h.ui.showMeasure("1.4.1")
+	h.ui.se.Reload()
+	h.ui.se.Show("1.4.1")
 	n := h.ui.se.state("1.4.1").Notes[0]
-	h.ui.detail.startEdit(n)
-	if h.win.Canvas().Focused() != h.ui.detail.editor || h.ui.detail.editor.Text != "first draft" {
-		t.Fatalf("editor: focus %T, text %q", h.win.Canvas().Focused(), h.ui.detail.editor.Text)
+	h.tap("Edit")
+	if h.win.Canvas().Focused() != h.noteEditor() || h.noteEditor().Text != "first draft" {
+		t.Fatalf("editor: focus %T, text %q", h.win.Canvas().Focused(), h.noteEditor().Text)
 	}
-	h.ui.detail.editor.SetText("agreed text")
-	h.ui.detail.editor.TypedShortcut(&desktopCtrlEnter)
+	h.noteEditor().SetText("agreed text")
+	h.noteEditor().TypedShortcut(&desktopCtrlEnter)
 	if got := h.ui.se.state("1.4.1").Notes; len(got) != 1 || got[0].Text != "agreed text" || got[0].Edited.IsZero() {
 		t.Fatalf("after editing: %+v", got[0])
 	}
@@ -724,20 +724,20 @@ func TestOwnNoteIsEditedAndDeleted(t *testing.T) {
 
 func TestNoResultSaysSoAndShowAllRestores(t *testing.T) {
 	h := newHarness(t)
-	test.Tap(h.ui.filters.statuses[data.StatusDone])
+	test.Tap(h.filterCheck(statusLabel(data.StatusDone)))
 	h.ui.setSection("2.2")
 	test.Type(h.ui.search, "zqxj")
 	if len(h.ui.se.rows) != 0 || h.ui.list.empty.Hidden {
 		t.Fatalf("%d rows, empty state hidden %v", len(h.ui.se.rows), h.ui.list.empty.Hidden)
 	}
-	if h.ui.current != "" || !h.ui.detail.placeholder.Visible() {
-		t.Errorf("detail shows %q with no results", h.ui.current)
+	if h.ui.se.Shown() != "" || !h.ui.detail.placeholder.Visible() {
+		t.Errorf("detail shows %q with no results", h.ui.se.Shown())
 	}
 	h.ui.showAll()
 	if len(h.ui.se.rows) != 77 || !h.ui.list.empty.Hidden || h.ui.search.Text != "" {
 		t.Errorf("after Show all: %d rows, search %q", len(h.ui.se.rows), h.ui.search.Text)
 	}
-	if h.ui.filters.statuses[data.StatusDone].Checked {
+	if h.filterCheck(statusLabel(data.StatusDone)).Checked {
 		t.Error("the Done filter is still ticked")
 	}
 }

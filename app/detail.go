@@ -27,9 +27,13 @@ const newNoteID = "new"
 // notes and history. Every change made here is written to the data file at
 // once.
 type detailView struct {
-	ui *ui
+	se  *session
+	app fyne.App
+	win fyne.Window
+	dlg *dialogs
+	do  detailActions
 
-	id      string // the measure shown, "" for none
+	id      string // the measure the content was built for (the session's shown, when drawn)
 	builtAt int    // the store's change count when the content was built
 	query   string // the search text the content was built with
 
@@ -38,11 +42,10 @@ type detailView struct {
 	placeholder fyne.CanvasObject
 	root        *fyne.Container
 
-	status   *widgets.Select
-	addNote  *widgets.Button
-	editor   *widgets.Entry // one per opening of the editor, kept across rebuilds
-	editing  string         // the note being edited: its ID, newNoteID, or ""
-	updating bool
+	status  *widgets.Select
+	addNote *widgets.Button
+	editor  *widgets.Entry // one per opening of the editor, kept across rebuilds
+	editing string         // the note being edited: its ID, newNoteID, or ""
 
 	// The draft of the note being written: the text the editor opened
 	// with (to tell a change), and when a kept draft was restored into it.
@@ -52,7 +55,24 @@ type detailView struct {
 	kept     map[string]string // the drafts kept for the measure shown, by note
 }
 
-func newDetailView(u *ui) *detailView { return &detailView{ui: u} }
+// detailActions are what the detail asks of the window.
+type detailActions struct {
+	focusList    func()
+	filterByBody func(body string)
+	setStatus    func(id string, st data.Status)
+	deleteNote   func(id, note string) // asks first
+}
+
+func newDetailView(se *session, a fyne.App, w fyne.Window, dlg *dialogs, do detailActions) *detailView {
+	return &detailView{se: se, app: a, win: w, dlg: dlg, do: do}
+}
+
+// setEditing opens the editor on a note (its ID, newNoteID) or closes it
+// (""); while it is open, the session keeps the measure on show.
+func (d *detailView) setEditing(note string) {
+	d.editing = note
+	d.se.SetWriting(note != "")
+}
 
 func (d *detailView) build() fyne.CanvasObject {
 	msg := widget.NewLabel(lang.L("Select a measure to see its text, deadline, status and notes."))
@@ -63,7 +83,7 @@ func (d *detailView) build() fyne.CanvasObject {
 	d.placeholder.Hide()
 	d.scroll = container.NewVScroll(widget.NewLabel(""))
 	d.scroll.Hide()
-	d.drafts = &noteDrafts{store: d.ui.se.store, onError: d.ui.showError}
+	d.drafts = &noteDrafts{store: d.se.store, onError: d.dlg.showError}
 	d.newEditor("")
 	d.root = container.NewStack(d.placeholder, d.scroll)
 	return d.root
@@ -74,12 +94,12 @@ func (d *detailView) show(id string) {
 	if id != d.id && d.editing != "" {
 		// The draft stays in the data file and comes back with the editor.
 		d.drafts.flush()
-		d.editing = ""
+		d.setEditing("")
 		d.newEditor("")
 	}
 	sameMeasure := id == d.id
 	d.id = id
-	if id == "" || d.ui.se.plan.Measure(id) == nil {
+	if id == "" || d.se.plan.Measure(id) == nil {
 		d.id = ""
 		d.scroll.Hide()
 		d.placeholder.Show()
@@ -103,11 +123,11 @@ func (d *detailView) refresh() {
 		return
 	}
 	switch {
-	case d.builtAt != d.ui.se.changes:
+	case d.builtAt != d.se.changes:
 		d.show(d.id)
-	case d.query != d.ui.se.query.Text:
+	case d.query != d.se.query.Text:
 		// Only the highlights changed: redraw the text, not the rest.
-		d.query = d.ui.se.query.Text
+		d.query = d.se.query.Text
 		d.textBox.Objects = []fyne.CanvasObject{d.measureText()}
 		d.textBox.Refresh()
 	}
@@ -115,7 +135,7 @@ func (d *detailView) refresh() {
 
 // measureText is the measure's text with the search's matches marked.
 func (d *detailView) measureText() fyne.CanvasObject {
-	se := d.ui.se
+	se := d.se
 	var row search.Row
 	if i := se.rowIndex(d.id); i >= 0 {
 		row = se.rows[i]
@@ -142,14 +162,14 @@ func wrapped(text string) *widget.Label {
 
 // card puts content on a softly coloured, rounded background.
 func (d *detailView) card(objs ...fyne.CanvasObject) fyne.CanvasObject {
-	th := d.ui.app.Settings().Theme()
-	bg := canvas.NewRectangle(th.Color(theme.ColorNameInputBackground, d.ui.app.Settings().ThemeVariant()))
+	th := d.app.Settings().Theme()
+	bg := canvas.NewRectangle(th.Color(theme.ColorNameInputBackground, d.app.Settings().ThemeVariant()))
 	bg.CornerRadius = th.Size(theme.SizeNameInputRadius)
 	return container.NewStack(bg, container.NewPadded(container.NewVBox(objs...)))
 }
 
 func (d *detailView) rebuild() {
-	se := d.ui.se
+	se := d.se
 	m := se.plan.Measure(d.id)
 	st := se.state(d.id)
 	d.builtAt, d.query = se.changes, se.query.Text
@@ -189,7 +209,7 @@ func (d *detailView) rebuild() {
 		b := b
 		link := widget.NewHyperlink(planText.Body(b), nil)
 		link.Wrapping = fyne.TextWrapWord
-		link.OnTapped = func() { d.ui.filterByBody(b) }
+		link.OnTapped = func() { d.do.filterByBody(b) }
 		objs = append(objs, container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, link))
 	}
 
@@ -201,7 +221,7 @@ func (d *detailView) rebuild() {
 	}
 	d.status = widgets.NewSelect(opts, d.onStatusChosen)
 	d.status.Selected = statusLabel(st.Status)
-	d.status.OnEscape = d.ui.focusList
+	d.status.OnEscape = d.do.focusList
 	setBy := lang.L("Nobody has set a status yet.")
 	if st.Set != nil {
 		setBy = lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": who(st.Set.Name, st.Set.Delegation, st.Set.Author), "When": timeLabel(st.Set.Time)})
@@ -214,7 +234,7 @@ func (d *detailView) rebuild() {
 	// Notes.
 	objs = append(objs, widget.NewSeparator())
 	d.addNote = widgets.NewButton(lang.L("Add note"), theme.ContentAddIcon(), d.startAdd)
-	d.addNote.OnEscape = d.ui.focusList
+	d.addNote.OnEscape = d.do.focusList
 	notesTitle := heading(lang.L("Notes ({{.Count}})", map[string]any{"Count": len(st.Notes)}))
 	objs = append(objs, container.NewBorder(nil, nil, nil, d.addNote, notesTitle))
 	d.kept = d.keptDrafts()
@@ -265,9 +285,9 @@ func (d *detailView) conflictCard(st *data.MeasureState) fyne.CanvasObject {
 	for _, c := range st.Competing {
 		c := c
 		keep := widgets.NewButton(lang.L("Keep {{.Status}}", map[string]any{"Status": statusLabel(c.Status)}), theme.ConfirmIcon(), func() {
-			d.ui.setStatus(d.id, c.Status)
+			d.do.setStatus(d.id, c.Status)
 		})
-		keep.OnEscape = d.ui.focusList
+		keep.OnEscape = d.do.focusList
 		line := caption(lang.L("{{.Status}}: set by {{.Who}} on {{.When}}", map[string]any{
 			"Status": statusLabel(c.Status), "Who": who(c.Name, c.Delegation, c.Author), "When": timeLabel(c.Time)}))
 		objs = append(objs, container.NewBorder(nil, nil, nil, keep, line))
@@ -293,10 +313,10 @@ func (d *detailView) noteCard(n *data.Note, mine bool) fyne.CanvasObject {
 	var actions fyne.CanvasObject
 	if mine {
 		edit := widgets.NewButton(lang.L("Edit"), theme.DocumentCreateIcon(), func() { d.startEdit(n) })
-		del := widgets.NewButton(lang.L("Delete"), theme.DeleteIcon(), func() { d.ui.confirmDeleteNote(d.id, n.ID) })
+		del := widgets.NewButton(lang.L("Delete"), theme.DeleteIcon(), func() { d.do.deleteNote(d.id, n.ID) })
 		for _, b := range []*widgets.Button{edit, del} {
 			b.Importance = widget.LowImportance
-			b.OnEscape = d.ui.focusList
+			b.OnEscape = d.do.focusList
 		}
 		actions = container.NewHBox(edit, del)
 	}
@@ -334,7 +354,7 @@ func (d *detailView) newEditor(text string) {
 	ed := d.editor
 	ed.OnCursorChanged = func() {
 		if pos, ok := d.editorPosition(); ok && ed == d.editor {
-			placeIMSpot(d.ui.win, ed, pos)
+			placeIMSpot(d.win, ed, pos)
 		}
 	}
 	d.editor.OnChanged = func(text string) {
@@ -355,10 +375,11 @@ func draftNote(editing string) string {
 // open opens the editor on a note (newNoteID for a new one) whose saved
 // text is original, with the draft kept for it if there is one.
 func (d *detailView) open(note, original string) {
-	d.editing, d.original, d.restored = note, original, time.Time{}
+	d.setEditing(note)
+	d.original, d.restored = original, time.Time{}
 	text := original
-	if dr, ok, err := d.ui.se.store.LoadDraft(d.id, draftNote(note)); err != nil {
-		d.ui.showError(err)
+	if dr, ok, err := d.se.store.LoadDraft(d.id, draftNote(note)); err != nil {
+		d.dlg.showError(err)
 	} else if ok {
 		text, d.restored = dr.Text, dr.Saved
 	}
@@ -388,12 +409,12 @@ func (d *detailView) startEdit(n *data.Note) {
 }
 
 func (d *detailView) focusEditor() {
-	if c := d.ui.win.Canvas(); c != nil {
+	if c := d.win.Canvas(); c != nil {
 		c.Focus(d.editor)
 	}
 	d.scroll.ScrollToOffset(d.editorOffset())
 	if pos, ok := d.editorPosition(); ok {
-		placeIMSpot(d.ui.win, d.editor, pos)
+		placeIMSpot(d.win, d.editor, pos)
 	}
 }
 
@@ -440,9 +461,9 @@ func (d *detailView) onSaveNote() {
 	text := d.editor.Text
 	var ok bool
 	if d.editing == newNoteID {
-		ok = d.ui.addNote(d.id, text)
+		ok = d.report(d.se.AddNote(d.id, text))
 	} else if d.editing != "" {
-		ok = d.ui.editNote(d.id, d.editing, text)
+		ok = d.report(d.se.EditNote(d.id, d.editing, text))
 	}
 	if ok {
 		d.drafts.discard(d.id, draftNote(d.editing))
@@ -450,16 +471,26 @@ func (d *detailView) onSaveNote() {
 	}
 }
 
+// report shows an error and reports whether there was none.
+func (d *detailView) report(err error) bool {
+	if err != nil {
+		d.dlg.showError(err)
+		return false
+	}
+	return true
+}
+
 // close closes the editor; what is in it must have been saved, kept or
 // discarded before.
 func (d *detailView) close() {
-	d.editing, d.restored = "", time.Time{}
+	d.setEditing("")
+	d.restored = time.Time{}
 	d.newEditor("")
 	offset := d.scroll.Offset // the notes stay in view, with a kept draft where the editor was
 	d.rebuild()
 	d.scroll.Offset = offset
 	d.scroll.Refresh()
-	d.ui.win.Canvas().Focus(d.addNote)
+	d.win.Canvas().Focus(d.addNote)
 }
 
 // onEscapeNote closes the editor and keeps what was written as a draft:
@@ -468,7 +499,7 @@ func (d *detailView) close() {
 // the notes, with a button to continue and one to discard it.
 func (d *detailView) onEscapeNote() {
 	if d.editing == "" {
-		d.ui.focusList()
+		d.do.focusList()
 		return
 	}
 	d.drafts.changed(d.id, draftNote(d.editing), d.editor.Text, d.original)
@@ -502,17 +533,17 @@ func (d *detailView) confirmDiscard(discard func()) {
 			if ok {
 				discard()
 			}
-		}, d.ui.win)
+		}, d.win)
 	dlg.SetConfirmText(lang.L("Discard"))
-	d.ui.showDialog(dlg, nil)
+	d.dlg.showDialog(dlg, nil)
 }
 
 // keptDrafts returns the drafts kept for the measure shown, by note ("" for
 // a new note).
 func (d *detailView) keptDrafts() map[string]string {
-	all, err := d.ui.se.store.Drafts(d.id)
+	all, err := d.se.store.Drafts(d.id)
 	if err != nil {
-		d.ui.showError(err)
+		d.dlg.showError(err)
 		return nil
 	}
 	kept := map[string]string{}
@@ -537,7 +568,7 @@ func (d *detailView) draftLine(note, text string) fyne.CanvasObject {
 			d.startAdd()
 			return
 		}
-		for _, n := range d.ui.se.state(d.id).Notes {
+		for _, n := range d.se.state(d.id).Notes {
 			if n.ID == note {
 				d.startEdit(n)
 			}
@@ -552,7 +583,7 @@ func (d *detailView) draftLine(note, text string) fyne.CanvasObject {
 	})
 	for _, b := range []*widgets.Button{cont, del} {
 		b.Importance = widget.LowImportance
-		b.OnEscape = d.ui.focusList
+		b.OnEscape = d.do.focusList
 	}
 	msg := lang.L("Unsaved draft: {{.Text}}", map[string]any{"Text": excerpt(text, 80)})
 	if note != newNoteID {
@@ -575,12 +606,12 @@ func excerpt(text string, n int) string {
 func (d *detailView) flushDraft() { d.drafts.flush() }
 
 func (d *detailView) onStatusChosen(label string) {
-	if d.updating || d.id == "" {
+	if d.id == "" {
 		return
 	}
 	for _, s := range data.Statuses {
 		if statusLabel(s) == label {
-			d.ui.setStatus(d.id, s)
+			d.do.setStatus(d.id, s)
 			return
 		}
 	}
@@ -588,7 +619,7 @@ func (d *detailView) onStatusChosen(label string) {
 
 // statusWidth fits the longest status name in the selector.
 func (d *detailView) statusWidth() float32 {
-	th := d.ui.app.Settings().Theme()
+	th := d.app.Settings().Theme()
 	w := float32(0)
 	for _, s := range data.Statuses {
 		w = max(w, fyne.MeasureText(statusLabel(s), th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
@@ -599,6 +630,6 @@ func (d *detailView) statusWidth() float32 {
 // focus moves the keyboard into the detail, on the status selector.
 func (d *detailView) focus() {
 	if d.id != "" && d.status != nil {
-		d.ui.win.Canvas().Focus(d.status)
+		d.win.Canvas().Focus(d.status)
 	}
 }

@@ -27,7 +27,8 @@ import (
 // import, merge), storage/shared (the folder) and data/report; this screen
 // only asks, shows and reports back.
 type exchange struct {
-	ui *ui
+	se *session
+	*dialogs
 
 	folder     *shared.Folder
 	folderNews string           // what the shared folder did last, for its dialog
@@ -39,7 +40,9 @@ type exchange struct {
 	inline bool
 }
 
-func newExchange(u *ui) *exchange { return &exchange{ui: u} }
+func newExchange(se *session, dlg *dialogs) *exchange {
+	return &exchange{se: se, dialogs: dlg}
+}
 
 // busyDelay is how long work may take before a progress dialog shows.
 const busyDelay = 400 * time.Millisecond
@@ -68,7 +71,7 @@ func (x *exchange) run(what string, work func(), done func()) {
 		var d dialog.Dialog
 		fyne.DoAndWait(func() {
 			bar := widget.NewProgressBarInfinite()
-			d = dialog.NewCustomWithoutButtons(what, container.NewVBox(bar), x.ui.win)
+			d = dialog.NewCustomWithoutButtons(what, container.NewVBox(bar), x.win)
 			d.Resize(fyne.NewSize(420, 0))
 			d.Show()
 		})
@@ -112,19 +115,19 @@ func safeName(s string) string {
 }
 
 func (x *exchange) onExport() {
-	chooseSave(x.ui.win, fileChoice{title: lang.L("Export your status file"),
-		name: exportName(x.ui.se.store.Identity(), x.ui.se.today), exts: []string{statusfile.Extension}},
-		x.exportTo, x.ui.showError)
+	chooseSave(x.win, fileChoice{title: lang.L("Export your status file"),
+		name: exportName(x.se.store.Identity(), x.se.today), exts: []string{statusfile.Extension}},
+		x.exportTo, x.showError)
 }
 
 // exportTo writes the status file and tells the user.
 func (x *exchange) exportTo(path string) {
-	store := x.ui.se.store
+	store := x.se.store
 	var n int
 	var err error
 	x.run(lang.L("Writing the status file…"), func() { n, err = store.Export(path) }, func() {
 		if err != nil {
-			x.ui.showError(err)
+			x.showError(err)
 			return
 		}
 		id := store.Identity()
@@ -136,17 +139,17 @@ func (x *exchange) exportTo(path string) {
 		if id.Name == "" {
 			body.Add(warning(lang.L("You have not given your name yet: colleagues will see your changes as by an unknown delegate. Set it in File → Settings.")))
 		}
-		d := dialog.NewCustom(lang.L("Status file exported"), lang.L("Close"), body, x.ui.win)
+		d := dialog.NewCustom(lang.L("Status file exported"), lang.L("Close"), body, x.win)
 		d.Resize(fyne.NewSize(560, 0))
-		x.ui.showDialog(d, nil)
+		x.showDialog(d, nil)
 	})
 }
 
 // ---- import ----
 
 func (x *exchange) onImport() {
-	chooseOpen(x.ui.win, fileChoice{title: lang.L("Import status files"), exts: []string{statusfile.Extension}},
-		func(path string) { x.prepare([]string{path}) }, x.ui.showError)
+	chooseOpen(x.win, fileChoice{title: lang.L("Import status files"), exts: []string{statusfile.Extension}},
+		func(path string) { x.prepare([]string{path}) }, x.showError)
 }
 
 // onDropped imports the files dropped onto the window, after a preview.
@@ -168,7 +171,7 @@ func (x *exchange) onDropped(_ fyne.Position, uris []fyne.URI) {
 func (x *exchange) prepare(paths []string) {
 	var p *storage.PendingImport
 	var err error
-	x.run(lang.L("Reading the status files…"), func() { p, err = x.ui.se.store.PrepareImport(paths) }, func() {
+	x.run(lang.L("Reading the status files…"), func() { p, err = x.se.store.PrepareImport(paths) }, func() {
 		if err != nil {
 			x.showRefusal(err)
 			return
@@ -224,9 +227,9 @@ func (x *exchange) showRefusal(err error) {
 	if errors.As(err, &fe) {
 		body.Add(caption(lang.L("Details: {{.Problem}}", map[string]any{"Problem": fe.Problem})))
 	}
-	d := dialog.NewCustom(lang.L("The file cannot be imported"), lang.L("Close"), body, x.ui.win)
+	d := dialog.NewCustom(lang.L("The file cannot be imported"), lang.L("Close"), body, x.win)
 	d.Resize(fyne.NewSize(560, 0))
-	x.ui.showDialog(d, nil)
+	x.showDialog(d, nil)
 }
 
 // summaryText puts what an import brings in words.
@@ -347,7 +350,7 @@ func warning(text string) *widget.Label {
 
 // previewContent is the body of the preview dialog.
 func (x *exchange) previewContent(r *storage.ImportResult) fyne.CanvasObject {
-	plan := x.ui.se.plan
+	plan := x.se.plan
 	top := container.NewVBox()
 	for _, f := range r.Files {
 		title := widget.NewLabelWithStyle(filepath.Base(f.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -398,7 +401,7 @@ func (x *exchange) showPreview(p *storage.PendingImport) {
 			}
 			body := container.NewVBox()
 			for _, f := range r.Files {
-				info, warnings := signerLines(f, x.ui.se.plan)
+				info, warnings := signerLines(f, x.se.plan)
 				body.Add(widget.NewLabelWithStyle(filepath.Base(f.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 				body.Add(caption(info))
 				for _, w := range warnings {
@@ -406,9 +409,9 @@ func (x *exchange) showPreview(p *storage.PendingImport) {
 				}
 			}
 			body.Add(wrapped(lang.L("Nothing new: your data file already has everything in these files. Nothing was changed.")))
-			d := dialog.NewCustom(lang.L("Nothing new"), lang.L("Close"), body, x.ui.win)
+			d := dialog.NewCustom(lang.L("Nothing new"), lang.L("Close"), body, x.win)
 			d.Resize(fyne.NewSize(620, 0))
-			x.ui.showDialog(d, nil)
+			x.showDialog(d, nil)
 		})
 		return
 	}
@@ -416,10 +419,10 @@ func (x *exchange) showPreview(p *storage.PendingImport) {
 	var apply bool
 	x.preview = dialog.NewCustomConfirm(lang.L("Import status files"), lang.L("Apply"), lang.L("Cancel"), x.previewContent(r), func(ok bool) {
 		apply = ok
-	}, x.ui.win)
+	}, x.win)
 	x.preview.Resize(fyne.NewSize(820, 620))
 	// Escape cancels; the choice is acted on once the dialog is closed.
-	x.ui.showDialog(x.preview, func() {
+	x.showDialog(x.preview, func() {
 		x.preview = nil
 		if apply {
 			x.apply(p)
@@ -440,12 +443,12 @@ func (x *exchange) apply(p *storage.PendingImport) {
 			x.showRefusal(err)
 			return
 		}
-		x.ui.reload()
+		x.se.Reload()
 		msg := lang.L("Imported: {{.Summary}}.", map[string]any{"Summary": summaryText(r.Total)})
 		if r.Total.Conflicts > 0 {
 			msg += " " + lang.L("Measures in conflict are marked; open one to choose the status that holds.")
 		}
-		x.ui.showDialog(dialog.NewInformation(lang.L("Import done"), msg, x.ui.win), nil)
+		x.showDialog(dialog.NewInformation(lang.L("Import done"), msg, x.win), nil)
 	})
 }
 
@@ -453,9 +456,9 @@ func (x *exchange) apply(p *storage.PendingImport) {
 
 // start begins what runs in the background: the shared folder, if one is set.
 func (x *exchange) start() {
-	if dir := string(x.ui.se.store.Setting(settingSharedFolder)); dir != "" {
+	if dir := string(x.se.store.Setting(settingSharedFolder)); dir != "" {
 		if err := x.startFolder(dir); err != nil {
-			x.ui.showError(fmt.Errorf("%s", lang.L("The shared folder {{.Folder}} cannot be used now ({{.Problem}}). Choose it again in File → Shared folder once it is back.",
+			x.showError(fmt.Errorf("%s", lang.L("The shared folder {{.Folder}} cannot be used now ({{.Problem}}). Choose it again in File → Shared folder once it is back.",
 				map[string]any{"Folder": dir, "Problem": err.Error()})))
 		}
 	}

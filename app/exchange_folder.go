@@ -23,7 +23,7 @@ func (x *exchange) startFolder(dir string) error {
 	x.stop()
 	news := x.folderNews
 	x.folderNews = lang.L("Watching the folder; nothing merged yet.")
-	f, err := shared.Start(shared.Options{Store: x.ui.se.store, Dir: dir, OnSync: func(s shared.Status) {
+	f, err := shared.Start(shared.Options{Store: x.se.store, Dir: dir, OnSync: func(s shared.Status) {
 		fyne.Do(func() { x.onFolderSync(s) })
 	}})
 	if err != nil {
@@ -38,7 +38,7 @@ func (x *exchange) startFolder(dir string) error {
 // holds the data file itself is refused: the data file would travel to
 // every computer, torn whenever it is copied in the middle of a write.
 func (x *exchange) useFolder(dir string) error {
-	store := x.ui.se.store
+	store := x.se.store
 	if p := shared.CheckDataFile(store.Path(), dir); p != nil && p.InShared != "" {
 		return errors.New(dataFileWarning(p))
 	}
@@ -89,7 +89,7 @@ func (x *exchange) onFolderSync(s shared.Status) {
 // onSharedFolder shows the shared folder: what it is for, which folder,
 // what happened last; the user chooses or stops it here.
 func (x *exchange) onSharedFolder() {
-	store := x.ui.se.store
+	store := x.se.store
 	var d dialog.Dialog
 	current := lang.L("No shared folder is set.")
 	if x.folder != nil {
@@ -116,16 +116,16 @@ func (x *exchange) onSharedFolder() {
 		body.Add(x.newsLabel)
 	}
 	choose := widget.NewButtonWithIcon(lang.L("Choose folder…"), theme.FolderOpenIcon(), func() {
-		chooseFolder(x.ui.win, fileChoice{title: lang.L("Shared folder")}, func(dir string) {
+		chooseFolder(x.win, fileChoice{title: lang.L("Shared folder")}, func(dir string) {
 			if err := x.useFolder(dir); err != nil {
-				x.ui.showError(err)
+				x.showError(err)
 				return
 			}
 			if d != nil {
 				d.Hide()
 			}
 			x.onSharedFolder()
-		}, x.ui.showError)
+		}, x.showError)
 	})
 	buttons := container.NewHBox(choose)
 	if x.folder != nil {
@@ -133,13 +133,13 @@ func (x *exchange) onSharedFolder() {
 			x.stop()
 			x.folderNews = ""
 			if err := store.SetSetting(settingSharedFolder, nil); err != nil {
-				x.ui.showError(err)
+				x.showError(err)
 			}
 			d.Hide()
 		}))
 	}
 	body.Add(buttons)
-	d = dialog.NewCustom(lang.L("Shared folder"), lang.L("Close"), body, x.ui.win)
+	d = dialog.NewCustom(lang.L("Shared folder"), lang.L("Close"), body, x.win)
 	d.Resize(fyne.NewSize(640, 0))
-	x.ui.showDialog(d, func() { x.newsLabel = nil })
+	x.showDialog(d, func() { x.newsLabel = nil })
 }

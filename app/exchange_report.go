@@ -64,7 +64,7 @@ func describeQuery(q search.Query, plan *data.Plan) string {
 // report's own words (the Chinese source text comes in a column of its own
 // when l is not Chinese).
 func (x *exchange) buildReport(l data.Lang) *report.Report {
-	se := x.ui.se
+	se := x.se
 	items := make([]report.Item, len(se.rows))
 	for i, r := range se.rows {
 		items[i] = report.Item{Measure: r.Measure, State: r.State}
@@ -78,7 +78,7 @@ func (x *exchange) buildReport(l data.Lang) *report.Report {
 // onReport asks for a format and a language, then where to save the report
 // of the measures shown now.
 func (x *exchange) onReport() {
-	se := x.ui.se
+	se := x.se
 	formats := []string{lang.L("Excel workbook (.xlsx)"), lang.L("Printable page (.html)"), lang.L("CSV for spreadsheets (.csv)")}
 	byLabel := map[string]report.Format{formats[0]: report.XLSX, formats[1]: report.HTML, formats[2]: report.CSV}
 	format := widget.NewRadioGroup(formats, nil)
@@ -111,12 +111,12 @@ func (x *exchange) onReport() {
 			return
 		}
 		f, l := byLabel[format.Selected], byLang[textLang.Selected]
-		chooseSave(x.ui.win, fileChoice{title: lang.L("Save a report"),
+		chooseSave(x.win, fileChoice{title: lang.L("Save a report"),
 			name: "scoplan-report-" + se.today.String() + "." + string(f), exts: []string{"." + string(f)}},
-			func(path string) { x.writeReport(path, f, l) }, x.ui.showError)
-	}, x.ui.win)
+			func(path string) { x.writeReport(path, f, l) }, x.showError)
+	}, x.win)
 	d.Resize(fyne.NewSize(600, 0))
-	x.ui.showDialog(d, nil)
+	x.showDialog(d, nil)
 }
 
 // writeReport builds the report and writes it, complete or not at all.
@@ -126,15 +126,15 @@ func (x *exchange) writeReport(path string, f report.Format, l data.Lang) {
 	x.run(lang.L("Writing the report…"), func() {
 		var content []byte
 		if content, err = rep.Encode(f); err == nil {
-			err = atomicfile.WriteFile(path, content, x.ui.se.store.Path()) // never over the data file itself
+			err = atomicfile.WriteFile(path, content, x.se.store.Path()) // never over the data file itself
 		}
 	}, func() {
 		if err != nil {
-			x.ui.showError(err)
+			x.showError(err)
 			return
 		}
 		msg := lang.L("Saved as {{.File}}: {{.Measures}}.", map[string]any{"File": filepath.Base(path),
 			"Measures": plural("report.measures", "{{.Count}} measure", "{{.Count}} measures", len(rep.Rows))})
-		x.ui.showDialog(dialog.NewInformation(lang.L("Report saved"), msg, x.ui.win), nil)
+		x.showDialog(dialog.NewInformation(lang.L("Report saved"), msg, x.win), nil)
 	})
 }

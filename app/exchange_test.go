@@ -139,7 +139,7 @@ func TestDroppedFileIsPreviewedThenApplied(t *testing.T) {
 	}
 	waitFor(t, "the confirmation", func() bool { return strings.Contains(overlayTexts(h.win), "Imported:") })
 	// The list marks the conflict; the detail offers both values.
-	h.ui.showMeasure("1.2.3")
+	h.ui.se.Show("1.2.3")
 	row := h.renderRow(h.ui.se.rowIndex("1.2.3"))
 	if row.clash.Hidden {
 		t.Errorf("the list does not mark the conflict")
@@ -161,7 +161,9 @@ func TestDroppedFileIsPreviewedThenApplied(t *testing.T) {
 func TestBadDroppedFileIsRefused(t *testing.T) {
 	h := newHarness(t)
 	h.ui.exch.inline = true
-	h.ui.addNote("1.1.1", "mine")
+	if err := h.ui.se.AddNote("1.1.1", "mine"); err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	fb := colleague(t, dir, "Bolat", data.StatusBlocked, "original text")
 	content, _ := os.ReadFile(fb)
@@ -191,7 +193,9 @@ func TestExportFromTheWindow(t *testing.T) {
 	h := newHarness(t)
 	h.ui.exch.inline = true
 	h.ui.se.store.SetIdentity("Anna Petrova", "Россия")
-	h.ui.addNote("2.1.1", "exported note")
+	if err := h.ui.se.AddNote("2.1.1", "exported note"); err != nil {
+		t.Fatal(err)
+	}
 	if got := exportName(h.ui.se.store.Identity(), testToday); got != "scoplan-Россия-Anna-Petrova-2026-11-23.scoplan-status" {
 		t.Errorf("file name %q", got)
 	}
@@ -210,8 +214,10 @@ func TestExportFromTheWindow(t *testing.T) {
 func TestReportOfTheCurrentQuery(t *testing.T) {
 	h := newHarness(t)
 	h.ui.exch.inline = true
-	h.ui.addNote("1.1.1", "=cmd note")
-	h.ui.changeFilter(func(f *search.Filter) { f.HasNotes = true })
+	if err := h.ui.se.AddNote("1.1.1", "=cmd note"); err != nil {
+		t.Fatal(err)
+	}
+	h.ui.se.ChangeFilter(func(f *search.Filter) { f.HasNotes = true })
 	rep := h.ui.exch.buildReport(data.English)
 	if len(rep.Rows) != 1 || rep.Rows[0].ID != "1.1.1" || !rep.Source || !strings.Contains(rep.Scope, "with notes") {
 		t.Fatalf("report rows %d, scope %q", len(rep.Rows), rep.Scope)
@@ -225,8 +231,13 @@ func TestReportOfTheCurrentQuery(t *testing.T) {
 	}
 	defer f.Close()
 	notes, _ := f.GetRows("Notes")
-	if len(notes) != 2 || notes[1][6] != "'=cmd note" {
+	// The note as written (a string cell is never a formula; the quote
+	// prefix style keeps it so when edited: data/report's tests check it).
+	if len(notes) != 2 || notes[1][6] != "=cmd note" {
 		t.Errorf("notes sheet %v", notes)
+	}
+	if formula, _ := f.GetCellFormula("Notes", "G2"); formula != "" {
+		t.Errorf("the note became the formula %q", formula)
 	}
 }
 

@@ -18,7 +18,8 @@ import (
 // and conflicts. Each value shows how many measures it would give together
 // with the search and the other filters; one button clears them all.
 type filterPanel struct {
-	ui *ui
+	se       *session
+	onEscape func()
 
 	statuses map[data.Status]*widgets.Check
 	kinds    map[data.DeadlineKind]*widgets.Check
@@ -33,23 +34,20 @@ type filterPanel struct {
 	clear  *widget.Button
 	full   map[*widgets.Check]string // each check's whole label (fitCheck may cut it)
 
-	updating bool // set while the checks are synced from the query
-	drawn    bool // the panel has been synced once: its widgets have renderers
+	drawn bool // the panel has been synced once: its widgets have renderers
 }
 
-func newFilterPanel(u *ui) *filterPanel {
-	return &filterPanel{ui: u, statuses: map[data.Status]*widgets.Check{},
+func newFilterPanel(se *session, onEscape func()) *filterPanel {
+	return &filterPanel{se: se, onEscape: onEscape, statuses: map[data.Status]*widgets.Check{},
 		kinds: map[data.DeadlineKind]*widgets.Check{}, bodies: map[string]*widgets.Check{},
 		full: map[*widgets.Check]string{}}
 }
 
+// check makes a filter's check box. When sync ticks it to match the query,
+// changed finds the filter as it would make it, and nothing is rerun.
 func (f *filterPanel) check(changed func(bool)) *widgets.Check {
-	c := widgets.NewCheck("", func(on bool) {
-		if !f.updating {
-			changed(on)
-		}
-	})
-	c.OnEscape = f.ui.focusList
+	c := widgets.NewCheck("", changed)
+	c.OnEscape = f.onEscape
 	return c
 }
 
@@ -83,7 +81,7 @@ func (f *filterPanel) build() fyne.CanvasObject {
 		f.kinds[k] = c
 		deadlineBox = append(deadlineBox, c)
 	}
-	for _, b := range f.ui.se.plan.Bodies() {
+	for _, b := range f.se.plan.Bodies() {
 		b := b
 		c := f.check(func(on bool) { f.onBody(b, on) })
 		f.bodies[b] = c
@@ -105,7 +103,7 @@ func (f *filterPanel) build() fyne.CanvasObject {
 	f.acc = widget.NewAccordion(items...)
 	f.acc.MultiOpen = true
 
-	f.clear = widget.NewButtonWithIcon(lang.L("Clear all"), theme.ContentClearIcon(), f.ui.clearFilters)
+	f.clear = widget.NewButtonWithIcon(lang.L("Clear all"), theme.ContentClearIcon(), func() { f.se.ClearFilters() })
 	f.clear.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle(lang.L("Filters"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	header := container.NewBorder(nil, nil, nil, f.clear, title)
@@ -121,21 +119,24 @@ func (f *filterPanel) build() fyne.CanvasObject {
 }
 
 func (f *filterPanel) onStatus(st data.Status, on bool) {
-	f.ui.changeFilter(func(fl *search.Filter) { fl.Statuses = toggle(fl.Statuses, st, on) })
+	f.se.ChangeFilter(func(fl *search.Filter) { fl.Statuses = toggle(fl.Statuses, st, on) })
 }
 
 func (f *filterPanel) onKind(k data.DeadlineKind, on bool) {
-	f.ui.changeFilter(func(fl *search.Filter) { fl.Kinds = toggle(fl.Kinds, k, on) })
+	f.se.ChangeFilter(func(fl *search.Filter) { fl.Kinds = toggle(fl.Kinds, k, on) })
 }
 
 func (f *filterPanel) onBody(b string, on bool) {
-	f.ui.changeFilter(func(fl *search.Filter) { fl.Bodies = toggle(fl.Bodies, b, on) })
+	f.se.ChangeFilter(func(fl *search.Filter) { fl.Bodies = toggle(fl.Bodies, b, on) })
 }
 
-func (f *filterPanel) onFlag(set func(*search.Filter)) { f.ui.changeFilter(set) }
+func (f *filterPanel) onFlag(set func(*search.Filter)) { f.se.ChangeFilter(set) }
 
 // toggle adds v to list or removes it, keeping the list free of duplicates.
 func toggle[T comparable](list []T, v T, on bool) []T {
+	if has(list, v) == on {
+		return list // nothing to do: the filter stays equal
+	}
 	out := make([]T, 0, len(list)+1)
 	for _, x := range list {
 		if x != v {
@@ -183,10 +184,8 @@ func (f *filterPanel) setCheck(c *widgets.Check, label string, on bool) {
 
 // sync shows the query's filters and the current counts.
 func (f *filterPanel) sync() {
-	f.updating = true
-	defer func() { f.updating = false }()
-	q := f.ui.se.query.Filter
-	c := f.ui.se.counts
+	q := f.se.query.Filter
+	c := f.se.counts
 	active := [4]int{}
 	for st, ch := range f.statuses {
 		f.setCheck(ch, withCount(statusLabel(st), c.Status[st]), has(q.Statuses, st))
@@ -215,7 +214,7 @@ func (f *filterPanel) sync() {
 	if f.drawn {
 		f.acc.Refresh()
 	}
-	if f.ui.se.hasFilters() {
+	if f.se.hasFilters() {
 		f.clear.Enable()
 	} else {
 		f.clear.Disable()

@@ -183,7 +183,7 @@ func languageSetting(prefs fyne.Preferences) (opts []string, selected string, co
 func (u *ui) relabel(choice string) {
 	setLanguage(choice)
 	u.win.SetContent(u.build())
-	u.showMeasure(u.current)
+	u.detail.show(u.se.shown)
 }
 
 // wrappable prepares highlighted segments for word wrapping. Fyne 2.7.1

@@ -95,7 +95,7 @@ func TestRussianWindowShowsSourceAndTranslation(t *testing.T) {
 	}
 	// The detail: the Chinese text, authoritative, beside the unofficial
 	// Russian one; titles, deadline and bodies in Russian.
-	h.ui.showMeasure("1.3.1")
+	h.ui.se.Show("1.3.1")
 	var texts []string
 	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
 		switch w := o.(type) {
@@ -123,7 +123,7 @@ func TestChineseWindowShowsOnlyTheSource(t *testing.T) {
 	h := newHarness(t)
 	inLanguage(t, "zh")
 	h.ui.relabel("zh")
-	h.ui.showMeasure("1.3.1")
+	h.ui.se.Show("1.3.1")
 	var texts []string
 	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
 		if rt, ok := o.(*widget.RichText); ok {

@@ -19,7 +19,12 @@ import (
 // measureList is the list of measures the search and filters give: a
 // virtualised widget.List, so that even thousands of rows scroll smoothly.
 type measureList struct {
-	ui *ui
+	se  *session
+	app fyne.App
+	win fyne.Window
+
+	onActivate func() // Return on a row: into its detail
+	onShowAll  func() // the empty list's button
 
 	list    *widgets.List
 	summary *widget.RichText
@@ -27,18 +32,23 @@ type measureList struct {
 	focus   *canvas.Rectangle
 
 	idWidth, chipWidth float32
-	updating           bool
 }
 
-func newMeasureList(u *ui) *measureList { return &measureList{ui: u} }
+func newMeasureList(se *session, a fyne.App, w fyne.Window, onActivate, onShowAll func()) *measureList {
+	return &measureList{se: se, app: a, win: w, onActivate: onActivate, onShowAll: onShowAll}
+}
+
+// idColumnWidth is the width of the column of measure IDs, in the list and
+// in the overview's lists.
+func idColumnWidth(th fyne.Theme) float32 {
+	bold := fyne.TextStyle{Bold: true}
+	return fyne.MeasureText("3.6.12", th.Size(theme.SizeNameText), bold).Width + 2*th.Size(theme.SizeNameInnerPadding)
+}
 
 func (l *measureList) build() fyne.CanvasObject {
-	th := l.ui.app.Settings().Theme()
-	v := l.ui.app.Settings().ThemeVariant()
-	_ = v
+	th := l.app.Settings().Theme()
 	bold := fyne.TextStyle{Bold: true}
-	size := th.Size(theme.SizeNameText)
-	l.idWidth = fyne.MeasureText("3.6.12", size, bold).Width + 2*th.Size(theme.SizeNameInnerPadding)
+	l.idWidth = idColumnWidth(th)
 	l.chipWidth = 0 // the language may have changed since the last build
 	for _, st := range data.Statuses {
 		w := fyne.MeasureText(statusLabel(st), th.Size(theme.SizeNameCaptionText), bold).Width
@@ -46,12 +56,12 @@ func (l *measureList) build() fyne.CanvasObject {
 	}
 
 	l.list = widgets.NewList(
-		func() int { return len(l.ui.se.rows) },
+		func() int { return len(l.se.rows) },
 		l.createRow,
 		l.updateRow,
 	)
 	l.list.OnSelect = l.onSelect
-	l.list.OnActivate = func(widget.ListItemID) { l.ui.openDetail() }
+	l.list.OnActivate = func(widget.ListItemID) { l.onActivate() }
 	l.list.OnEscape = func() {}
 	l.list.OnFocusChanged = func(bool) { l.syncFocus() }
 
@@ -61,7 +71,7 @@ func (l *measureList) build() fyne.CanvasObject {
 	msg := widget.NewLabel(lang.L("No measure matches the search and filters."))
 	msg.Alignment = fyne.TextAlignCenter
 	msg.Wrapping = fyne.TextWrapWord
-	showAll := widget.NewButtonWithIcon(lang.L("Show all measures"), theme.ViewRefreshIcon(), l.ui.showAll)
+	showAll := widget.NewButtonWithIcon(lang.L("Show all measures"), theme.ViewRefreshIcon(), l.onShowAll)
 	l.empty = newPlaceholder(widget.NewIcon(theme.SearchIcon()), msg, showAll)
 
 	l.focus = canvas.NewRectangle(nil)
@@ -76,7 +86,7 @@ func (l *measureList) build() fyne.CanvasObject {
 // syncFocus outlines the list while it has the keyboard focus.
 func (l *measureList) syncFocus() {
 	if l.list.Focused() {
-		l.focus.StrokeColor = l.ui.app.Settings().Theme().Color(theme.ColorNameFocus, l.ui.app.Settings().ThemeVariant())
+		l.focus.StrokeColor = l.app.Settings().Theme().Color(theme.ColorNameFocus, l.app.Settings().ThemeVariant())
 	} else {
 		l.focus.StrokeColor = nil
 	}
@@ -125,7 +135,7 @@ func (l *measureList) createRow() fyne.CanvasObject {
 	line2 := container.NewBorder(nil, nil, withWidth(l.idWidth), wrap(trailing{}, marks), r.detail)
 	// The list's scroll bar is drawn over the rows' right edge: nothing
 	// of the row goes under it.
-	bar := l.ui.app.Settings().Theme().Size(theme.SizeNameScrollBar)
+	bar := l.app.Settings().Theme().Size(theme.SizeNameScrollBar)
 	r.content = container.New(&tightVBox{right: bar}, line1, line2)
 	r.ExtendBaseWidget(r)
 	return r
@@ -194,20 +204,20 @@ func (centredRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	if i < 0 || i >= len(l.ui.se.rows) {
+	if i < 0 || i >= len(l.se.rows) {
 		return
 	}
-	row := l.ui.se.rows[i]
+	row := l.se.rows[i]
 	r := o.(*rowView)
 	m, st := row.Measure, row.State
 	setText(r.id, m.ID)
 
 	text := planText.Measure(m)
-	spans := hitSpans(l.ui.se.engine, row, text)
+	spans := hitSpans(l.se.engine, row, text)
 	r.text.Set(firstLine(text), spans)
 	r.chip.Set(statusLabel(st.Status), statusImportance(st.Status))
 
-	detail := deadlineShort(m, st, l.ui.se.today)
+	detail := deadlineShort(m, st, l.se.today)
 	var marks []widgets.Span
 	if row.Hit != nil && len(spans) == 0 {
 		if label, text, ctx := l.matchContext(row); text != "" {
@@ -221,7 +231,7 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r.detail.Set(detail, marks)
 
-	today := l.ui.se.today
+	today := l.se.today
 	before := [3]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible()}
 	switch {
 	case data.IsOverdue(m, st, today):
@@ -257,12 +267,12 @@ func toSpans(rs []search.Range) []widgets.Span {
 // matchContext says where a search matched when it is not in the text: a
 // body, the section title or a note, with the matched characters marked.
 func (l *measureList) matchContext(row search.Row) (label, text string, spans []widgets.Span) {
-	docs := l.ui.se.engine.Index().Docs()
+	docs := l.se.engine.Index().Docs()
 	if row.Hit.Doc >= len(docs) {
 		return "", "", nil
 	}
 	fields := docs[row.Hit.Doc].Fields
-	ranges := l.ui.se.engine.Ranges(row)
+	ranges := l.se.engine.Ranges(row)
 	best := -1
 	for f := range ranges {
 		if f < len(fields) && fields[f].Kind != search.KindID && (best < 0 || f < best) {
@@ -337,40 +347,64 @@ func snippet(text string, spans []widgets.Span, n int) (string, []widgets.Span) 
 	return out, moved
 }
 
+// onSelect shows the measure selected; selecting the row of the measure
+// on show (as sync does) changes nothing.
 func (l *measureList) onSelect(i widget.ListItemID) {
-	if l.updating || i < 0 || i >= len(l.ui.se.rows) {
+	if i < 0 || i >= len(l.se.rows) {
 		return
 	}
-	l.ui.showMeasure(l.ui.se.rows[i].Measure.ID)
+	l.se.Show(l.se.rows[i].Measure.ID)
 }
 
 // sync redraws the list after the rows changed, keeping the shown measure
 // selected when it is still in the list.
 func (l *measureList) sync() {
-	n, total := len(l.ui.se.rows), len(l.ui.se.plan.Measures)
+	n, total := len(l.se.rows), len(l.se.plan.Measures)
 	if n == total {
 		setDim(l.summary, lang.L("All {{.Total}} measures", map[string]any{"Total": total}))
 	} else {
 		setDim(l.summary, lang.L("Showing {{.Count}} of {{.Total}} measures", map[string]any{"Count": n, "Total": total}))
 	}
 	l.empty.Hidden = n > 0
-	l.updating = true
 	l.list.UnselectAll()
-	if i := l.ui.se.rowIndex(l.ui.current); i >= 0 {
+	if i := l.se.rowIndex(l.se.shown); i >= 0 {
 		l.list.Select(i)
 	}
-	l.updating = false
 	l.list.Refresh()
 }
 
 // selectMeasure selects a measure's row if the list has it.
 func (l *measureList) selectMeasure(id string) {
-	l.updating = true
-	defer func() { l.updating = false }()
-	if i := l.ui.se.rowIndex(id); i >= 0 {
+	if i := l.se.rowIndex(id); i >= 0 {
 		l.list.Select(i)
 		l.list.ScrollTo(i)
 	} else {
 		l.list.UnselectAll()
 	}
+}
+
+// selected is the measure of the row selected, "" for none.
+func (l *measureList) selected() string {
+	if i := l.list.Selected(); i >= 0 && i < len(l.se.rows) {
+		return l.se.rows[i].Measure.ID
+	}
+	return ""
+}
+
+// selectFirst selects the first row, which shows its measure.
+func (l *measureList) selectFirst() { l.list.Select(0) }
+
+func (l *measureList) scrollToTop() { l.list.ScrollToTop() }
+
+// focus gives the list the keyboard, with a row selected: the measure on
+// show if it is listed, else the first.
+func (l *measureList) takeFocus() {
+	if l.list.Selected() < 0 && len(l.se.rows) > 0 {
+		if i := l.se.rowIndex(l.se.shown); i >= 0 {
+			l.selectMeasure(l.se.shown)
+		} else {
+			l.list.Select(0)
+		}
+	}
+	l.win.Canvas().Focus(l.list)
 }

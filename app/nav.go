@@ -19,10 +19,11 @@ const nodeAll = "all"
 // measures it holds (of those the search and filters let through) and a
 // meter of the share done; selecting a node narrows the list to it.
 type navigation struct {
-	ui       *ui
-	tree     *widgets.Tree
-	updating bool
-	counts   map[string][3]int // per scope: matching, total, done; computed once per sync
+	se        *session
+	onSection func(scope string) // a node was selected ("" for the whole plan)
+	onEscape  func()
+	tree      *widgets.Tree
+	counts    map[string][3]int // per scope: matching, total, done; computed once per sync
 }
 
 func progressOf(se *session, scope string) [3]int {
@@ -30,10 +31,12 @@ func progressOf(se *session, scope string) [3]int {
 	return [3]int{m, t, d}
 }
 
-func newNavigation(u *ui) *navigation { return &navigation{ui: u} }
+func newNavigation(se *session, onSection func(scope string), onEscape func()) *navigation {
+	return &navigation{se: se, onSection: onSection, onEscape: onEscape}
+}
 
 func (n *navigation) build() fyne.CanvasObject {
-	plan := n.ui.se.plan
+	plan := n.se.plan
 	t := &widgets.Tree{}
 	t.ChildUIDs = func(id widget.TreeNodeID) []widget.TreeNodeID {
 		switch {
@@ -69,12 +72,12 @@ func (n *navigation) build() fyne.CanvasObject {
 	}
 	t.UpdateNode = n.updateNode
 	t.OnSelected = n.onSelected
-	t.OnEscape = n.ui.focusList
+	t.OnEscape = n.onEscape
 	t.ExtendBaseWidget(t)
 	n.tree = t
 	// Chapters start closed, except the one holding the section shown, so
 	// that the whole plan fits at a glance; arrows or a click open them.
-	if sec := plan.Section(n.ui.se.query.Filter.Section); sec != nil {
+	if sec := plan.Section(n.se.query.Filter.Section); sec != nil {
 		t.OpenBranch(sec.Chapter.ID())
 	}
 	n.sync()
@@ -83,7 +86,7 @@ func (n *navigation) build() fyne.CanvasObject {
 
 // title names a node.
 func (n *navigation) title(id string) string {
-	plan := n.ui.se.plan
+	plan := n.se.plan
 	if id == nodeAll {
 		return lang.L("All measures")
 	}
@@ -110,7 +113,7 @@ func (n *navigation) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObjec
 	}
 	p, ok := n.counts[scope]
 	if !ok {
-		p = progressOf(n.ui.se, scope)
+		p = progressOf(n.se, scope)
 	}
 	matching, total, done := p[0], p[1], p[2]
 	bold := id == nodeAll || !strings.Contains(id, ".")
@@ -130,33 +133,30 @@ func (n *navigation) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObjec
 	}
 }
 
+// onSelected narrows the list to the node; sync selecting the node of the
+// query's own section changes nothing.
 func (n *navigation) onSelected(id widget.TreeNodeID) {
-	if n.updating {
-		return
-	}
 	scope := id
 	if id == nodeAll {
 		scope = ""
 	}
-	n.ui.setSection(scope)
+	n.onSection(scope)
 }
 
 // sync selects the node of the query's section and redraws the counts.
 func (n *navigation) sync() {
-	id := n.ui.se.query.Filter.Section
+	id := n.se.query.Filter.Section
 	if id == "" {
 		id = nodeAll
 	}
 	n.counts = map[string][3]int{}
-	for _, c := range n.ui.se.plan.Chapters {
-		n.counts[c.ID()] = progressOf(n.ui.se, c.ID())
+	for _, c := range n.se.plan.Chapters {
+		n.counts[c.ID()] = progressOf(n.se, c.ID())
 		for _, s := range c.Sections {
-			n.counts[s.ID()] = progressOf(n.ui.se, s.ID())
+			n.counts[s.ID()] = progressOf(n.se, s.ID())
 		}
 	}
-	n.counts[""] = progressOf(n.ui.se, "")
-	n.updating = true
+	n.counts[""] = progressOf(n.se, "")
 	n.tree.Select(id)
-	n.updating = false
 	n.tree.Refresh()
 }

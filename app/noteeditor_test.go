@@ -22,23 +22,23 @@ func (h *harness) notes(id string) []string {
 // typeNote opens a new note on the measure shown, types text and saves it
 // with Ctrl+Enter.
 func (h *harness) typeNote(text string) {
-	h.ui.detail.startAdd()
-	test.Type(h.ui.detail.editor, text)
-	h.ui.detail.editor.TypedShortcut(&desktopCtrlEnter)
+	h.addNote()
+	test.Type(h.noteEditor(), text)
+	h.noteEditor().TypedShortcut(&desktopCtrlEnter)
 }
 
 // Walkthrough defect 2: the editor closed while text was selected ate the
 // first character typed into the next note.
 func TestNoCharacterIsLostAfterClosingWithASelection(t *testing.T) {
 	h := newHarness(t)
-	h.ui.showMeasure("1.4.1")
-	h.ui.detail.startAdd()
-	test.Type(h.ui.detail.editor, "你好 abc")
-	h.ui.detail.editor.TypedShortcut(&fyne.ShortcutSelectAll{})
-	if h.ui.detail.editor.SelectedText() != "你好 abc" {
-		t.Fatalf("selected %q", h.ui.detail.editor.SelectedText())
+	h.ui.se.Show("1.4.1")
+	h.addNote()
+	test.Type(h.noteEditor(), "你好 abc")
+	h.noteEditor().TypedShortcut(&fyne.ShortcutSelectAll{})
+	if h.noteEditor().SelectedText() != "你好 abc" {
+		t.Fatalf("selected %q", h.noteEditor().SelectedText())
 	}
-	h.ui.detail.editor.TypedShortcut(&desktopCtrlEnter)
+	h.noteEditor().TypedShortcut(&desktopCtrlEnter)
 	h.typeNote("你好")
 	h.typeNote("xyz")
 	if got, want := strings.Join(h.notes("1.4.1"), "|"), "你好 abc|你好|xyz"; got != want {
@@ -56,10 +56,10 @@ func TestEditingAppendsAtTheEnd(t *testing.T) {
 	if _, err := h.ui.se.store.AddNote("1.4.1", long); err != nil {
 		t.Fatal(err)
 	}
-	h.ui.reload()
-	h.ui.showMeasure("1.4.1")
-	h.ui.detail.startEdit(h.ui.se.state("1.4.1").Notes[0])
-	ed := h.ui.detail.editor
+	h.ui.se.Reload()
+	h.ui.se.Show("1.4.1")
+	h.tap("Edit")
+	ed := h.noteEditor()
 	test.Type(ed, " Done.")
 	ed.TypedShortcut(&fyne.ShortcutSelectAll{})
 	ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) // to the start, selection gone
@@ -103,12 +103,12 @@ func (h *harness) draft(measure, note string) (string, bool) {
 // and is gone once saved.
 func TestEscapeKeepsTheDraftAndItComesBack(t *testing.T) {
 	h := newHarness(t)
-	h.ui.showMeasure("1.4.1")
-	h.ui.detail.startAdd()
-	test.Type(h.ui.detail.editor, "草稿 draft")
-	h.ui.detail.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.ui.se.Show("1.4.1")
+	h.addNote()
+	test.Type(h.noteEditor(), "草稿 draft")
+	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 
-	if h.ui.detail.editing != "" {
+	if h.ui.se.writing {
 		t.Fatal("Escape left the editor open")
 	}
 	if n := h.notes("1.4.1"); len(n) != 0 {
@@ -121,15 +121,15 @@ func TestEscapeKeepsTheDraftAndItComesBack(t *testing.T) {
 		t.Errorf("the kept draft is not shown:\n%s", got)
 	}
 
-	h.ui.detail.startAdd()
-	if got := h.ui.detail.editor.Text; got != "草稿 draft" {
+	h.addNote()
+	if got := h.noteEditor().Text; got != "草稿 draft" {
 		t.Fatalf("editor opened again with %q", got)
 	}
 	if got := h.detailTexts(); !strings.Contains(got, "Draft restored") || strings.Contains(got, "Unsaved draft") {
 		t.Errorf("the pane should say the draft was restored, once:\n%s", got)
 	}
-	test.Type(h.ui.detail.editor, " more")
-	h.ui.detail.editor.TypedShortcut(&desktopCtrlEnter)
+	test.Type(h.noteEditor(), " more")
+	h.noteEditor().TypedShortcut(&desktopCtrlEnter)
 	if got := h.notes("1.4.1"); len(got) != 1 || got[0] != "草稿 draft more" {
 		t.Fatalf("saved %q", got)
 	}
@@ -140,8 +140,8 @@ func TestEscapeKeepsTheDraftAndItComesBack(t *testing.T) {
 		t.Errorf("a draft is still shown after saving:\n%s", got)
 	}
 	// An empty editor closed with Escape keeps nothing.
-	h.ui.detail.startAdd()
-	h.ui.detail.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.addNote()
+	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if text, ok := h.draft("1.4.1", ""); ok {
 		t.Errorf("an empty editor left the draft %q", text)
 	}
@@ -151,21 +151,21 @@ func TestEscapeKeepsTheDraftAndItComesBack(t *testing.T) {
 // closing the window writes it at once.
 func TestDraftSurvivesACrashAndClosingTheWindow(t *testing.T) {
 	h := newHarness(t)
-	h.ui.showMeasure("2.1.3")
-	h.ui.detail.startAdd()
-	test.Type(h.ui.detail.editor, "after a crash")
+	h.ui.se.Show("2.1.3")
+	h.addNote()
+	test.Type(h.noteEditor(), "after a crash")
 	waitFor(t, "the draft to be written", func() bool { text, _ := h.draft("2.1.3", ""); return text == "after a crash" })
 	// A crash: the data file is closed with nothing else done.
 	if err := h.ui.se.store.Close(); err != nil {
 		t.Fatal(err)
 	}
 	h.open()
-	h.ui.showMeasure("2.1.3")
-	h.ui.detail.startAdd()
-	if got := h.ui.detail.editor.Text; got != "after a crash" {
+	h.ui.se.Show("2.1.3")
+	h.addNote()
+	if got := h.noteEditor().Text; got != "after a crash" {
 		t.Fatalf("after a crash the editor holds %q", got)
 	}
-	test.Type(h.ui.detail.editor, ", then closed")
+	test.Type(h.noteEditor(), ", then closed")
 	// Closing the window (ui.onClose) writes the draft at once. (The test
 	// window cannot be closed here: the test's cleanup closes it.)
 	h.ui.detail.flushDraft()
@@ -173,9 +173,9 @@ func TestDraftSurvivesACrashAndClosingTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.open()
-	h.ui.showMeasure("2.1.3")
-	h.ui.detail.startAdd()
-	if got := h.ui.detail.editor.Text; got != "after a crash, then closed" {
+	h.ui.se.Show("2.1.3")
+	h.addNote()
+	if got := h.noteEditor().Text; got != "after a crash, then closed" {
 		t.Fatalf("after closing the window the editor holds %q", got)
 	}
 }
@@ -187,12 +187,12 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 	if _, err := h.ui.se.store.AddNote("1.4.1", "original"); err != nil {
 		t.Fatal(err)
 	}
-	h.ui.reload()
-	h.ui.showMeasure("1.4.1")
+	h.ui.se.Reload()
+	h.ui.se.Show("1.4.1")
 	n := h.ui.se.state("1.4.1").Notes[0]
-	h.ui.detail.startEdit(n)
-	test.Type(h.ui.detail.editor, " changed")
-	h.ui.detail.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.tap("Edit")
+	test.Type(h.noteEditor(), " changed")
+	h.noteEditor().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if got := h.notes("1.4.1"); len(got) != 1 || got[0] != "original" {
 		t.Fatalf("Escape changed the note: %q", got)
 	}
@@ -200,27 +200,27 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 		t.Errorf("the kept edit is not shown:\n%s", got)
 	}
 	// Moving to another measure and back keeps it too.
-	h.ui.showMeasure("1.4.2")
-	h.ui.showMeasure("1.4.1")
-	h.ui.detail.startEdit(n)
-	if got := h.ui.detail.editor.Text; got != "original changed" {
+	h.ui.se.Show("1.4.2")
+	h.ui.se.Show("1.4.1")
+	h.tap("Edit")
+	if got := h.noteEditor().Text; got != "original changed" {
 		t.Fatalf("the edit came back as %q", got)
 	}
-	h.ui.detail.onDiscardNote()
-	if h.ui.detail.editing == "" {
+	h.tap("Discard")
+	if !h.ui.se.writing {
 		t.Fatal("Discard closed the editor without asking")
 	}
 	tapButton(t, h.win, "Discard")
-	if _, ok := h.draft("1.4.1", n.ID); ok || h.ui.detail.editing != "" {
-		t.Fatalf("after confirming Discard: draft kept %v, editing %q", ok, h.ui.detail.editing)
+	if _, ok := h.draft("1.4.1", n.ID); ok || h.ui.se.writing {
+		t.Fatalf("after confirming Discard: draft kept %v, still writing", ok)
 	}
 	if got := h.notes("1.4.1"); len(got) != 1 || got[0] != "original" {
 		t.Fatalf("discarding the draft changed the note: %q", got)
 	}
 	// Unchanged text is discarded without a question.
-	h.ui.detail.startEdit(n)
-	h.ui.detail.onDiscardNote()
-	if h.ui.detail.editing != "" || h.win.Canvas().Overlays().Top() != nil {
+	h.tap("Edit")
+	h.tap("Discard")
+	if h.ui.se.writing || h.win.Canvas().Overlays().Top() != nil {
 		t.Error("discarding an unchanged note asked or left the editor open")
 	}
 }

@@ -18,12 +18,17 @@ import (
 // status overall and per chapter as bars, and the overdue measures, those
 // due soon and those in conflict, each a click away from its detail.
 type overviewScreen struct {
-	ui      *ui
+	se     *session
+	app    fyne.App
+	onOpen func(id string) // a measure's link: its detail
+
 	scroll  *container.Scroll
 	builtAt int
 }
 
-func newOverviewScreen(u *ui) *overviewScreen { return &overviewScreen{ui: u, builtAt: -1} }
+func newOverviewScreen(se *session, a fyne.App, onOpen func(id string)) *overviewScreen {
+	return &overviewScreen{se: se, app: a, onOpen: onOpen, builtAt: -1}
+}
 
 // reset forgets the screen's content, for a window built anew (another
 // language): build makes it again when the overview is shown.
@@ -64,8 +69,8 @@ func statusParts(counts map[data.Status]int) []widgets.BarPart {
 
 // legend shows each status's colour, count and share.
 func (o *overviewScreen) legend(counts map[data.Status]int, total int) fyne.CanvasObject {
-	th := o.ui.app.Settings().Theme()
-	v := o.ui.app.Settings().ThemeVariant()
+	th := o.app.Settings().Theme()
+	v := o.app.Settings().ThemeVariant()
 	var items []fyne.CanvasObject
 	for _, s := range []data.Status{data.StatusDone, data.StatusInProgress, data.StatusBlocked, data.StatusNotStarted} {
 		sw := canvas.NewRectangle(th.Color(statusColor(s), v))
@@ -82,10 +87,10 @@ func (o *overviewScreen) legend(counts map[data.Status]int, total int) fyne.Canv
 }
 
 func (o *overviewScreen) refresh() {
-	if o.scroll == nil || o.builtAt == o.ui.se.changes {
+	if o.scroll == nil || o.builtAt == o.se.changes {
 		return
 	}
-	se := o.ui.se
+	se := o.se
 	o.builtAt = se.changes
 	var objs []fyne.CanvasObject
 
@@ -135,17 +140,18 @@ func (o *overviewScreen) measureList(title string, ms []*data.Measure, none stri
 	if len(ms) == 0 {
 		objs = append(objs, caption(none))
 	}
-	se := o.ui.se
+	se := o.se
+	idWidth := idColumnWidth(o.app.Settings().Theme())
 	for _, m := range ms {
 		m := m
 		link := widget.NewHyperlink(firstLine(planText.Measure(m)), nil)
 		link.Truncation = fyne.TextTruncateEllipsis
-		link.OnTapped = func() { o.ui.openMeasure(m.ID) }
+		link.OnTapped = func() { o.onOpen(m.ID) }
 		id := widget.NewLabelWithStyle(m.ID, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		when := newDim(deadlineShort(m, se.state(m.ID), se.today))
 		// The deadline goes under the title: beside it, in half the
 		// window at 1024 px, it left the title some twenty letters.
-		objs = append(objs, container.NewBorder(nil, nil, withWidth(o.ui.list.idWidth, id), nil,
+		objs = append(objs, container.NewBorder(nil, nil, withWidth(idWidth, id), nil,
 			container.New(&tightVBox{}, link, when)))
 	}
 	return container.NewVBox(objs...)

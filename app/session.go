@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"reflect"
 	"sort"
 
 	"scoplan/data"
@@ -18,8 +19,10 @@ const (
 )
 
 // session is what the window shows, without any Fyne: the store, the
-// search engine over its current state, the query and its results. Screens
-// read it and call its methods; it never draws anything.
+// search engine over its current state, the query and its results, the
+// measure on show. It is the one owner of that state: screens read it,
+// change it through its methods and redraw when it tells them (OnQueryChanged,
+// OnRowsChanged, OnShown, OnStateChanged); it never draws anything.
 type session struct {
 	store *storage.Store
 	plan  *data.Plan
@@ -34,10 +37,20 @@ type session struct {
 	// sectionRows are the results of the query without its section
 	// filter: the navigation counts them per chapter and section.
 	sectionRows []search.Row
+
+	shown   string // the measure on show, "" for none
+	pinned  string // a measure kept on show though it left the results
+	writing bool   // a note is being written on the measure shown: it stays
+
+	// guard runs the redraw after a store write; the window turns a panic
+	// in it into an error dialog. It calls fn directly by default.
+	guard func(fn func())
+
+	onQuery, onRows, onShown, onState []func()
 }
 
 func newSession(s *storage.Store, today data.Date) *session {
-	se := &session{store: s, plan: s.Plan(), today: today, changes: -1}
+	se := &session{store: s, plan: s.Plan(), today: today, changes: -1, guard: func(fn func()) { fn() }}
 	se.query = loadQuery(s)
 	se.refresh()
 	return se
@@ -208,4 +221,172 @@ func (se *session) conflicts() []*data.Measure {
 		}
 	}
 	return out
+}
+
+// ---- change notifications ----
+
+// OnQueryChanged calls f when the search text or a filter changed, before
+// the query is rerun.
+func (se *session) OnQueryChanged(f func()) { se.onQuery = append(se.onQuery, f) }
+
+// OnRowsChanged calls f when the rows were rerun: after the query changed,
+// or after the store changed.
+func (se *session) OnRowsChanged(f func()) { se.onRows = append(se.onRows, f) }
+
+// OnShown calls f when another measure is put on show.
+func (se *session) OnShown(f func()) { se.onShown = append(se.onShown, f) }
+
+// OnStateChanged calls f after the store changed (a write of the window's
+// own, or one made elsewhere such as an import), once the engine is rebuilt.
+func (se *session) OnStateChanged(f func()) { se.onState = append(se.onState, f) }
+
+func notify(fs []func()) {
+	for _, f := range fs {
+		f()
+	}
+}
+
+// ---- the query ----
+
+// SetText sets the search text and reruns the query; it reports whether
+// the text changed.
+func (se *session) SetText(text string) bool {
+	if text == se.query.Text {
+		return false
+	}
+	se.query.Text = text
+	se.requery()
+	return true
+}
+
+// ChangeFilter changes the filter with set and reruns the query if that
+// changed it; it reports whether it did.
+func (se *session) ChangeFilter(set func(*search.Filter)) bool {
+	f := se.query.Filter
+	set(&f)
+	if reflect.DeepEqual(f, se.query.Filter) {
+		return false
+	}
+	se.query.Filter = f
+	se.requery()
+	return true
+}
+
+// SetSection narrows the query to a chapter or section ("" for the whole
+// plan); it reports whether the section changed.
+func (se *session) SetSection(scope string) bool {
+	return se.ChangeFilter(func(f *search.Filter) { f.Section = scope })
+}
+
+// ClearFilters clears every filter, keeping the search and the section.
+func (se *session) ClearFilters() bool {
+	return se.ChangeFilter(func(f *search.Filter) { *f = search.Filter{Section: f.Section} })
+}
+
+// SetQuery replaces the whole query and reruns it.
+func (se *session) SetQuery(q search.Query) {
+	se.query = q
+	se.requery()
+}
+
+// Query is the query now.
+func (se *session) Query() search.Query { return se.query }
+
+// Rows are the query's results now.
+func (se *session) Rows() []search.Row { return se.rows }
+
+// requery reruns the query after it changed: the pinned measure is let go,
+// and the measure on show follows the results.
+func (se *session) requery() {
+	se.pinned = ""
+	notify(se.onQuery)
+	se.run()
+	se.follow()
+	notify(se.onRows)
+}
+
+// ---- the measure on show ----
+
+// Shown is the measure on show, "" for none.
+func (se *session) Shown() string { return se.shown }
+
+// Show puts a measure on show ("" for none).
+func (se *session) Show(id string) {
+	if id == se.shown {
+		return
+	}
+	se.shown = id
+	notify(se.onShown)
+}
+
+// SetWriting says whether a note is being written on the measure shown:
+// while it is, the measure stays on show whatever the results.
+func (se *session) SetWriting(on bool) { se.writing = on }
+
+// follow shows the best result when the measure shown has left the
+// results, unless a note is being written on it or it is pinned.
+func (se *session) follow() {
+	if se.writing || se.rowIndex(se.shown) >= 0 || (se.pinned != "" && se.pinned == se.shown) {
+		return
+	}
+	if len(se.rows) > 0 {
+		se.Show(se.rows[0].Measure.ID)
+	} else {
+		se.Show("")
+	}
+}
+
+// ---- the store ----
+
+// Reload rebuilds the engine if the store changed and tells everyone.
+func (se *session) Reload() {
+	se.guard(func() {
+		se.refresh()
+		notify(se.onState)
+		se.follow()
+		notify(se.onRows)
+	})
+}
+
+// SetStatus records a status. A measure on show that leaves the results
+// through it (resolving a conflict while the conflict filter is on) stays
+// on show. It reports whether a conflict was resolved and whether the
+// measure left the results; err is nil for a status already set.
+func (se *session) SetStatus(id string, st data.Status) (resolved, left bool, err error) {
+	conflict, listed := se.state(id).Conflict, se.rowIndex(id) >= 0
+	if id == se.shown {
+		se.pinned = id // before the write: the store's listeners redraw
+	}
+	_, err = se.store.SetStatus(id, st)
+	if storage.IsUnchanged(err) {
+		err = nil
+	}
+	se.Reload()
+	if err != nil {
+		return false, false, err
+	}
+	return conflict && !se.state(id).Conflict, listed && se.rowIndex(id) < 0, nil
+}
+
+// AddNote, EditNote and DeleteNote write a note and redraw.
+func (se *session) AddNote(id, text string) error {
+	_, err := se.store.AddNote(id, text)
+	if err == nil {
+		se.Reload()
+	}
+	return err
+}
+
+func (se *session) EditNote(id, note, text string) error {
+	_, err := se.store.EditNote(id, note, text)
+	if err == nil {
+		se.Reload()
+	}
+	return err
+}
+
+func (se *session) DeleteNote(id, note string) error {
+	_, err := se.store.DeleteNote(id, note)
+	se.Reload()
+	return err
 }

@@ -12,13 +12,21 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scoplan/data"
+	"scoplan/storage"
 	"scoplan/widgets"
 )
 
 // settingsScreen edits who the user is, how the window looks, and shows
 // where the data file is.
 type settingsScreen struct {
-	ui *ui
+	se           *session
+	app          fyne.App
+	loc          storage.Location
+	dlg          *dialogs
+	onOpenFolder func()
+	// onSaved is called once the settings are written, with the language
+	// chosen when it changed ("" if not).
+	onSaved func(language string)
 
 	name, delegation *widgets.Entry
 	appearance       *widget.RadioGroup
@@ -28,8 +36,12 @@ type settingsScreen struct {
 	dialog           *dialog.ConfirmDialog
 }
 
+func newSettingsScreen(se *session, a fyne.App, loc storage.Location, dlg *dialogs, onOpenFolder func(), onSaved func(language string)) *settingsScreen {
+	return &settingsScreen{se: se, app: a, loc: loc, dlg: dlg, onOpenFolder: onOpenFolder, onSaved: onSaved}
+}
+
 func (u *ui) showSettings() {
-	s := &settingsScreen{ui: u}
+	s := newSettingsScreen(u.se, u.app, u.loc, u.dialogs, u.openDataFolder, u.settingsSaved)
 	u.settings = s
 	s.dialog = dialog.NewCustomConfirm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), s.build(), s.onClosed, u.win)
 	s.dialog.Resize(fyne.NewSize(640, 0))
@@ -45,7 +57,7 @@ func appearanceOptions() ([]string, map[string]string) {
 }
 
 func (s *settingsScreen) build() fyne.CanvasObject {
-	id := s.ui.se.store.Identity()
+	id := s.se.store.Identity()
 	s.name = widgets.NewEntry()
 	s.name.SetText(id.Name)
 	s.name.SetPlaceHolder(lang.L("Your name"))
@@ -60,10 +72,10 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	}
 
 	labels, names := appearanceOptions()
-	s.before = string(s.ui.se.store.Setting(settingTheme))
+	s.before = string(s.se.store.Setting(settingTheme))
 	s.appearance = widget.NewRadioGroup(labels, func(label string) {
 		if n, ok := names[label]; ok {
-			applyAppearance(s.ui.app, n)
+			applyAppearance(s.app, n)
 		}
 	})
 	s.appearance.Horizontal = true
@@ -76,22 +88,22 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	}
 	s.appearance.Selected = current
 
-	path := widget.NewLabel(s.ui.se.store.Path())
+	path := widget.NewLabel(s.se.store.Path())
 	path.Wrapping = fyne.TextWrapBreak
 	path.Selectable = true
-	open := widget.NewButtonWithIcon(lang.L("Open folder"), theme.FolderOpenIcon(), s.ui.openDataFolder)
+	open := widget.NewButtonWithIcon(lang.L("Open folder"), theme.FolderOpenIcon(), s.onOpenFolder)
 	copyPath := widget.NewButtonWithIcon(lang.L("Copy path"), theme.ContentCopyIcon(), func() {
-		s.ui.app.Clipboard().SetContent(s.ui.se.store.Path())
+		s.app.Clipboard().SetContent(s.se.store.Path())
 	})
 	how := map[string]string{
 		"flag":     lang.L("Chosen with --db when scoplan was started."),
 		"portable": lang.L("Portable mode: the file beside the program is used."),
 		"default":  lang.L("The usual place for your user account."),
-	}[s.ui.loc.How]
+	}[s.loc.How]
 
 	var langOpts []string
 	var langSelected string
-	langOpts, langSelected, s.languages = languageSetting(s.ui.app.Preferences())
+	langOpts, langSelected, s.languages = languageSetting(s.app.Preferences())
 	s.language = widget.NewSelect(langOpts, nil)
 	s.language.Selected = langSelected
 
@@ -118,27 +130,37 @@ func maxBytes(s string) error {
 func (s *settingsScreen) onClosed(save bool) {
 	_, names := appearanceOptions()
 	if !save {
-		applyAppearance(s.ui.app, s.before)
+		applyAppearance(s.app, s.before)
 		return
 	}
-	store := s.ui.se.store
+	store := s.se.store
 	if err := store.SetIdentity(s.name.Text, s.delegation.Text); err != nil {
-		s.ui.showError(err)
+		s.dlg.showError(err)
 		return
 	}
 	if err := store.SetSetting(settingTheme, []byte(names[s.appearance.Selected])); err != nil {
-		s.ui.showError(err)
+		s.dlg.showError(err)
 		return
 	}
-	s.ui.syncHint()
-	if code := s.languages[s.language.Selected]; code != s.ui.app.Preferences().String(prefLanguage) {
-		s.ui.app.Preferences().SetString(prefLanguage, code)
+	if code := s.languages[s.language.Selected]; code != s.app.Preferences().String(prefLanguage) {
+		s.app.Preferences().SetString(prefLanguage, code)
+		s.onSaved(code)
+		return
+	}
+	s.onSaved("")
+}
+
+// settingsSaved shows the identity saved, and the window in the language
+// chosen if it changed.
+func (u *ui) settingsSaved(language string) {
+	u.syncHint()
+	if language != "" {
 		// The window is built anew in the language: on the screen it shows.
-		s.ui.app.Preferences().SetBool(prefView, s.ui.overviewShowing())
-		s.ui.relabel(code)
+		u.app.Preferences().SetBool(prefView, u.overviewShowing())
+		u.relabel(language)
 		return
 	}
-	s.ui.detail.show(s.ui.current)
+	u.detail.show(u.se.shown)
 }
 
 // openDataFolder opens the folder of the data file in the file manager.

@@ -34,8 +34,8 @@ func TestFirstFrameIsTheListAndTheDetailFollows(t *testing.T) {
 	if n := u.list.list.Length(); n != 77 {
 		t.Fatalf("list length %d before the first frame, want 77", n)
 	}
-	if u.current != "1.2.3" || u.list.list.Selected() != u.se.rowIndex("1.2.3") {
-		t.Errorf("current %q, selected row %d: want 1.2.3 selected", u.current, u.list.list.Selected())
+	if u.se.Shown() != "1.2.3" || u.list.list.Selected() != u.se.rowIndex("1.2.3") {
+		t.Errorf("current %q, selected row %d: want 1.2.3 selected", u.se.Shown(), u.list.list.Selected())
 	}
 	if u.detail.scroll.Visible() || u.detail.placeholder.Visible() {
 		t.Errorf("detail pane before the first frame: content %v, placeholder %v; want it empty",
@@ -63,8 +63,8 @@ func TestAfterFirstFrameWithoutMeasureShowsThePlaceholder(t *testing.T) {
 	h := newHarness(t)
 	test.Type(h.ui.search, "zzzzqqqq")
 	h.reopen()
-	if len(h.ui.se.rows) != 0 || h.ui.current != "" {
-		t.Fatalf("rows %d, current %q", len(h.ui.se.rows), h.ui.current)
+	if len(h.ui.se.rows) != 0 || h.ui.se.Shown() != "" {
+		t.Fatalf("rows %d, current %q", len(h.ui.se.rows), h.ui.se.Shown())
 	}
 	if !h.ui.detail.placeholder.Visible() || h.ui.detail.scroll.Visible() {
 		t.Error("no placeholder in the detail pane")

@@ -16,23 +16,28 @@ import (
 // when the window would not show it otherwise, and the status conflicts
 // waiting to be resolved (a click lists them).
 type statusBar struct {
-	ui *ui
+	se                 *session
+	onWho, onConflicts func()
 
 	who       *widget.Button
 	notice    *widget.Label
 	conflicts *widget.Button
 }
 
-func newStatusBar(u *ui) *statusBar { return &statusBar{ui: u} }
+// newStatusBar makes the bar; onWho opens the settings, onConflicts lists
+// the measures in conflict.
+func newStatusBar(se *session, onWho, onConflicts func()) *statusBar {
+	return &statusBar{se: se, onWho: onWho, onConflicts: onConflicts}
+}
 
 func (b *statusBar) build() fyne.CanvasObject {
-	b.who = widget.NewButtonWithIcon("", theme.AccountIcon(), b.ui.unlessDialog(b.ui.showSettings))
+	b.who = widget.NewButtonWithIcon("", theme.AccountIcon(), b.onWho)
 	b.who.Importance = widget.LowImportance
 	b.who.Alignment = widget.ButtonAlignLeading
 	b.notice = widget.NewLabel("")
 	b.notice.Wrapping = fyne.TextWrapWord // a long notice in Russian takes two lines
 	b.notice.Hide()
-	b.conflicts = widget.NewButtonWithIcon("", theme.WarningIcon(), b.ui.unlessDialog(b.ui.showConflicts))
+	b.conflicts = widget.NewButtonWithIcon("", theme.WarningIcon(), b.onConflicts)
 	b.conflicts.Importance = widget.WarningImportance
 	b.conflicts.Hide()
 	b.sync()
@@ -42,7 +47,10 @@ func (b *statusBar) build() fyne.CanvasObject {
 
 // sync shows who the user is and how many measures are in conflict.
 func (b *statusBar) sync() {
-	id := b.ui.se.store.Identity()
+	if b.who == nil {
+		return // not built yet
+	}
+	id := b.se.store.Identity()
 	text := lang.L("Name and delegation not set")
 	if id.Name != "" {
 		text = lang.L("Recording as {{.Who}}", map[string]any{"Who": who(id.Name, id.Delegation, id.Key)})
@@ -50,7 +58,7 @@ func (b *statusBar) sync() {
 	if b.who.Text != text {
 		b.who.SetText(text)
 	}
-	n := len(b.ui.se.conflicts())
+	n := len(b.se.conflicts())
 	if n == 0 {
 		b.conflicts.Hide()
 		return
@@ -77,14 +85,12 @@ func (b *statusBar) clear() {
 
 // showConflicts lists the measures in conflict (and only those).
 func (u *ui) showConflicts() {
-	u.se.query = search.Query{Filter: search.Filter{Conflict: true}}
-	u.search.SetText("")
 	u.onShowMeasures()
-	u.rerun()
-	u.list.list.ScrollToTop()
+	u.se.SetQuery(search.Query{Filter: search.Filter{Conflict: true}})
+	u.list.scrollToTop()
 	if len(u.se.rows) > 0 {
-		u.showMeasure(u.se.rows[0].Measure.ID)
-		u.list.selectMeasure(u.current)
+		u.se.Show(u.se.rows[0].Measure.ID)
+		u.list.selectMeasure(u.se.shown)
 	}
 }
 

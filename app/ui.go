@@ -37,6 +37,7 @@ type ui struct {
 	win fyne.Window
 	se  *session
 	loc storage.Location
+	*dialogs
 
 	nav      *navigation
 	filters  *filterPanel
@@ -56,27 +57,47 @@ type ui struct {
 	splitList    *container.Split
 	splitNav     *container.Split
 
-	current string // the measure in the detail pane
-	pinned  string // a measure the detail keeps though it left the results
-	hint    *fyne.Container
+	hint *fyne.Container
 
 	settings *settingsScreen // the settings dialog last opened
 
-	dialog    dialog.Dialog   // the dialog on top now, closed by Escape
-	dialogs   []dialog.Dialog // the dialogs open now, bottom to top
 	saveTimer *time.Timer
-	errShown  bool // an error dialog is open: later errors wait for it
 }
 
+// newUI builds each screen from what it needs (the session, the window,
+// the dialogs and callbacks) and wires them to the session's changes.
 func newUI(a fyne.App, w fyne.Window, se *session, loc storage.Location) *ui {
-	u := &ui{app: a, win: w, se: se, loc: loc}
-	u.nav = newNavigation(u)
-	u.filters = newFilterPanel(u)
-	u.list = newMeasureList(u)
-	u.detail = newDetailView(u)
-	u.overview = newOverviewScreen(u)
-	u.exch = newExchange(u)
-	u.bar = newStatusBar(u)
+	u := &ui{app: a, win: w, se: se, loc: loc, dialogs: &dialogs{win: w}}
+	se.guard = u.safely
+	u.nav = newNavigation(se, u.setSection, u.focusList)
+	u.filters = newFilterPanel(se, u.focusList)
+	u.list = newMeasureList(se, a, w, u.openDetail, u.showAll)
+	u.detail = newDetailView(se, a, w, u.dialogs, detailActions{
+		focusList:    u.focusList,
+		filterByBody: u.filterByBody,
+		setStatus:    u.setStatus,
+		deleteNote:   u.confirmDeleteNote,
+	})
+	u.overview = newOverviewScreen(se, a, u.openMeasure)
+	u.exch = newExchange(se, u.dialogs)
+	u.bar = newStatusBar(se, u.unlessDialog(u.showSettings), u.unlessDialog(u.showConflicts))
+
+	se.OnQueryChanged(func() {
+		u.bar.clear()
+		if u.search != nil && u.search.Text != se.query.Text {
+			u.search.SetText(se.query.Text)
+		}
+		u.scheduleQuerySave()
+	})
+	se.OnShown(func() { u.detail.show(se.shown) })
+	se.OnRowsChanged(func() {
+		u.list.sync()
+		u.nav.sync()
+		u.filters.sync()
+		u.detail.refresh()
+		u.overview.refresh()
+		u.bar.sync()
+	})
 	return u
 }
 
@@ -135,7 +156,7 @@ func (u *ui) build() fyne.CanvasObject {
 		}
 	}
 	// The detail is drawn by afterFirstFrame (or relabel).
-	u.current = start
+	u.se.shown = start
 	u.list.selectMeasure(start)
 	return content
 }
@@ -158,9 +179,7 @@ func (u *ui) syncHint() {
 	id := u.se.store.Identity()
 	u.hint.Hidden = id.Name != "" && id.Delegation != ""
 	u.hint.Refresh()
-	if u.bar.who != nil {
-		u.bar.sync()
-	}
+	u.bar.sync()
 }
 
 // menu is the main menu; its shortcuts work wherever the focus is.
@@ -246,14 +265,6 @@ func (u *ui) onUnfocusedKey(ev *fyne.KeyEvent) {
 
 // ---- state changes: every screen is redrawn from the session ----
 
-// reload rebuilds the engine if the store changed, then redraws everything.
-func (u *ui) reload() {
-	u.safely(func() {
-		u.se.refresh()
-		u.redraw()
-	})
-}
-
 // safely runs fn and turns a panic into a plain error dialog: a defect in
 // drawing must not close the window. Every change was written when it was
 // made, so nothing is lost.
@@ -267,39 +278,6 @@ func (u *ui) safely(fn func()) {
 	fn()
 }
 
-// redraw shows the session's current query and results everywhere.
-func (u *ui) redraw() {
-	u.followResults()
-	u.list.sync()
-	u.nav.sync()
-	u.filters.sync()
-	u.detail.refresh()
-	u.overview.refresh()
-	u.bar.sync()
-}
-
-// followResults shows the best result in the detail when the measure shown
-// has left the results, unless a note is being written on it.
-func (u *ui) followResults() {
-	if u.detail.editing != "" || u.se.rowIndex(u.current) >= 0 || (u.pinned != "" && u.pinned == u.current) {
-		return
-	}
-	if len(u.se.rows) > 0 {
-		u.showMeasure(u.se.rows[0].Measure.ID)
-	} else {
-		u.showMeasure("")
-	}
-}
-
-// rerun reruns the query after it changed, and saves it a moment later.
-func (u *ui) rerun() {
-	u.pinned = ""
-	u.bar.clear()
-	u.se.run()
-	u.redraw()
-	u.scheduleQuerySave()
-}
-
 func (u *ui) onSearch(text string) {
 	if text == u.se.query.Text {
 		return
@@ -307,35 +285,25 @@ func (u *ui) onSearch(text string) {
 	if u.overviewShowing() {
 		u.onShowMeasures()
 	}
-	u.se.query.Text = text
-	u.rerun()
-	u.list.list.ScrollToTop()
+	u.se.SetText(text)
+	u.list.scrollToTop()
 }
 
-func (u *ui) changeFilter(set func(*search.Filter)) {
-	set(&u.se.query.Filter)
-	u.rerun()
-}
-
+// setSection narrows the list to a chapter or section, from its top.
 func (u *ui) setSection(scope string) {
-	u.changeFilter(func(f *search.Filter) { f.Section = scope })
-	u.list.list.ScrollToTop()
+	if u.se.SetSection(scope) {
+		u.list.scrollToTop()
+	}
 }
 
 // clearFilters clears every filter, keeping the search and the section.
-func (u *ui) clearFilters() {
-	u.changeFilter(func(f *search.Filter) { *f = search.Filter{Section: f.Section} })
-}
+func (u *ui) clearFilters() { u.se.ClearFilters() }
 
 // showAll clears the search, the filters and the section.
-func (u *ui) showAll() {
-	u.se.query = search.Query{}
-	u.search.SetText("")
-	u.rerun()
-}
+func (u *ui) showAll() { u.se.SetQuery(search.Query{}) }
 
 func (u *ui) filterByBody(b string) {
-	u.changeFilter(func(f *search.Filter) { f.Bodies = []string{b} })
+	u.se.ChangeFilter(func(f *search.Filter) { f.Bodies = []string{b} })
 	u.onShowMeasures()
 }
 
@@ -355,7 +323,7 @@ func (u *ui) saveQuery() {
 	}
 	err := u.se.saveQuery()
 	if err == nil {
-		err = u.se.store.SetSetting(settingMeasure, []byte(u.current))
+		err = u.se.store.SetSetting(settingMeasure, []byte(u.se.shown))
 	}
 	if err != nil && !errors.Is(err, storage.ErrClosed) {
 		u.showError(err)
@@ -394,41 +362,26 @@ func (u *ui) onShowOverview() {
 	u.showOverview.Refresh()
 }
 
-// showMeasure puts a measure in the detail pane.
-func (u *ui) showMeasure(id string) {
-	u.current = id
-	u.detail.show(id)
-}
-
 // openMeasure shows a measure from elsewhere (the overview): the measures
 // view, the measure selected if the list has it, and its detail.
 func (u *ui) openMeasure(id string) {
 	u.onShowMeasures()
-	u.showMeasure(id)
+	u.se.Show(id)
 	u.list.selectMeasure(id)
 	u.detail.focus()
 }
 
 // openDetail moves the keyboard into the detail of the selected measure.
 func (u *ui) openDetail() {
-	if u.current == "" {
-		if i := u.list.list.Selected(); i >= 0 && i < len(u.se.rows) {
-			u.showMeasure(u.se.rows[i].Measure.ID)
-		}
+	if u.se.shown == "" {
+		u.se.Show(u.list.selected())
 	}
 	u.detail.focus()
 }
 
 func (u *ui) focusList() {
 	u.onShowMeasures()
-	if u.list.list.Selected() < 0 && len(u.se.rows) > 0 {
-		if i := u.se.rowIndex(u.current); i >= 0 {
-			u.list.selectMeasure(u.current)
-		} else {
-			u.list.list.Select(0)
-		}
-	}
-	u.win.Canvas().Focus(u.list.list)
+	u.list.takeFocus()
 }
 
 func (u *ui) focusSearch() {
@@ -440,11 +393,11 @@ func (u *ui) focusSearch() {
 // startNote opens the note editor on the measure shown (Ctrl+N).
 func (u *ui) startNote() {
 	u.onShowMeasures()
-	if u.current == "" {
-		if i := u.list.list.Selected(); i >= 0 && i < len(u.se.rows) {
-			u.showMeasure(u.se.rows[i].Measure.ID)
+	if u.se.shown == "" {
+		if id := u.list.selected(); id != "" {
+			u.se.Show(id)
 		} else if len(u.se.rows) > 0 {
-			u.list.list.Select(0)
+			u.list.selectFirst()
 		}
 	}
 	u.detail.startAdd()
@@ -452,47 +405,17 @@ func (u *ui) startNote() {
 
 // ---- writes: each goes to the data file at once ----
 
-// setStatus records a status. A measure that leaves the results through it
-// (resolving a conflict while the conflict filter is on) stays in the
-// detail, and the status bar says why it left the list.
+// setStatus records a status; the status bar says what the list does not
+// show (a conflict resolved, the measure gone from the list).
 func (u *ui) setStatus(id string, st data.Status) {
-	conflict, listed := u.se.state(id).Conflict, u.se.rowIndex(id) >= 0
-	if id == u.current {
-		u.pinned = id // before the write: the store's listeners redraw
-	}
-	_, err := u.se.store.SetStatus(id, st)
-	if err != nil && !storage.IsUnchanged(err) {
-		u.showError(err)
-	}
-	u.reload()
+	resolved, left, err := u.se.SetStatus(id, st)
 	if err != nil {
+		u.showError(err)
 		return
 	}
-	resolved := conflict && !u.se.state(id).Conflict
-	left := listed && u.se.rowIndex(id) < 0
 	if resolved || left {
 		u.bar.say(statusNotice(id, st, resolved, left))
 	}
-}
-
-func (u *ui) addNote(id, text string) bool {
-	_, err := u.se.store.AddNote(id, text)
-	if err != nil {
-		u.showError(err)
-		return false
-	}
-	u.reload()
-	return true
-}
-
-func (u *ui) editNote(id, note, text string) bool {
-	_, err := u.se.store.EditNote(id, note, text)
-	if err != nil {
-		u.showError(err)
-		return false
-	}
-	u.reload()
-	return true
 }
 
 func (u *ui) confirmDeleteNote(id, note string) {
@@ -502,48 +425,13 @@ func (u *ui) confirmDeleteNote(id, note string) {
 			if !ok {
 				return
 			}
-			if _, err := u.se.store.DeleteNote(id, note); err != nil {
+			if err := u.se.DeleteNote(id, note); err != nil {
 				u.showError(err)
 			}
-			u.reload()
 		}, u.win)
 	d.SetConfirmText(lang.L("Delete"))
 	d.SetDismissText(lang.L("Keep"))
 	u.showDialog(d, nil)
-}
-
-// showDialog shows a dialog and lets Escape close it; an error shown over
-// a dialog closes first, then the dialog.
-func (u *ui) showDialog(d dialog.Dialog, onClosed func()) {
-	u.dialogs = append(u.dialogs, d)
-	u.dialog = d
-	d.SetOnClosed(func() {
-		for i, o := range u.dialogs {
-			if o == d {
-				u.dialogs = append(u.dialogs[:i:i], u.dialogs[i+1:]...)
-				break
-			}
-		}
-		u.dialog = nil
-		if n := len(u.dialogs); n > 0 {
-			u.dialog = u.dialogs[n-1]
-		}
-		if onClosed != nil {
-			onClosed()
-		}
-	})
-	d.Show()
-}
-
-// showError tells the user in plain words, once: while an error dialog is
-// open, further errors are not stacked on top of it.
-func (u *ui) showError(err error) {
-	if u.errShown {
-		return
-	}
-	u.errShown = true
-	d := dialog.NewError(errors.New(userMessage(err)), u.win)
-	u.showDialog(d, func() { u.errShown = false })
 }
 
 // saveGeometry remembers the window's size and split positions.

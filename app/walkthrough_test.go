@@ -166,8 +166,8 @@ func TestResolvingAConflictUnderItsFilterSaysWhatHappened(t *testing.T) {
 		t.Fatalf("the window does not point to the conflict: visible %v, %q", bar.conflicts.Visible(), bar.conflicts.Text)
 	}
 	test.Tap(bar.conflicts)
-	if !h.ui.se.query.Filter.Conflict || !reflect.DeepEqual(h.ids(5), []string{"1.5.4"}) || h.ui.current != "1.5.4" {
-		t.Fatalf("after the conflicts button: filter %v, rows %v, detail %q", h.ui.se.query.Filter.Conflict, h.ids(5), h.ui.current)
+	if !h.ui.se.query.Filter.Conflict || !reflect.DeepEqual(h.ids(5), []string{"1.5.4"}) || h.ui.se.Shown() != "1.5.4" {
+		t.Fatalf("after the conflicts button: filter %v, rows %v, detail %q", h.ui.se.query.Filter.Conflict, h.ids(5), h.ui.se.Shown())
 	}
 	test.Tap(detailButton(t, h, "Keep Done"))
 	if st := h.ui.se.state("1.5.4"); st.Conflict || st.Status != data.StatusDone {
@@ -176,8 +176,8 @@ func TestResolvingAConflictUnderItsFilterSaysWhatHappened(t *testing.T) {
 	if len(h.ui.se.rows) != 0 {
 		t.Errorf("rows %v under the conflict filter after resolving", h.ids(5))
 	}
-	if h.ui.current != "1.5.4" || h.ui.detail.id != "1.5.4" || !h.ui.detail.scroll.Visible() {
-		t.Errorf("the measure vanished from the detail: %q", h.ui.current)
+	if h.ui.se.Shown() != "1.5.4" || h.ui.detail.id != "1.5.4" || !h.ui.detail.scroll.Visible() {
+		t.Errorf("the measure vanished from the detail: %q", h.ui.se.Shown())
 	}
 	if n := bar.notice.Text; !bar.notice.Visible() || !strings.Contains(n, "1.5.4") || !strings.Contains(n, "resolved") || !strings.Contains(n, "Done") || !strings.Contains(n, "filters") {
 		t.Errorf("the window says %q (visible %v)", n, bar.notice.Visible())
@@ -312,7 +312,7 @@ func rowAt(h *harness, i int) (*rowView, fyne.Window) {
 	r := h.renderRow(i)
 	c := test.NewWindow(r) // gives the row a canvas, so positions are known
 	c.SetPadded(false)
-	c.Resize(fyne.NewSize(h.ui.list.list.Size().Width, r.MinSize().Height))
+	c.Resize(fyne.NewSize(h.measureList().Size().Width, r.MinSize().Height))
 	return r, c
 }
 
@@ -328,11 +328,11 @@ func TestListRowsAtASmallWindow(t *testing.T) {
 	inLanguage(t, "en")
 	h := newHarness(t)
 	h.win.Resize(fyne.NewSize(1024, 700))
-	w := h.ui.list.list.Size().Width
+	w := h.measureList().Size().Width
 	if _, err := h.ui.se.store.AddNote("1.1.2", "a note"); err != nil {
 		t.Fatal(err)
 	}
-	h.ui.reload()
+	h.ui.se.Reload()
 	i := h.ui.se.rowIndex("1.1.2") // overdue, with a note
 	r, c := rowAt(h, i)
 	defer c.Close()
@@ -399,7 +399,7 @@ func TestWindowFitsASmallScreen(t *testing.T) {
 			t.Fatalf("%s: no row for %q", l.lang, l.query)
 		}
 		for _, r := range h.ui.se.rows {
-			h.ui.showMeasure(r.Measure.ID)
+			h.ui.se.Show(r.Measure.ID)
 			if m := h.win.Content().MinSize(); m.Width > small.Width || m.Height > small.Height {
 				t.Errorf("%s: with %s open the window needs %v", l.lang, r.Measure.ID, m)
 			}
