@@ -451,15 +451,7 @@ func TestKeyboardMovesOpensAndReturns(t *testing.T) {
 }
 
 func TestAConflictShowsWhoAndIsResolvedBySettingAStatus(t *testing.T) {
-	h := newHarness(t)
-	// Two Russian delegates set different statuses without seeing each
-	// other's: a conflict within the user's own delegation.
-	h.ui.se.store.SetIdentity("Dmitry Sokolov", "RU")
-	h.ui.se.store.Close()
-	t1 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
-	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Li Wei", Delegation: "Russia", Time: t1, Clock: 1, Status: data.StatusDone})
-	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Anna Petrova", Delegation: "Russia", Time: t1.Add(time.Hour), Clock: 1, Status: data.StatusBlocked})
-	h.open()
+	h := conflictWithinOwnDelegation(t)
 	st := h.ui.se.state("1.5.4")
 	if !st.Conflict {
 		t.Fatal("no conflict derived")
@@ -743,3 +735,19 @@ func TestNoResultSaysSoAndShowAllRestores(t *testing.T) {
 }
 
 var desktopCtrlEnter = desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl}
+
+// conflictWithinOwnDelegation opens a window whose user is Russian, on a
+// data file where two other Russian delegates set 1.5.4 done and blocked
+// without seeing each other's change: a conflict within the user's own
+// delegation.
+func conflictWithinOwnDelegation(t *testing.T) *harness {
+	t.Helper()
+	h := newHarness(t)
+	h.ui.se.store.SetIdentity("Dmitry Sokolov", "RU")
+	h.ui.se.store.Close()
+	t1 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Li Wei", Delegation: "Russia", Time: t1, Clock: 1, Status: data.StatusDone})
+	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Anna Petrova", Delegation: "Russia", Time: t1.Add(time.Hour), Clock: 1, Status: data.StatusBlocked})
+	h.open()
+	return h
+}

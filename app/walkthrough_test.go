@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -153,14 +152,7 @@ func detailButton(t *testing.T, h *harness, prefix string) *widgets.Button {
 // in the detail and the window says what happened; a conflict is pointed
 // to from the main view, and one click lists the measures in conflict.
 func TestResolvingAConflictUnderItsFilterSaysWhatHappened(t *testing.T) {
-	h := newHarness(t)
-	// Two Russian delegates disagree: a conflict within the own delegation.
-	h.ui.se.store.SetIdentity("Dmitry Sokolov", "RU")
-	h.ui.se.store.Close()
-	t1 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
-	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Li Wei", Delegation: "Russia", Time: t1, Clock: 1, Status: data.StatusDone})
-	foreignChange(t, h.path, &data.Change{Kind: data.ChangeStatus, Measure: "1.5.4", Name: "Anna Petrova", Delegation: "Russia", Time: t1.Add(time.Hour), Clock: 1, Status: data.StatusBlocked})
-	h.open()
+	h := conflictWithinOwnDelegation(t)
 	bar := h.ui.bar
 	if !bar.conflicts.Visible() || bar.conflicts.Text != "1 status conflict" {
 		t.Fatalf("the window does not point to the conflict: visible %v, %q", bar.conflicts.Visible(), bar.conflicts.Text)
