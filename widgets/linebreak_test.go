@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"strings"
@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"scoplan/widgets"
 )
 
 // rows counts the lines a RichText is laid out in.
@@ -28,16 +26,16 @@ func rows(t *testing.T, rt *widget.RichText, width float32) int {
 }
 
 // A highlight that ends near the end of a line must not leave the rest of
-// the text one character per line (Fyne 2.7.1's wrap, see wrappable).
+// the text one character per line (Fyne 2.7.1's wrap, see Breakable).
 func TestHighlightedChineseWrapsByLines(t *testing.T) {
-	test.NewTempApp(t).Settings().SetTheme(NewTheme(theme.DefaultTheme()))
+	newTestApp(t)
 	text := "落实《上合组织成员国元首理事会关于维护国际粮食安全的声明》。"
 	runes := []rune(text)
 	style := widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}
 	worst := 0
 	for start := 0; start+2 <= len(runes); start++ {
 		for _, width := range []float32{180, 240, 300} {
-			rt := widget.NewRichText(wrappable(widgets.Highlight(text, []widgets.Span{{Start: start, End: start + 2}}, style, 0))...)
+			rt := widget.NewRichText(Breakable(Highlight(text, []Span{{Start: start, End: start + 2}}, style, 0))...)
 			rt.Wrapping = fyne.TextWrapWord
 			plain := widget.NewRichText(&widget.TextSegment{Text: text, Style: style})
 			plain.Wrapping = fyne.TextWrapWord
@@ -54,12 +52,12 @@ func TestHighlightedChineseWrapsByLines(t *testing.T) {
 // A highlighted Russian word that does not fit at the end of a line moves
 // to the next line whole.
 func TestHighlightedWordIsNotCut(t *testing.T) {
-	test.NewTempApp(t).Settings().SetTheme(NewTheme(theme.DefaultTheme()))
+	newTestApp(t)
 	text := "Реализация Заявления Совета глав государств-членов ШОС по обеспечению международной продовольственной безопасности."
 	start := len([]rune("Реализация Заявления Совета глав государств-членов ШОС по обеспечению международной "))
 	style := widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}
 	for width := float32(260); width <= 460; width += 10 { // the word alone fits on a line
-		rt := widget.NewRichText(wrappable(widgets.Highlight(text, []widgets.Span{{Start: start, End: start + len([]rune("продовольственной безопасности"))}}, style, 0))...)
+		rt := widget.NewRichText(Breakable(Highlight(text, []Span{{Start: start, End: start + len([]rune("продовольственной безопасности"))}}, style, 0))...)
 		rt.Wrapping = fyne.TextWrapWord
 		w := test.NewTempWindow(t, rt)
 		w.Resize(fyne.NewSize(width, 2000))
@@ -80,8 +78,8 @@ func TestBreakUnits(t *testing.T) {
 		"":                                  "",
 	}
 	for in, want := range cases {
-		if got := strings.Join(breakUnits(in), "|"); got != want {
-			t.Errorf("breakUnits(%q) = %q, want %q", in, got, want)
+		if got := strings.Join(BreakUnits(in), "|"); got != want {
+			t.Errorf("BreakUnits(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -90,12 +88,12 @@ func TestBreakUnits(t *testing.T) {
 // line left empty before a highlight (Fyne moves a segment that fits on a
 // whole line to the next line in one piece).
 func TestHighlightedChineseFillsLines(t *testing.T) {
-	test.NewTempApp(t).Settings().SetTheme(NewTheme(theme.DefaultTheme()))
+	newTestApp(t)
 	text := "开展“智慧海关”合作，加强海关智能网络建设。"
 	style := widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}
-	spans := []widgets.Span{{Start: 5, End: 7}, {Start: 13, End: 15}}
+	spans := []Span{{Start: 5, End: 7}, {Start: 13, End: 15}}
 	for width := float32(120); width <= 400; width += 20 {
-		rt := widget.NewRichText(wrappable(widgets.Highlight(text, spans, style, 0))...)
+		rt := widget.NewRichText(Breakable(Highlight(text, spans, style, 0))...)
 		rt.Wrapping = fyne.TextWrapWord
 		plain := widget.NewRichText(&widget.TextSegment{Text: text, Style: style})
 		plain.Wrapping = fyne.TextWrapWord
@@ -107,12 +105,12 @@ func TestHighlightedChineseFillsLines(t *testing.T) {
 
 // No wrapped line starts with a space.
 func TestWrappedLinesDoNotStartWithASpace(t *testing.T) {
-	test.NewTempApp(t).Settings().SetTheme(NewTheme(theme.DefaultTheme()))
+	newTestApp(t)
 	text := "Cooperate on “smart customs” and build up intelligent customs networks."
 	style := widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}
-	spans := []widgets.Span{{Start: 20, End: 27}}
+	spans := []Span{{Start: 20, End: 27}}
 	for width := float32(120); width <= 400; width += 10 {
-		rt := widget.NewRichText(wrappable(widgets.Highlight(text, spans, style, 0))...)
+		rt := widget.NewRichText(Breakable(Highlight(text, spans, style, 0))...)
 		rt.Wrapping = fyne.TextWrapWord
 		w := test.NewTempWindow(t, rt)
 		w.Resize(fyne.NewSize(width, 2000))
