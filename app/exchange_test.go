@@ -218,12 +218,12 @@ func TestReportOfTheCurrentQuery(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.ui.se.ChangeFilter(func(f *search.Filter) { f.HasNotes = true })
-	rep := h.ui.exch.buildReport(data.English)
+	rep := h.ui.reports.buildReport(data.English)
 	if len(rep.Rows) != 1 || rep.Rows[0].ID != "1.1.1" || !rep.Source || !strings.Contains(rep.Scope, "with notes") {
 		t.Fatalf("report rows %d, scope %q", len(rep.Rows), rep.Scope)
 	}
 	p := filepath.Join(t.TempDir(), "r.xlsx")
-	h.ui.exch.writeReport(p, report.XLSX, data.English)
+	h.ui.reports.writeReport(p, report.XLSX, data.English)
 	waitFor(t, "the report", func() bool { return strings.Contains(overlayTexts(h.win), "Saved as r.xlsx: 1 measure.") })
 	f, err := excelize.OpenFile(p)
 	if err != nil {

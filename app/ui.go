@@ -44,7 +44,8 @@ type ui struct {
 	list     *measureList
 	detail   *detailView
 	overview *overviewScreen
-	exch     *exchange // status files, the shared folder, reports (exchange.go)
+	exch     *exchange // status files and the shared folder (exchange.go)
+	reports  *reports  // File → Save a report (reports.go)
 	bar      *statusBar
 
 	search       *widgets.Entry
@@ -80,6 +81,7 @@ func newUI(a fyne.App, w fyne.Window, se *session, loc storage.Location) *ui {
 	})
 	u.overview = newOverviewScreen(se, a, u.openMeasure)
 	u.exch = newExchange(se, u.dialogs)
+	u.reports = newReports(se, u.dialogs, u.exch.run)
 	u.bar = newStatusBar(se, u.unlessDialog(u.showSettings), u.unlessDialog(u.showConflicts))
 
 	se.OnQueryChanged(func() {
@@ -198,7 +200,7 @@ func (u *ui) menu() *fyne.MainMenu {
 		item(lang.L("Import status files…"), fyne.KeyI, mod, u.exch.onImport),
 		item(lang.L("Export status file…"), fyne.KeyE, mod, u.exch.onExport),
 		item(lang.L("Shared folder…"), "", 0, u.exch.onSharedFolder),
-		item(lang.L("Save a report…"), fyne.KeyR, mod, u.exch.onReport),
+		item(lang.L("Save a report…"), fyne.KeyR, mod, u.reports.onReport),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Settings…"), fyne.KeyComma, mod, u.showSettings),
 		item(lang.L("Open data folder"), "", 0, u.openDataFolder),

@@ -59,11 +59,25 @@ func describeQuery(q search.Query, plan *data.Plan) string {
 	return strings.Join(parts, "; ")
 }
 
+// reports is File → Save a report: the report of the measures the window
+// shows, in a format and a language the user picks.
+type reports struct {
+	se *session
+	*dialogs
+	// run does work away from the window's goroutine with a progress
+	// dialog, then done on it (the exchange's, which tests make inline).
+	run func(what string, work, done func())
+}
+
+func newReports(se *session, dlg *dialogs, run func(what string, work, done func())) *reports {
+	return &reports{se: se, dialogs: dlg, run: run}
+}
+
 // buildReport makes the report of the measures the window shows now (the
 // current search and filters), in language l: the plan's texts and the
 // report's own words (the Chinese source text comes in a column of its own
 // when l is not Chinese).
-func (x *exchange) buildReport(l data.Lang) *report.Report {
+func (x *reports) buildReport(l data.Lang) *report.Report {
 	se := x.se
 	items := make([]report.Item, len(se.rows))
 	for i, r := range se.rows {
@@ -77,7 +91,7 @@ func (x *exchange) buildReport(l data.Lang) *report.Report {
 
 // onReport asks for a format and a language, then where to save the report
 // of the measures shown now.
-func (x *exchange) onReport() {
+func (x *reports) onReport() {
 	se := x.se
 	formats := []string{lang.L("Excel workbook (.xlsx)"), lang.L("Printable page (.html)"), lang.L("CSV for spreadsheets (.csv)")}
 	byLabel := map[string]report.Format{formats[0]: report.XLSX, formats[1]: report.HTML, formats[2]: report.CSV}
@@ -120,7 +134,7 @@ func (x *exchange) onReport() {
 }
 
 // writeReport builds the report and writes it, complete or not at all.
-func (x *exchange) writeReport(path string, f report.Format, l data.Lang) {
+func (x *reports) writeReport(path string, f report.Format, l data.Lang) {
 	rep := x.buildReport(l)
 	var err error
 	x.run(lang.L("Writing the report…"), func() {
