@@ -1,36 +1,17 @@
 package main
 
 import (
+	"scoplan/scripts/internal/wintest"
+
 	"encoding/binary"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// guiExe cross-compiles a small Windows GUI-subsystem program (without the
-// console-attaching code of scoplan) and returns its path and bytes.
-func guiExe(t *testing.T) (string, []byte) {
-	t.Helper()
-	dir := t.TempDir()
-	src := filepath.Join(dir, "main.go")
-	if err := os.WriteFile(src, []byte("package main\n\nfunc main() { println(\"hello\") }\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	exe := filepath.Join(dir, "hello.exe")
-	cmd := exec.Command("go", "build", "-ldflags", "-H=windowsgui", "-o", exe, src)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0", "GO111MODULE=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	b, err := os.ReadFile(exe)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return exe, b
-}
+// guiExe cross-compiles a small Windows GUI-subsystem program.
+func guiExe(t *testing.T) (string, []byte) { return wintest.GUIExe(t) }
 
 func write(t *testing.T, b []byte) string {
 	t.Helper()

@@ -1,34 +1,17 @@
 package main
 
 import (
+	"scoplan/scripts/internal/wintest"
+
 	"bytes"
 	"debug/pe"
 	"encoding/binary"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 )
 
 // buildGUI cross-compiles a small Windows program for the GUI subsystem.
 func buildGUI(t *testing.T) []byte {
-	t.Helper()
-	dir := t.TempDir()
-	src := filepath.Join(dir, "main.go")
-	if err := os.WriteFile(src, []byte("package main\n\nfunc main() { println(\"hello\") }\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	exe := filepath.Join(dir, "hello.exe")
-	cmd := exec.Command("go", "build", "-ldflags", "-H=windowsgui", "-o", exe, src)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0", "GO111MODULE=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	b, err := os.ReadFile(exe)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, b := wintest.GUIExe(t)
 	return b
 }
 
