@@ -197,13 +197,21 @@ func foldDelegation(s string) string {
 	return b.String()
 }
 
+// byCode maps each code to its delegation's position; built once, read
+// only.
+var byCode = func() map[string]int {
+	m := make(map[string]int, len(delegations))
+	for i, d := range delegations {
+		m[d.Code] = i
+	}
+	return m
+}()
+
 // DelegationByCode returns the delegation with that code (exactly, as
 // stored: "KZ", "SCO").
 func DelegationByCode(code string) (Delegation, bool) {
-	for _, d := range delegations {
-		if d.Code == code {
-			return d, true
-		}
+	if i, ok := byCode[code]; ok {
+		return delegations[i], true
 	}
 	return Delegation{}, false
 }
@@ -228,6 +236,9 @@ func LookupDelegation(text string) (Delegation, bool) {
 // names none (written before delegations were data), the text itself,
 // trimmed. An empty delegation gives "".
 func DelegationKey(declared string) string {
+	if _, ok := byCode[declared]; ok {
+		return declared // what scoplan stores since delegations are data: no folding needed
+	}
 	if d, ok := LookupDelegation(declared); ok {
 		return d.Code
 	}
