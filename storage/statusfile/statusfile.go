@@ -22,6 +22,7 @@ import (
 	"math/bits"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -636,6 +637,11 @@ func decodeLine(name string, num int, raw []byte, o Options, in *interner) (*dat
 	} else if err := c.Validate(); err != nil {
 		return nil, refuse(name, ErrDamaged, "is damaged: line %d: %s", num, err)
 	}
+	// docs/FORMAT.md: IDs are lower-case hex. The same ID in upper case
+	// would be another string for a map and the same bytes for a person.
+	if id, ok := upperHex(c); ok {
+		return nil, refuse(name, ErrDamaged, "is damaged: line %d: the ID %q is not in lower case", num, clip(id))
+	}
 	// A meeting is about no measure (Validate makes sure its measure is
 	// empty); every other change names a measure of this plan.
 	if c.Kind != data.ChangeMeeting && o.Plan.Measure(c.Measure) == nil {
@@ -645,6 +651,17 @@ func decodeLine(name string, num int, raw []byte, o Options, in *interner) (*dat
 		return nil, refuse(name, ErrFuture, "holds change %s dated %s, which is in the future for this computer", c.ID, c.Time.UTC().Format("2006-01-02 15:04 UTC"))
 	}
 	return c, nil
+}
+
+// upperHex returns an ID of the change (its own, author, parents, note)
+// that has an upper-case hex digit.
+func upperHex(c *data.Change) (string, bool) {
+	for _, id := range append([]string{c.ID, c.Author, c.Note}, c.Parents...) {
+		if strings.IndexFunc(id, func(r rune) bool { return r >= 'A' && r <= 'F' }) >= 0 {
+			return id, true
+		}
+	}
+	return "", false
 }
 
 func clip(s string) string {
