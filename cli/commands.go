@@ -337,8 +337,13 @@ func noteFlags(fs *flag.FlagSet) func(*env, []string) error {
 			return err
 		}
 		text := strings.Join(args[1:], " ")
-		if strings.TrimSpace(text) == "" {
+		switch {
+		case strings.TrimSpace(text) == "":
 			return usagef("%s", storage.ErrEmptyNote)
+		case !utf8.ValidString(text):
+			return usagef("the note is not valid UTF-8 text")
+		case len(text) > data.MaxNoteBytes:
+			return usagef("the note is longer than %d KiB", data.MaxNoteBytes>>10)
 		}
 		s, err := e.openStore()
 		if err != nil {

@@ -170,3 +170,18 @@ func TestFilesOfVersion020(t *testing.T) {
 		}
 	}
 }
+
+// Issue 15: wrong arguments exit 2 and write nothing, not even a new data
+// file: an over-long note and a note that is not UTF-8 among them.
+func TestNoteArgumentsAreCheckedFirst(t *testing.T) {
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	for _, text := range []string{strings.Repeat("x", 64<<10+1), "bad \xff text", "   "} {
+		_, errs, code := runIn(t, "note", "--db", fresh, "1.1.1", text)
+		if code != ExitUsage || errs == "" {
+			t.Errorf("note of %d bytes: exit %d %q", len(text), code, errs)
+		}
+		if _, err := os.Stat(fresh); !os.IsNotExist(err) {
+			t.Fatalf("note of %d bytes created the data file", len(text))
+		}
+	}
+}
