@@ -133,10 +133,11 @@ func who(name, delegation, key string) string {
 			name += " " + key[:min(len(key), 8)]
 		}
 	}
+	name = visible(name) // a name from someone else's file acts on nothing unseen
 	if delegation == "" {
 		return name
 	}
-	return fmt.Sprintf("%s (%s)", name, delegationName(delegation))
+	return fmt.Sprintf("%s (%s)", name, visible(delegationName(delegation)))
 }
 
 // delegationName names a delegation in the UI's language: a code's short

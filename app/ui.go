@@ -54,6 +54,9 @@ type ui struct {
 	views        *fyne.Container   // holds the measures and the overview
 	showMeasures *widget.Button
 	showOverview *widget.Button
+	showActivity *widget.Button
+	activity     *activityScreen
+	activityView fyne.CanvasObject // nil until the activity is first shown
 	splitLeft    *container.Split
 	splitList    *container.Split
 	splitNav     *container.Split
@@ -80,6 +83,7 @@ func newUI(a fyne.App, w fyne.Window, se *session, loc storage.Location) *ui {
 		deleteNote:   u.confirmDeleteNote,
 	})
 	u.overview = newOverviewScreen(se, a, u.openMeasure)
+	u.activity = newActivityScreen(se, u.openMeasure)
 	u.exch = newExchange(se, u.dialogs)
 	u.reports = newReports(se, u.dialogs, u.exch.run)
 	u.bar = newStatusBar(se, u.unlessDialog(u.showSettings), u.unlessDialog(u.showConflicts))
@@ -124,7 +128,8 @@ func (u *ui) build() fyne.CanvasObject {
 
 	u.showMeasures = widget.NewButtonWithIcon(lang.L("Measures"), theme.ListIcon(), u.onShowMeasures)
 	u.showOverview = widget.NewButtonWithIcon(lang.L("Overview"), theme.GridIcon(), u.onShowOverview)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(u.showMeasures, u.showOverview), u.search)
+	u.showActivity = widget.NewButtonWithIcon(lang.L("Activity"), theme.HistoryIcon(), u.onShowActivity)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(u.showMeasures, u.showOverview, u.showActivity), u.search)
 
 	u.splitNav = container.NewVSplit(u.nav.build(), u.filters.build())
 	u.splitNav.Offset = prefs.FloatWithFallback(prefSplitNav, 0.36)
@@ -136,6 +141,7 @@ func (u *ui) build() fyne.CanvasObject {
 	// The overview is built when it is first shown.
 	u.overview.reset()
 	u.overviewView = nil
+	u.activityView = nil
 	u.views = container.NewStack(u.measuresView)
 
 	u.win.SetMainMenu(u.menu())
@@ -217,6 +223,7 @@ func (u *ui) menu() *fyne.MainMenu {
 	view := fyne.NewMenu(lang.L("View"),
 		item(lang.L("Measures"), fyne.Key1, mod, u.onShowMeasures),
 		item(lang.L("Overview"), fyne.Key2, mod, u.onShowOverview),
+		item(lang.L("Activity"), fyne.Key3, mod, u.onShowActivity),
 	)
 	help := fyne.NewMenu(lang.L("Help"),
 		item(lang.L("Keyboard shortcuts"), fyne.KeySlash, mod, u.showShortcuts),
@@ -339,16 +346,24 @@ func (u *ui) overviewShowing() bool {
 	return u.overviewView != nil && u.overviewView.Visible()
 }
 
-func (u *ui) onShowMeasures() {
-	u.measuresView.Show()
-	if u.overviewView != nil {
-		u.overviewView.Hide()
+// showView shows one of the three views and marks its button.
+func (u *ui) showView(view fyne.CanvasObject, button *widget.Button) {
+	for _, v := range []fyne.CanvasObject{u.measuresView, u.overviewView, u.activityView} {
+		if v != nil && v != view {
+			v.Hide()
+		}
 	}
-	u.showMeasures.Importance = widget.HighImportance
-	u.showOverview.Importance = widget.MediumImportance
-	u.showMeasures.Refresh()
-	u.showOverview.Refresh()
+	view.Show()
+	for _, b := range []*widget.Button{u.showMeasures, u.showOverview, u.showActivity} {
+		b.Importance = widget.MediumImportance
+		if b == button {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
 }
+
+func (u *ui) onShowMeasures() { u.showView(u.measuresView, u.showMeasures) }
 
 func (u *ui) onShowOverview() {
 	if u.overviewView == nil {
@@ -356,12 +371,17 @@ func (u *ui) onShowOverview() {
 		u.views.Add(u.overviewView)
 	}
 	u.overview.refresh()
-	u.overviewView.Show()
-	u.measuresView.Hide()
-	u.showOverview.Importance = widget.HighImportance
-	u.showMeasures.Importance = widget.MediumImportance
-	u.showMeasures.Refresh()
-	u.showOverview.Refresh()
+	u.showView(u.overviewView, u.showOverview)
+}
+
+// onShowActivity shows the timeline of changes.
+func (u *ui) onShowActivity() {
+	if u.activityView == nil {
+		u.activityView = u.activity.build()
+		u.views.Add(u.activityView)
+	}
+	u.activity.refresh()
+	u.showView(u.activityView, u.showActivity)
 }
 
 // openMeasure shows a measure from elsewhere (the overview): the measures

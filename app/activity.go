@@ -1,0 +1,202 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"scoplan/data"
+)
+
+// activityScreen is the plan's timeline: every change in a window of time,
+// newest first, grouped by day, filtered by delegation and chapter; each
+// entry opens its measure. It is a virtualised list (one row object per
+// visible row, never a widget per change), built from data.ChangeList over
+// the store's log, which it reads again only when the window, a filter or
+// the data file changes.
+type activityScreen struct {
+	se     *session
+	onOpen func(id string)
+
+	since   *widget.Select
+	deleg   *widget.Select
+	chapter *widget.Select
+	summary *widget.Label
+	list    *widget.List
+
+	sinceDays map[string]time.Time // label -> the time after which changes count
+	delegKeys map[string]string    // label -> delegation key
+	chapters  map[string]string    // label -> chapter ID
+	rows      []activityRow
+	stale     bool // the log changed while the screen was hidden
+}
+
+// activityRow is a day's header (Entry nil) or one change.
+type activityRow struct {
+	Day   string
+	Entry *data.ChangeEntry
+}
+
+func newActivityScreen(se *session, onOpen func(id string)) *activityScreen {
+	return &activityScreen{se: se, onOpen: onOpen, stale: true}
+}
+
+func (a *activityScreen) build() fyne.CanvasObject {
+	a.since = widget.NewSelect(nil, func(string) { a.refresh() })
+	a.deleg = widget.NewSelect(nil, func(string) { a.refresh() })
+	a.chapter = widget.NewSelect(nil, func(string) { a.refresh() })
+	a.summary = widget.NewLabel("")
+	a.list = widget.NewList(
+		func() int { return len(a.rows) },
+		func() fyne.CanvasObject {
+			day := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			what := widget.NewLabel("")
+			what.Truncation = fyne.TextTruncateEllipsis
+			who := newDim("")
+			return container.NewStack(day, container.NewVBox(what, who))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			st := o.(*fyne.Container)
+			day := st.Objects[0].(*widget.Label)
+			box := st.Objects[1].(*fyne.Container)
+			r := a.rows[i]
+			if r.Entry == nil {
+				day.SetText(r.Day)
+				day.Show()
+				box.Hide()
+				return
+			}
+			day.Hide()
+			box.Show()
+			box.Objects[0].(*widget.Label).SetText(activityText(r.Entry))
+			box.Objects[1].(*widget.RichText).Segments = newDim(activityByline(r.Entry)).Segments
+			box.Objects[1].Refresh()
+		})
+	a.list.OnSelected = func(i widget.ListItemID) {
+		defer a.list.UnselectAll()
+		if i < len(a.rows) && a.rows[i].Entry != nil && a.rows[i].Entry.Change.Measure != "" {
+			a.onOpen(a.rows[i].Entry.Change.Measure)
+		}
+	}
+	a.se.OnStateChanged(func() { a.stale = true; a.refresh() })
+	a.fillChoices()
+	form := container.NewHBox(widget.NewLabel(lang.L("Since")), a.since,
+		widget.NewLabel(lang.L("Delegation")), a.deleg, widget.NewLabel(lang.L("Chapter")), a.chapter)
+	return container.NewBorder(container.NewVBox(container.NewHScroll(form), a.summary), nil, nil, nil, a.list)
+}
+
+// fillChoices offers the windows of time (the last week, month, three
+// months, since each recorded meeting, everything), the delegations that
+// made changes and the chapters.
+func (a *activityScreen) fillChoices() {
+	now := time.Now()
+	changes := a.se.store.Changes()
+	a.sinceDays = map[string]time.Time{}
+	var opts []string
+	add := func(label string, after time.Time) {
+		a.sinceDays[label] = after
+		opts = append(opts, label)
+	}
+	add(lang.L("the last 7 days"), now.AddDate(0, 0, -7))
+	add(lang.L("the last 30 days"), now.AddDate(0, 0, -30))
+	add(lang.L("the last 90 days"), now.AddDate(0, 0, -90))
+	ms := data.Meetings(changes)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		add(lang.L("the meeting “{{.Name}}” ({{.Date}})", map[string]any{"Name": m.Name, "Date": m.Date.String()}), data.EndOfDay(m.Date))
+	}
+	add(lang.L("the beginning"), time.Time{})
+	a.since.Options = opts
+	if a.since.Selected == "" || a.sinceDays[a.since.Selected].IsZero() && a.since.Selected != lang.L("the beginning") {
+		a.since.Selected = opts[1]
+		if len(ms) > 0 {
+			a.since.Selected = opts[3] // since the last meeting
+		}
+	}
+	a.since.Refresh()
+
+	all := lang.L("All delegations")
+	a.delegKeys = map[string]string{all: ""}
+	seen := map[string]bool{}
+	for _, c := range changes {
+		seen[data.DelegationKey(c.Delegation)] = true
+	}
+	dopts := []string{all}
+	for _, d := range data.Delegations() {
+		if seen[d.Code] {
+			label := delegationName(d.Code)
+			a.delegKeys[label] = d.Code
+			dopts = append(dopts, label)
+		}
+	}
+	a.deleg.Options = dopts
+	if a.deleg.Selected == "" {
+		a.deleg.Selected = all
+	}
+	a.deleg.Refresh()
+
+	allCh := lang.L("All chapters")
+	a.chapters = map[string]string{allCh: ""}
+	copts := []string{allCh}
+	for _, ch := range a.se.plan.Chapters {
+		label := ch.ID() + " " + planText.Chapter(ch)
+		a.chapters[label] = ch.ID()
+		copts = append(copts, label)
+	}
+	a.chapter.Options = copts
+	if a.chapter.Selected == "" {
+		a.chapter.Selected = allCh
+	}
+	a.chapter.Refresh()
+}
+
+// refresh lists the changes the window and filters choose, by day.
+func (a *activityScreen) refresh() {
+	if a.list == nil {
+		return
+	}
+	if a.stale {
+		a.stale = false
+		a.fillChoices()
+	}
+	f := data.ChangeFilter{After: a.sinceDays[a.since.Selected], Delegation: a.delegKeys[a.deleg.Selected], Section: a.chapters[a.chapter.Selected]}
+	entries := data.ChangeList(a.se.store.Changes(), f)
+	a.rows = a.rows[:0]
+	day := ""
+	for i := range entries {
+		d := entries[i].Change.Time.Local().Format("2006-01-02")
+		if d != day {
+			day = d
+			a.rows = append(a.rows, activityRow{Day: d})
+		}
+		a.rows = append(a.rows, activityRow{Entry: &entries[i]})
+	}
+	a.summary.SetText(plural("activity.count", "{{.Count}} change", "{{.Count}} changes", len(entries)))
+	a.list.Refresh()
+}
+
+// activityText says what a change did: on which measure, and the status
+// from and to for its delegation, or the note.
+func activityText(e *data.ChangeEntry) string {
+	c := e.Change
+	switch c.Kind {
+	case data.ChangeStatus:
+		return lang.L("{{.Measure}}: {{.From}} → {{.To}}", map[string]any{"Measure": c.Measure, "From": statusLabel(e.Previous), "To": statusLabel(c.Status)})
+	case data.ChangeNoteAdd:
+		return lang.L("{{.Measure}}: note added: {{.Text}}", map[string]any{"Measure": c.Measure, "Text": firstLine(visible(e.Text))})
+	case data.ChangeNoteEdit:
+		return lang.L("{{.Measure}}: note edited: {{.Text}}", map[string]any{"Measure": c.Measure, "Text": firstLine(visible(e.Text))})
+	case data.ChangeNoteDelete:
+		return lang.L("{{.Measure}}: note deleted: {{.Text}}", map[string]any{"Measure": c.Measure, "Text": firstLine(visible(e.Text))})
+	case data.ChangeMeeting:
+		return lang.L("Meeting recorded: {{.Name}}, {{.Date}}", map[string]any{"Name": visible(c.Text), "Date": c.Date})
+	}
+	return string(c.Kind)
+}
+
+func activityByline(e *data.ChangeEntry) string {
+	return timeLabel(e.Change.Time) + " · " + who(e.Change.Name, e.Change.Delegation, e.Change.Author)
+}
