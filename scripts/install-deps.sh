@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pkgs=(make git curl unzip ca-certificates python3 gcc libgl1-mesa-dev xorg-dev xvfb xdotool imagemagick xclip x11-utils procps dbus ibus ibus-libpinyin syncthing "$@")
+pkgs=(make git curl unzip ca-certificates python3 poppler-utils gcc libgl1-mesa-dev xorg-dev xvfb xdotool imagemagick xclip x11-utils procps dbus ibus ibus-libpinyin syncthing "$@")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
