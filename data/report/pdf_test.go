@@ -190,3 +190,43 @@ func TestPDFWrap(t *testing.T) {
 		}
 	}
 }
+
+// Every character the plan, its translations, the delegations' names and
+// the report's words hold is drawn by one of the PDF's faces (none comes
+// out as "?").
+func TestPDFFacesCoverThePlan(t *testing.T) {
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
+	plan := data.Load()
+	var b strings.Builder
+	for _, lang := range data.Langs {
+		tx := data.In(lang)
+		fmt.Fprintln(&b, tx.Title(plan), tx.Notice())
+		for _, m := range plan.Measures {
+			fmt.Fprintln(&b, tx.Measure(m), m.Text, tx.Chapter(m.Chapter()), tx.Section(m.Section), tx.Deadline(m.Deadline), strings.Join(tx.Bodies(m), "; "))
+		}
+		for _, d := range data.Delegations() {
+			fmt.Fprintln(&b, d.Name(string(lang)))
+		}
+		for _, w := range labels[lang] {
+			fmt.Fprintln(&b, w)
+		}
+	}
+	for _, bold := range []bool{false, true} {
+		f := (&pdfDoc{}).face(bold)
+		missing := map[rune]bool{}
+		for _, r := range b.String() {
+			if _, ok := f.info(r); !ok && r != '\n' {
+				missing[r] = true
+			}
+		}
+		if len(missing) > 0 {
+			var rs []string
+			for r := range missing {
+				rs = append(rs, fmt.Sprintf("%q U+%04X", r, r))
+			}
+			t.Errorf("bold %v: no face has %s", bold, strings.Join(rs, ", "))
+		}
+	}
+}
