@@ -362,8 +362,9 @@ func (d *pdfDoc) layoutCell(blocks []block, w float64) ([]placed, float64) {
 }
 
 // table draws rows under a head repeated on every page; a row is never cut
-// across pages unless it is taller than a whole page.
-func (d *pdfDoc) table(widths []float64, head []string, rows [][][]block) {
+// across pages unless it is taller than a whole page. On the pages after
+// the first, caption says whose table it is, with "(continued)".
+func (d *pdfDoc) table(widths []float64, head []string, rows [][][]block, caption string) {
 	headCells := make([][]block, len(head))
 	for i, h := range head {
 		headCells[i] = []block{{text: h, bold: true, size: 8.5, c: black}}
@@ -372,7 +373,10 @@ func (d *pdfDoc) table(widths []float64, head []string, rows [][][]block) {
 	d.need(d.rowHeight(widths, headCells) + d.rowHeight(widths, rows[0]))
 	drawHead()
 	prev := d.onNewPage
-	d.onNewPage = drawHead
+	d.onNewPage = func() {
+		d.para(caption+" "+d.r.L("(continued)"), true, 9.5, grey, 2)
+		drawHead()
+	}
 	for _, r := range rows {
 		d.row(widths, r, nil)
 	}
@@ -612,7 +616,7 @@ func (d *pdfDoc) changes(cs *ChangesSection) {
 					what,
 				}
 			}
-			d.table(widths, head, rows)
+			d.table(widths, head, rows, ch.Title+" · "+g.Name)
 		}
 	}
 }
@@ -647,5 +651,5 @@ func (d *pdfDoc) measures() {
 		}
 		rows[i] = [][]block{{{text: row.ID, size: 8.5, c: black}}, m, dl, st}
 	}
-	d.table(widths, head, rows)
+	d.table(widths, head, rows, r.L("Measures"))
 }

@@ -122,6 +122,7 @@ func TestPDFTextInEveryLanguage(t *testing.T) {
 				data.In(lang).Measure(m), m.Text, // the measure, and the Chinese source
 				fmt.Sprintf(l("Page %d of %d"), 1, pages), fmt.Sprintf(l("Page %d of %d"), pages, pages),
 				data.DelegationLabel("RU", string(lang)),
+				l("Measures") + " " + l("(continued)"), // on the pages after the table's first
 			}
 			if lang == data.Russian {
 				want = append(want, "Обзор", "Статус", "Срок")
