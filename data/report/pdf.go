@@ -204,12 +204,13 @@ func hexColour(s string) rgb {
 }
 
 var (
-	black   = rgb{0x22, 0x22, 0x22}
-	grey    = rgb{0x55, 0x55, 0x55}
-	red     = rgb{0xa4, 0x00, 0x00}
-	rule    = rgb{0xbb, 0xbb, 0xbb}
-	headBg  = rgb{0xee, 0xf3, 0xf9}
-	barLine = rgb{0x99, 0x99, 0x99}
+	black    = rgb{0x22, 0x22, 0x22}
+	grey     = rgb{0x55, 0x55, 0x55}
+	red      = rgb{0xa4, 0x00, 0x00}
+	rule     = rgb{0xbb, 0xbb, 0xbb}
+	headBg   = rgb{0xee, 0xf3, 0xf9}
+	barLine  = rgb{0x99, 0x99, 0x99}
+	noteRule = rgb{0xc9, 0xd6, 0xe6}
 )
 
 // pdfDoc lays out the report on pages.
@@ -327,6 +328,7 @@ type block struct {
 	size  float64
 	c     rgb
 	badge *rgb // a background behind the text, as wide as the text
+	rule  bool // a thin line above it: a note starts
 }
 
 // placed is a line of a cell at dy under the cell's top.
@@ -335,6 +337,7 @@ type placed struct {
 	text  string
 	b     *block
 	w     float64
+	first bool // the block's first line
 }
 
 // layoutCell wraps a cell's blocks to a width.
@@ -346,14 +349,17 @@ func (d *pdfDoc) layoutCell(blocks []block, w float64) ([]placed, float64) {
 		if b.text == "" {
 			continue
 		}
+		if b.rule {
+			y += 2
+		}
 		inner := w - 2*cellPad
 		if b.badge != nil {
 			inner -= 4
 		}
 		f := d.face(b.bold)
-		for _, l := range f.wrap(b.text, b.size, inner) {
+		for j, l := range f.wrap(b.text, b.size, inner) {
 			h := b.size * lineFactor
-			out = append(out, placed{dy: y, h: h, text: l, b: b, w: f.width(l, b.size)})
+			out = append(out, placed{dy: y, h: h, text: l, b: b, w: f.width(l, b.size), first: j == 0})
 			y += h
 		}
 		y += 1
@@ -451,6 +457,11 @@ func (d *pdfDoc) drawRow(widths []float64, laid [][]placed, h float64, bg *rgb) 
 			if l.b.badge != nil {
 				d.rect(tx, d.y+l.dy-0.5, l.w+4, l.h-1, l.b.badge, nil)
 				tx += 2
+			}
+			if l.b.rule && l.first {
+				d.pdf.SetStrokeColor(noteRule.r, noteRule.g, noteRule.b)
+				d.pdf.SetLineWidth(0.5)
+				d.pdf.Line(tx, d.y+l.dy-1, x+w-cellPad, d.y+l.dy-1)
 			}
 			d.text(tx, d.y+l.dy+(l.h-l.b.size*1.25)/2, l.text, l.b.bold, l.b.size, l.b.c)
 		}
@@ -635,6 +646,17 @@ func (d *pdfDoc) measures() {
 		m := []block{{text: row.Text, size: 8.5, c: black}}
 		if r.Source {
 			m = append(m, block{text: row.SourceText, size: 8, c: grey})
+		}
+		for _, n := range row.Notes {
+			who := n.Author
+			if n.Delegation != "" {
+				who += " (" + n.Delegation + ")"
+			}
+			who += ", " + n.Created
+			if n.Edited != "" {
+				who += " · " + r.L("edited") + " " + n.Edited
+			}
+			m = append(m, block{text: who, size: 7.5, c: grey, rule: true}, block{text: n.Text, size: 8, c: black})
 		}
 		dl := []block{{text: row.Deadline, size: 8.5, c: black}, {text: row.Due, size: 8, c: grey}}
 		if row.Overdue {

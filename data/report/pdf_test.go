@@ -149,6 +149,12 @@ func TestPDFTextInEveryLanguage(t *testing.T) {
 			// 80+279 points: read alone, so that the deadline column next
 			// to it does not come between its lines).
 			column, _ := pdfText(t, b, 81, 277)
+			// The notes of 1.1.1 are under its text, as written.
+			for _, note := range []string{hostile[0], hostile[6], "海关合作：草案已分发", "第二行", "-Bolat<b>"} {
+				if !strings.Contains(column, squeeze(note)) {
+					t.Errorf("the measure column lacks the note %q", note)
+				}
+			}
 			for _, row := range r.Rows {
 				if !strings.Contains(column, squeeze(row.Text)) {
 					t.Errorf("measure %s is not in the PDF", row.ID)
