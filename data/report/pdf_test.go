@@ -28,7 +28,7 @@ var longNote = func() string {
 // brief is the full plan's report in a language with a section of what
 // changed: a status set by a Russian delegate, a Chinese note, a Russian
 // note taller than a page.
-func brief(t *testing.T, lang data.Lang) (*Report, []byte) {
+func brief(t testing.TB, lang data.Lang) (*Report, []byte) {
 	t.Helper()
 	at := func(h int) time.Time { return t0.Add(time.Duration(h) * time.Hour) }
 	log := []*data.Change{
@@ -235,5 +235,21 @@ func TestPDFFacesCoverThePlan(t *testing.T) {
 			}
 			t.Errorf("bold %v: no face has %s", bold, strings.Join(rs, ", "))
 		}
+	}
+}
+
+// BenchmarkReport makes the full plan's brief as PDF and, as the baseline
+// in the same run, as HTML:
+// go test ./data/report -run '^$' -bench Report -benchmem
+func BenchmarkReport(b *testing.B) {
+	r, _ := brief(b, data.Russian)
+	for _, f := range []Format{HTML, PDF} {
+		b.Run(string(f), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := r.Encode(f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
