@@ -137,7 +137,7 @@ func TestReportOnTheCommandLine(t *testing.T) {
 	if !bytes.Contains(page, []byte("=1&#43;2 &lt;i&gt;x&lt;/i&gt;")) || bytes.Contains(page, []byte("<i>x")) {
 		t.Errorf("html does not escape the note")
 	}
-	for _, args := range [][]string{{"report", "--db", db, "--out", filepath.Join(dir, "r.pdf")}, {"report", "--db", db, "--format", "doc", "--out", h}, {"report", "--db", db}} {
+	for _, args := range [][]string{{"report", "--db", db, "--out", filepath.Join(dir, "r.odt")}, {"report", "--db", db, "--format", "doc", "--out", h}, {"report", "--db", db}} {
 		if _, _, code := runIn(t, args...); code != ExitUsage {
 			t.Errorf("%v: exit %d", args, code)
 		}

@@ -13,26 +13,28 @@ import (
 )
 
 func init() {
-	register(&command{name: "report", args: "--format csv|xlsx|html --out FILE [flags]", summary: "write a report of the measures",
+	register(&command{name: "report", args: "--format csv|xlsx|html|pdf --out FILE [flags]", summary: "write a report of the measures",
 		help: `Writes the measures that the search and filters choose (the same flags as list)
 as CSV (UTF-8 with a byte order mark, for Excel), an Excel workbook (a sheet of
-measures with coloured statuses, a sheet of every note) or one printable HTML
-page with the overview. --format may be left out when --out ends in .csv,
-.xlsx or .html. --lang chooses the language of the plan's texts; the Chinese
-source text then comes in a column of its own. --as-of DAY reports the plan as
-it stood at the end of that day; --since DAY adds to the HTML report a section
-of what changed after that day (up to --as-of, or now), per chapter and per
-delegation: a meeting brief. A DAY is YYYY-MM-DD or a recorded meeting's name.`,
+measures with coloured statuses, a sheet of every note), one printable HTML
+page with the overview, or an A4 PDF with the overview and the measures (made
+by scoplan itself, with its own fonts: no browser needed). --format may be
+left out when --out ends in .csv, .xlsx, .html or .pdf. --lang chooses the
+language of the plan's texts; the Chinese source text then comes in a column
+of its own. --as-of DAY reports the plan as it stood at the end of that day;
+--since DAY adds to the HTML or PDF report a section of what changed after
+that day (up to --as-of, or now), per chapter and per delegation: a meeting
+brief. A DAY is YYYY-MM-DD or a recorded meeting's name.`,
 		flags: reportFlags})
 }
 
 func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
 	var ff filterFlags
 	ff.add(fs)
-	format := fs.String("format", "", "csv, xlsx or html (default: from the --out file's extension)")
+	format := fs.String("format", "", "csv, xlsx, html or pdf (default: from the --out file's extension)")
 	out := fs.String("out", "", "the report file to write")
 	texts := langFlag(fs)
-	since := fs.String("since", "", "html: add a section of what changed after the end of this day (YYYY-MM-DD, UTC) or of a recorded meeting's date (its name), per chapter and per delegation, up to --as-of (default: now)")
+	since := fs.String("since", "", "html, pdf: add a section of what changed after the end of this day (YYYY-MM-DD, UTC) or of a recorded meeting's date (its name), per chapter and per delegation, up to --as-of (default: now)")
 	return func(e *env, args []string) error {
 		if len(args) > 0 {
 			return usagef("unexpected argument %q", args[0])
@@ -44,7 +46,7 @@ func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
 		if fname == "" {
 			fname = filepath.Ext(*out)
 			if fname == "" {
-				return usagef("give --format csv, xlsx or html")
+				return usagef("give --format csv, xlsx, html or pdf")
 			}
 		}
 		f, err := report.ParseFormat(fname)
@@ -55,8 +57,8 @@ func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
 		if err != nil {
 			return err
 		}
-		if strings.TrimSpace(*since) != "" && f != report.HTML {
-			return usagef("--since adds a section to the HTML report only (--format html)")
+		if strings.TrimSpace(*since) != "" && f != report.HTML && f != report.PDF {
+			return usagef("--since adds a section to the HTML or PDF report only (--format html or pdf)")
 		}
 		if err := e.checkDay("--since", *since); err != nil {
 			return err

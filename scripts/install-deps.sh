@@ -4,7 +4,8 @@
 # xdotool, ImageMagick and xclip for the end-to-end tests of the real window,
 # python3 for the exchange end-to-end script's JSON checks, Syncthing for the
 # shared folder's end-to-end script, ibus with ibus-libpinyin, a D-Bus daemon
-# and procps (pgrep) for the Chinese input method check,
+# and procps (pgrep) for the Chinese input method check, poppler-utils
+# (pdftotext, pdfinfo) for the PDF report's tests,
 # and Go itself when the machine has none (the official toolchain, fetched
 # from the Go module proxy into /usr/local/go, or ~/.local/go without root).
 # Extra Debian package names may be passed as arguments (`make release` adds
@@ -12,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pkgs=(make git curl unzip ca-certificates python3 gcc libgl1-mesa-dev xorg-dev xvfb xdotool imagemagick xclip x11-utils procps dbus ibus ibus-libpinyin syncthing "$@")
+pkgs=(make git curl unzip ca-certificates python3 poppler-utils gcc libgl1-mesa-dev xorg-dev xvfb xdotool imagemagick xclip x11-utils procps dbus ibus ibus-libpinyin syncthing "$@")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -166,4 +166,7 @@ for line in ofl[0].splitlines()[1:]:
     print("" if line == "." else line)
 PY
 
+# The faces the PDF report embeds, made from these.
+bash scripts/make-pdf-fonts.sh
+
 ls -l "$out"

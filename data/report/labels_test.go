@@ -17,7 +17,7 @@ func usedWords(t *testing.T) map[string]bool {
 	t.Helper()
 	seen := map[string]bool{}
 	for _, l := range data.Langs {
-		r := Build(items(t), Options{Texts: data.In(l), Today: today, Scope: "x", Label: func(s string) string { seen[s] = true; return s }})
+		r := Build(items(t), Options{Texts: data.In(l), Today: today, Scope: "x", Since: &Since{From: "2026-01-01", AsOf: "2026-02-01"}, Label: func(s string) string { seen[s] = true; return s }})
 		for _, f := range Formats {
 			if _, err := r.Encode(f); err != nil {
 				t.Fatal(err)

@@ -1,5 +1,5 @@
 // Package report writes the state of the plan's measures as a CSV file, an
-// Excel workbook or a self-contained printable HTML page.
+// Excel workbook, a self-contained printable HTML page or an A4 PDF.
 //
 // It never imports Fyne: the command line and the GUI both use it. The
 // report's words pass through Options.Label and the plan's texts through
@@ -25,10 +25,11 @@ const (
 	CSV  Format = "csv"
 	XLSX Format = "xlsx"
 	HTML Format = "html"
+	PDF  Format = "pdf"
 )
 
 // Formats lists every format.
-var Formats = []Format{CSV, XLSX, HTML}
+var Formats = []Format{CSV, XLSX, HTML, PDF}
 
 // ParseFormat reads a format name (case-insensitive, with or without a dot).
 func ParseFormat(s string) (Format, error) {
@@ -38,7 +39,7 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("unknown report format %q (use csv, xlsx or html)", s)
+	return "", fmt.Errorf("unknown report format %q (use csv, xlsx, html or pdf)", s)
 }
 
 // Item is one measure to report, with its state.
@@ -65,7 +66,7 @@ type Options struct {
 	// Plan is the plan the measures come from (for the overview by
 	// chapter); data.Load() if nil.
 	Plan *data.Plan
-	// Since, when set, adds a section of what changed (HTML only).
+	// Since, when set, adds a section of what changed (HTML and PDF).
 	Since *Since
 }
 
@@ -351,6 +352,8 @@ func (r *Report) Encode(f Format) ([]byte, error) {
 		return r.XLSX()
 	case HTML:
 		return r.HTML()
+	case PDF:
+		return r.PDF()
 	}
 	return nil, fmt.Errorf("unknown report format %q", f)
 }

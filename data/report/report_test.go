@@ -39,7 +39,7 @@ func id(n int) string { return fmt.Sprintf("%032x", n) }
 // items builds every measure's state: statuses on some, a conflict within
 // the Russian delegation on 1.1.2,
 // the hostile notes on 1.1.1 (by an author with a hostile name).
-func items(t *testing.T) []Item {
+func items(t testing.TB) []Item {
 	t.Helper()
 	plan := data.Load()
 	byMeasure := map[string][]*data.Change{}
