@@ -273,3 +273,16 @@ func TestSafeName(t *testing.T) {
 		}
 	}
 }
+
+// File → Save a report writes the PDF too.
+func TestReportAsPDF(t *testing.T) {
+	h := newHarness(t)
+	h.ui.exch.inline = true
+	p := filepath.Join(t.TempDir(), "brief.pdf")
+	h.ui.reports.writeReport(p, report.PDF, data.Chinese)
+	waitFor(t, "the report", func() bool { return strings.Contains(overlayTexts(h.win), "Saved as brief.pdf") })
+	b, err := os.ReadFile(p)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("brief.pdf: %v, %.8q", err, b)
+	}
+}

@@ -93,8 +93,8 @@ func (x *reports) buildReport(l data.Lang) *report.Report {
 // of the measures shown now.
 func (x *reports) onReport() {
 	se := x.se
-	formats := []string{lang.L("Excel workbook (.xlsx)"), lang.L("Printable page (.html)"), lang.L("CSV for spreadsheets (.csv)")}
-	byLabel := map[string]report.Format{formats[0]: report.XLSX, formats[1]: report.HTML, formats[2]: report.CSV}
+	formats := []string{lang.L("Excel workbook (.xlsx)"), lang.L("PDF for printing (.pdf)"), lang.L("Printable page (.html)"), lang.L("CSV for spreadsheets (.csv)")}
+	byLabel := map[string]report.Format{formats[0]: report.XLSX, formats[1]: report.PDF, formats[2]: report.HTML, formats[3]: report.CSV}
 	format := widget.NewRadioGroup(formats, nil)
 	format.Required = true
 	format.SetSelected(formats[0])
