@@ -279,7 +279,11 @@ func signerLines(f storage.FileSummary, plan *data.Plan) (info string, warnings 
 	info = lang.L("Signed by {{.Who}} · key {{.Key}} ({{.Known}}) · exported {{.When}}", map[string]any{
 		"Who": who(sg.Name, sg.Delegation, sg.Key), "Key": sg.Key, "Known": known, "When": timeLabel(f.Exported)})
 	if len(sg.OtherNames) > 0 {
-		warnings = append(warnings, lang.L("This key signed before under another name: {{.Names}}", map[string]any{"Names": strings.Join(sg.OtherNames, ", ")}))
+		warnings = append(warnings, lang.L("This key signed before under another name: {{.Names}}", map[string]any{"Names": visible(strings.Join(sg.OtherNames, ", "))}))
+	}
+	for _, l := range sg.LookAlikes {
+		warnings = append(warnings, lang.L("{{.Who}} looks like {{.Other}}, but is written with other characters: make sure who wrote this file.",
+			map[string]any{"Who": who(sg.Name, sg.Delegation, sg.Key), "Other": visible(l)}))
 	}
 	if len(sg.OtherKeys) > 0 {
 		warnings = append(warnings, lang.L("{{.Who}} signed before with another key ({{.Keys}}): make sure the file really comes from them.",

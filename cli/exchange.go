@@ -153,6 +153,9 @@ func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
 		if len(sg.OtherNames) > 0 {
 			fmt.Fprintf(w, "  warning: this key signed before as %s\n", oneLine(strings.Join(sg.OtherNames, ", ")))
 		}
+		for _, l := range sg.LookAlikes {
+			fmt.Fprintf(w, "  warning: %s looks like %s, but is written with other characters\n", label(sg.Name, sg.Delegation), oneLine(l))
+		}
 		if len(sg.OtherKeys) > 0 {
 			fmt.Fprintf(w, "  warning: %s signed before with another key (%s)\n", label(sg.Name, sg.Delegation), strings.Join(sg.OtherKeys, ", "))
 		}

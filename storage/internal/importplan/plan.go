@@ -373,18 +373,26 @@ func planSigners(files []*statusfile.File, pl *Plan, snap *Snapshot) {
 				}
 			}
 		}
+		// Another key with this name, or with a name that looks the same
+		// (invisible or look-alike characters, see data.NameSkeleton), and
+		// the same delegation: someone may be writing as someone else.
+		skeleton, deleg := data.NameSkeleton(e.Name), data.DelegationKey(e.Delegation)
 		for k, r := range records {
-			if k == e.Key {
+			if k == e.Key || skeleton == "" {
 				continue
 			}
 			for _, n := range r.Names {
-				if n.Name == e.Name && n.Delegation == e.Delegation {
+				if data.NameSkeleton(n.Name) == skeleton && data.DelegationKey(n.Delegation) == deleg {
 					sg.OtherKeys = append(sg.OtherKeys, k)
+					if n.Name != e.Name {
+						sg.LookAlikes = append(sg.LookAlikes, nameLabel(n.Name, n.Delegation)+", key "+k)
+					}
 					break
 				}
 			}
 		}
 		sort.Strings(sg.OtherKeys)
+		sort.Strings(sg.LookAlikes)
 		pl.Result.Files[i].Signer = sg
 		if sg.Yours {
 			continue

@@ -57,8 +57,12 @@ type Signer struct {
 	// signed with before: a key seen before under another name.
 	OtherNames []string
 	// OtherKeys lists the fingerprints of other keys that signed with this
-	// same name and delegation before.
+	// same name, or one that looks the same, and delegation before.
 	OtherKeys []string
+	// LookAlikes names those of them whose name only looks the same: written
+	// with other characters (invisible ones, Cyrillic or Greek letters drawn
+	// like Latin ones), as "Name (Delegation), key K".
+	LookAlikes []string
 }
 
 // Label is the signer as a user reads it: "Name (Delegation)".
