@@ -289,6 +289,14 @@ func signerLines(f storage.FileSummary, plan *data.Plan) (info string, warnings 
 		warnings = append(warnings, lang.L("{{.Who}} signed before with another key ({{.Keys}}): make sure the file really comes from them.",
 			map[string]any{"Who": who(sg.Name, sg.Delegation, sg.Key), "Keys": strings.Join(sg.OtherKeys, ", ")}))
 	}
+	for _, m := range f.Moves {
+		var from []string
+		for _, k := range m.From {
+			from = append(from, visible(delegationName(k)))
+		}
+		warnings = append(warnings, lang.L("{{.Who}} (key {{.Key}}) wrote until now for {{.From}}; in this file for {{.To}}.",
+			map[string]any{"Who": visible(m.Name), "Key": m.Key, "From": strings.Join(from, ", "), "To": visible(delegationName(m.To))}))
+	}
 	if f.OtherPlanText {
 		warnings = append(warnings, lang.L("Exported with a different text of the plan (version {{.Theirs}}; yours is {{.Yours}}).",
 			map[string]any{"Theirs": f.PlanVersion, "Yours": plan.Version()}))

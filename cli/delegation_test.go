@@ -185,3 +185,32 @@ func TestNoteArgumentsAreCheckedFirst(t *testing.T) {
 		}
 	}
 }
+
+// A key known as Russian whose new status changes claim Kazakhstan is
+// flagged in the import summary (issue 11), whether it signs the file itself
+// or a colleague relays its changes.
+func TestKeyClaimingAnotherDelegationIsFlagged(t *testing.T) {
+	dir := t.TempDir()
+	mine, dmitry := filepath.Join(dir, "mine.db"), filepath.Join(dir, "dmitry.db")
+	f := filepath.Join(dir, "dmitry.scoplan-status")
+	must(t, "whoami", "--db", dmitry, "--name", "Dmitry", "--delegation", "RU")
+	must(t, "set-status", "--db", dmitry, "1.1.1", "blocked")
+	must(t, "export", "--db", dmitry, "--out", f)
+	if out := must(t, "import", "--db", mine, f); strings.Contains(out, "now writes for") {
+		t.Errorf("first import flagged a move:\n%s", out)
+	}
+	must(t, "whoami", "--db", dmitry, "--delegation", "Kazakhstan")
+	must(t, "set-status", "--db", dmitry, "1.2.1", "done")
+	must(t, "export", "--db", dmitry, "--out", f)
+	out := must(t, "import", "--db", mine, "--dry-run", f)
+	if !strings.Contains(out, "known as Russia (RU), now writes for Kazakhstan (KZ)") {
+		t.Errorf("the move is not said:\n%s", out)
+	}
+	// Relayed by a colleague, the same change is flagged too.
+	relay, rf := filepath.Join(dir, "relay.db"), filepath.Join(dir, "relay.scoplan-status")
+	must(t, "import", "--db", relay, f)
+	must(t, "export", "--db", relay, "--out", rf)
+	if out := must(t, "import", "--db", mine, rf); !strings.Contains(out, "now writes for Kazakhstan (KZ)") {
+		t.Errorf("the relayed move is not said:\n%s", out)
+	}
+}

@@ -159,6 +159,13 @@ func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
 		if len(sg.OtherKeys) > 0 {
 			fmt.Fprintf(w, "  warning: %s signed before with another key (%s)\n", label(sg.Name, sg.Delegation), strings.Join(sg.OtherKeys, ", "))
 		}
+		for _, m := range f.Moves {
+			var from []string
+			for _, k := range m.From {
+				from = append(from, delegationLabel(k))
+			}
+			fmt.Fprintf(w, "  warning: key %s (%s), known as %s, now writes for %s\n", m.Key, oneLine(m.Name), strings.Join(from, ", "), delegationLabel(m.To))
+		}
 		if f.OtherPlanText {
 			fmt.Fprintf(w, "  note: exported with a different text of the plan (version %s; yours is %s)\n", f.PlanVersion, s.Plan().Version())
 		}

@@ -70,6 +70,9 @@ type (
 	// PreviewChange is one new change and the index of the file (in
 	// ImportResult.Files) it comes from.
 	PreviewChange = importplan.PreviewChange
+	// DelegationMove is a known key whose new changes claim another
+	// delegation than before.
+	DelegationMove = importplan.DelegationMove
 )
 
 // PendingImport is a set of status files read and checked, ready to be

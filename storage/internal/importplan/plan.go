@@ -138,7 +138,64 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 		}
 	}
 	planSigners(files, pl, snap)
+	planMoves(pl, snap)
 	return pl, nil
+}
+
+// planMoves finds, per file, the keys the data file knew under some
+// delegations (by their changes, or the names they signed files with)
+// whose new changes claim another delegation.
+func planMoves(pl *Plan, snap *Snapshot) {
+	if len(pl.Changes) == 0 {
+		return
+	}
+	known := map[string]map[string]bool{} // author key -> delegation keys
+	note := func(key, deleg string) {
+		if known[key] == nil {
+			known[key] = map[string]bool{}
+		}
+		known[key][deleg] = true
+	}
+	for _, c := range snap.State.Changes() {
+		note(c.Author, data.DelegationKey(c.Delegation))
+	}
+	for key, r := range snap.Signers {
+		for _, n := range r.Names {
+			note(key, data.DelegationKey(n.Delegation))
+		}
+	}
+	type move struct {
+		file    int
+		key, to string
+	}
+	seen := map[move]bool{}
+	for _, news := range pl.byMeasure {
+		for _, n := range news {
+			c, to := n.Change, data.DelegationKey(n.Change.Delegation)
+			was := known[c.Author]
+			if len(was) == 0 || was[to] {
+				continue
+			}
+			m := move{n.File, c.Author, to}
+			if seen[m] {
+				continue
+			}
+			seen[m] = true
+			var from []string
+			for d := range was {
+				from = append(from, d)
+			}
+			sort.Strings(from)
+			f := &pl.Result.Files[n.File]
+			f.Moves = append(f.Moves, DelegationMove{Key: c.Author, Name: c.Name, From: from, To: to})
+		}
+	}
+	for i := range pl.Result.Files {
+		sort.Slice(pl.Result.Files[i].Moves, func(a, b int) bool {
+			x, y := pl.Result.Files[i].Moves[a], pl.Result.Files[i].Moves[b]
+			return x.Key < y.Key || x.Key == y.Key && x.To < y.To
+		})
+	}
 }
 
 // planPart is one part of Make: the changes whose ID is in it.

@@ -89,7 +89,20 @@ type FileSummary struct {
 	// differs from this installation's, OtherPlanText is true.
 	PlanVersion   string
 	OtherPlanText bool
+	// Moves are the keys the data file knew under some delegations whose
+	// new changes in this file claim another one.
+	Moves []DelegationMove
 	Summary
+}
+
+// DelegationMove is a known key whose changes start claiming another
+// delegation than before: plainly said, so that nobody slips into another
+// delegation's column unnoticed.
+type DelegationMove struct {
+	Key  string   // the author's key fingerprint
+	Name string   // the name on the new changes
+	From []string // the delegation keys the data file knew it under, sorted
+	To   string   // the delegation key the new changes claim
 }
 
 // PreviewChange is one new change and the index of the file (in
