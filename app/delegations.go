@@ -62,9 +62,21 @@ func delegationLess(a, b string) bool {
 	return a < b
 }
 
-// ownDelegation is the key of the user's own delegation.
+// ownDelegation is the key of the user's own delegation. The list asks
+// for it on every row it draws: the key is looked up again only when the
+// identity changed.
 func (se *session) ownDelegation() string {
-	return data.DelegationKey(se.store.Identity().Delegation)
+	if d := se.store.Identity().Delegation; d != ownCache.declared || !ownCache.valid {
+		ownCache.declared, ownCache.key, ownCache.valid = d, data.DelegationKey(d), true
+	}
+	return ownCache.key
+}
+
+// ownCache is the last declared delegation and its key; the window's code
+// runs on one goroutine.
+var ownCache struct {
+	declared, key string
+	valid         bool
 }
 
 // delegationStatuses lists every delegation's status of the measure, own

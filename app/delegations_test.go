@@ -153,3 +153,70 @@ func TestDetailConflictCardIsTheOwnDelegations(t *testing.T) {
 		t.Errorf("no conflict card for the own delegation: %s", seq)
 	}
 }
+
+// stripOf returns what a row's strip shows: "KZ:done CN:done! RU:blocked",
+// "!" marking a conflict.
+func stripOf(r *rowView) string {
+	if !r.strip.Visible() {
+		return "(hidden)"
+	}
+	var parts []string
+	for _, c := range r.strip.cells {
+		p := c.code + ":" + string(c.status)
+		if c.conflict {
+			p += "!"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " ")
+}
+
+// The list row keeps the own status chip and draws a strip of every
+// reporting delegation's status, own first; a row only the own delegation
+// reported on has none.
+func TestRowStripShowsEveryDelegationsStatus(t *testing.T) {
+	h := severalDelegations(t)
+	want := map[string]string{
+		"1.1.1": "KZ:done CN:done! RU:blocked",
+		"1.1.2": "Narnia Mission:in-progress",
+		"1.1.3": "(hidden)",
+	}
+	for i, r := range h.ui.se.rows {
+		w, ok := want[r.Measure.ID]
+		if !ok {
+			continue
+		}
+		row := h.renderRow(i)
+		if got := stripOf(row); got != w {
+			t.Errorf("%s: strip %q, want %q", r.Measure.ID, got, w)
+		}
+		if r.Measure.ID == "1.1.1" && row.chip.Text != "Done" {
+			t.Errorf("1.1.1's own chip says %q", row.chip.Text)
+		}
+		if r.Measure.ID == "1.1.1" && row.strip.MinSize().Width <= 0 {
+			t.Error("1.1.1's strip has no width")
+		}
+	}
+	// The strip's labels name the cells.
+	if got := stripLabel("Narnia Mission"); got != "Nar" {
+		t.Errorf("a free text's cell says %q", got)
+	}
+}
+
+// Drawing a row again with the same state allocates nothing in the strip
+// and does not redraw it.
+func TestRowStripRedrawsNothingUnchanged(t *testing.T) {
+	h := severalDelegations(t)
+	st := h.ui.se.state("1.1.1")
+	s := newStatusStrip()
+	s.set(st, "KZ")
+	if allocs := testing.AllocsPerRun(100, func() { s.set(st, "KZ") }); allocs != 0 {
+		t.Errorf("setting the same state allocates %v times", allocs)
+	}
+	if s.set(st, "KZ") {
+		t.Error("the same state resizes the strip")
+	}
+	if !s.set(h.ui.se.state("1.1.2"), "KZ") {
+		t.Error("other delegations do not resize the strip")
+	}
+}

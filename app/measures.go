@@ -105,6 +105,7 @@ type rowView struct {
 	detail  *widgets.HighlightLabel
 	mark    *widgets.Chip
 	clash   *widgets.Chip
+	strip   *statusStrip // every delegation's status, when others reported
 	notes   *widget.Label
 	noteIco *widget.Icon
 	content fyne.CanvasObject
@@ -122,6 +123,7 @@ func (l *measureList) createRow() fyne.CanvasObject {
 		detail:  widgets.NewHighlightLabel("", nil),
 		mark:    widgets.NewChip("", widget.DangerImportance),
 		clash:   widgets.NewChip(lang.L("Conflict"), widget.WarningImportance),
+		strip:   newStatusStrip(),
 		notes:   widget.NewLabel(""),
 		noteIco: widget.NewIcon(theme.FileTextIcon()),
 	}
@@ -131,7 +133,7 @@ func (l *measureList) createRow() fyne.CanvasObject {
 	// marks on the second, so that a title is not cut to a few words in
 	// a small window or in Russian.
 	line1 := container.NewBorder(nil, nil, withWidth(l.idWidth, r.id), nil, r.text)
-	marks := container.New(centredRow{}, r.clash, r.mark, r.noteIco, r.notes, r.chip)
+	marks := container.New(centredRow{}, r.clash, r.mark, r.noteIco, r.notes, r.strip, r.chip)
 	line2 := container.NewBorder(nil, nil, withWidth(l.idWidth), wrap(trailing{}, marks), r.detail)
 	// The list's scroll bar is drawn over the rows' right edge: nothing
 	// of the row goes under it.
@@ -249,9 +251,10 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		setText(r.notes, fmt.Sprint(n))
 	}
 	r.notes.Hidden, r.noteIco.Hidden = n == 0, n == 0
+	resized := r.strip.set(st, l.se.ownDelegation())
 	// Re-lay the row only when a mark appeared or went: a full refresh
 	// redraws the icon, which costs more than the rest of the row.
-	if before != [3]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible()} {
+	if resized || before != [3]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible()} {
 		r.content.Refresh()
 	}
 }
