@@ -217,7 +217,13 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	text := planText.Measure(m)
 	spans := hitSpans(l.se.engine, row, text)
 	r.text.Set(firstLine(text), spans)
-	r.chip.Set(statusLabel(st.Status), statusImportance(st.Status))
+	// The chip is the user's own delegation's status; the marks follow the
+	// delegation the filters look at (the filter panel's facet).
+	own := st
+	if l.se.viewed != "" {
+		own = l.se.state(m.ID)
+	}
+	r.chip.Set(statusLabel(own.Status), statusImportance(own.Status))
 
 	detail := deadlineShort(m, st, l.se.today)
 	var marks []widgets.Span
