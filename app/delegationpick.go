@@ -25,6 +25,7 @@ type delegationPicker struct {
 	matches []data.Delegation
 	labels  map[string]string // a pick-list label to its code
 	syncing bool              // the list's selection is being set from the entry
+	picked  int               // the row selected from the entry, -1 for none
 	box     fyne.CanvasObject
 }
 
@@ -76,7 +77,7 @@ func newDelegationPicker(stored string) *delegationPicker {
 	}
 	p.update()
 	rowH := p.list.CreateItem().MinSize().Height + theme.Padding()
-	p.box = container.NewVBox(container.New(fixedHeight{pickerRows * rowH}, p.list), p.note)
+	p.box = container.NewVBox(container.New(&fixedHeight{h: pickerRows * rowH, onSized: p.scrollToPicked}, p.list), p.note)
 	return p
 }
 
@@ -108,9 +109,11 @@ func (p *delegationPicker) update() {
 	p.syncing = true
 	defer func() { p.syncing = false }()
 	p.list.UnselectAll()
+	p.picked = -1
 	for i, d := range p.matches {
 		if picked && d.Code == code {
 			p.list.Select(i)
+			p.picked = i
 			p.list.ScrollTo(i)
 			break
 		}
@@ -127,17 +130,36 @@ func (p *delegationPicker) update() {
 	}
 }
 
-// fixedHeight gives its objects a fixed minimum height.
-type fixedHeight struct{ h float32 }
+// scrollToPicked brings the delegation picked into view once the list
+// has its size: before, the list cannot scroll.
+func (p *delegationPicker) scrollToPicked() {
+	if p.picked >= 0 {
+		p.list.ScrollTo(p.picked)
+	}
+}
 
-func (f fixedHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+// fixedHeight gives its objects a fixed minimum height, and calls onSized
+// the first time it lays them out at a height.
+type fixedHeight struct {
+	h       float32
+	onSized func()
+	sized   bool
+}
+
+func (f *fixedHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	defer func() {
+		if !f.sized && size.Height > 0 && f.onSized != nil {
+			f.sized = true
+			f.onSized()
+		}
+	}()
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
 }
 
-func (f fixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (f *fixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	s := fyne.NewSize(0, f.h)
 	for _, o := range objs {
 		s.Width = max(s.Width, o.MinSize().Width)

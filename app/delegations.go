@@ -111,7 +111,6 @@ func (d *detailView) delegationStatuses(st *data.MeasureState) fyne.CanvasObject
 		if k == own {
 			name = lang.L("{{.Delegation}} (yours)", map[string]any{"Delegation": name})
 		}
-		title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		var by string
 		switch {
 		case ds.Set != nil:
@@ -119,12 +118,18 @@ func (d *detailView) delegationStatuses(st *data.MeasureState) fyne.CanvasObject
 		default:
 			by = lang.L("Your delegation has not set a status.")
 		}
+		// The name and who set the status wrap as one text: a narrow
+		// pane or a long Russian name needs no column of its own.
+		text := widget.NewRichText(
+			&widget.TextSegment{Text: name, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+			&widget.TextSegment{Text: "  " + by, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}},
+		)
+		text.Wrapping = fyne.TextWrapWord
 		var trail fyne.CanvasObject
 		if ds.Conflict {
 			trail = container.NewCenter(widgets.NewChip(lang.L("Conflict"), widget.WarningImportance))
 		}
-		line := container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(chip), title), trail, caption(by))
-		objs = append(objs, line)
+		objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(chip), trail, text))
 	}
 	return container.NewVBox(objs...)
 }

@@ -77,11 +77,10 @@ func (h *harness) delegationLines() []string {
 				} else {
 					marks += " [" + w.Text + "]"
 				}
-			case *widget.Label:
-				name = w.Text
 			case *widget.RichText:
-				if name == "" || w.String() != name {
-					by = w.String()
+				if len(w.Segments) == 2 {
+					name = w.Segments[0].Textual()
+					by = strings.TrimSpace(w.Segments[1].Textual())
 				}
 			}
 		}
