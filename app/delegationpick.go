@@ -94,6 +94,15 @@ func (p *delegationPicker) value() string {
 	return text
 }
 
+// pickOnlyMatch picks the one delegation the list shows, when what is
+// typed names none: Return after "zakh" means Kazakhstan.
+func (p *delegationPicker) pickOnlyMatch() {
+	if _, known := data.DelegationByCode(p.value()); known || len(p.matches) != 1 {
+		return
+	}
+	p.entry.SetText(delegationPickLabel(p.matches[0]))
+}
+
 // update filters the list by what is typed and says whether it names a
 // known delegation. A label picked from the list shows them all, that one
 // selected. A typed name or code of a known delegation selects nothing:

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"scoplan/data"
@@ -105,5 +106,32 @@ func TestSettingsDelegationPickListInRussian(t *testing.T) {
 	h.ui.settings.dialog.Confirm()
 	if got := h.ui.se.store.Identity().Delegation; got != "KZ" {
 		t.Errorf("saved %q", got)
+	}
+}
+
+// Return in the delegation picks the one delegation listed and saves;
+// with several listed, what is typed is kept as it is.
+func TestSettingsDelegationReturnPicksTheOnlyMatch(t *testing.T) {
+	h := newHarness(t)
+	h.ui.showSettings()
+	p := h.ui.settings.picker
+	test.Type(p.entry, "zakh")
+	if !p.note.Visible() {
+		t.Errorf("no note while \"zakh\" names no delegation, matches %d", len(p.matches))
+	}
+	p.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := h.ui.se.store.Identity().Delegation; got != "KZ" {
+		t.Errorf("Return after \"zakh\" saved %q", got)
+	}
+	h.ui.showSettings()
+	p = h.ui.settings.picker
+	p.entry.SetText("")
+	test.Type(p.entry, "stan")
+	if len(p.matches) < 2 {
+		t.Fatalf("\"stan\" lists %d delegations", len(p.matches))
+	}
+	p.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := h.ui.se.store.Identity().Delegation; got != "stan" {
+		t.Errorf("Return after \"stan\" saved %q", got)
 	}
 }

@@ -69,6 +69,10 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		e.OnEscape = func() { s.dialog.Hide() }
 		e.OnSubmitted = func(string) { s.dialog.Confirm() }
 	}
+	s.delegation.OnSubmitted = func(string) {
+		s.picker.pickOnlyMatch()
+		s.dialog.Confirm()
+	}
 
 	labels, names := appearanceOptions()
 	s.before = string(s.se.store.Setting(settingTheme))
