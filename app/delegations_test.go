@@ -17,7 +17,7 @@ import (
 // where the user set 1.1.1 done, a Russian delegate set it blocked and two
 // Chinese delegates set it in progress and done without seeing each
 // other's change: China's status is in conflict, the user's is not.
-func severalDelegations(t *testing.T) *harness {
+func severalDelegations(t testing.TB) *harness {
 	t.Helper()
 	h := newHarness(t)
 	if err := h.ui.se.store.SetIdentity("Aigerim Nurlanovna", "KZ"); err != nil {
@@ -217,5 +217,22 @@ func TestRowStripRedrawsNothingUnchanged(t *testing.T) {
 	}
 	if !s.set(h.ui.se.state("1.1.2"), "KZ") {
 		t.Error("other delegations do not resize the strip")
+	}
+}
+
+// BenchmarkRowUpdate measures drawing a list row again, as a keystroke
+// does for each visible row: 1.1.1 has three delegations in its strip,
+// 1.1.4 none.
+func BenchmarkRowUpdate(b *testing.B) {
+	h := severalDelegations(b)
+	for _, id := range []string{"1.1.1", "1.1.4"} {
+		i := h.ui.se.rowIndex(id)
+		r := h.renderRow(i)
+		b.Run(id, func(b *testing.B) {
+			b.ReportAllocs()
+			for n := 0; n < b.N; n++ {
+				h.ui.list.updateRow(i, r)
+			}
+		})
 	}
 }
