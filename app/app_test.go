@@ -576,7 +576,7 @@ func TestSettingsSaveIdentityAndAppearance(t *testing.T) {
 	screen.appearance.SetSelected("Dark")
 	screen.dialog.Confirm()
 	id := h.ui.se.store.Identity()
-	if id.Name != "Aigerim Nurlanovna" || id.Delegation != "Kazakhstan" {
+	if id.Name != "Aigerim Nurlanovna" || id.Delegation != "KZ" {
 		t.Errorf("identity %+v", id)
 	}
 	if got := string(h.ui.se.store.Setting(settingTheme)); got != appearanceDark {
@@ -599,7 +599,7 @@ func TestSettingsSaveIdentityAndAppearance(t *testing.T) {
 	if _, err := h.ui.se.store.AddNote("2.2.1", "x"); err != nil {
 		t.Fatal(err)
 	}
-	if n := h.ui.se.store.Measure("2.2.1").Notes[0]; n.Name != "Aigerim Nurlanovna" || n.Delegation != "Kazakhstan" {
+	if n := h.ui.se.store.Measure("2.2.1").Notes[0]; n.Name != "Aigerim Nurlanovna" || n.Delegation != "KZ" {
 		t.Errorf("note by %q (%q)", n.Name, n.Delegation)
 	}
 }

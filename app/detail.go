@@ -230,6 +230,9 @@ func (d *detailView) rebuild() {
 	if st.Conflict {
 		objs = append(objs, d.conflictCard(st))
 	}
+	if all := d.delegationStatuses(st); all != nil {
+		objs = append(objs, all)
+	}
 
 	// Notes.
 	objs = append(objs, widget.NewSeparator())
@@ -280,7 +283,7 @@ func (d *detailView) conflictCard(st *data.MeasureState) fyne.CanvasObject {
 	title.Importance = widget.WarningImportance
 	objs := []fyne.CanvasObject{
 		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, title),
-		wrapped(lang.L("Delegates set different statuses without seeing each other's change. Choose the status that holds; your choice resolves the conflict for everyone who receives it.")),
+		wrapped(lang.L("People of your delegation set different statuses without seeing each other's change. Choose the status that holds for your delegation; your choice resolves the conflict for everyone who receives it.")),
 	}
 	for _, c := range st.Competing {
 		c := c

@@ -30,6 +30,7 @@ type filterPanel struct {
 	conflict *widgets.Check
 
 	acc    *widget.Accordion
+	facet  *delegationFacet // whose status the filters look at
 	scroll *container.Scroll
 	clear  *widget.Button
 	full   map[*widgets.Check]string // each check's whole label (fitCheck may cut it)
@@ -111,10 +112,11 @@ func (f *filterPanel) build() fyne.CanvasObject {
 	// refresh now would make each check's renderer, and colour its icons,
 	// only to do it again when the window is laid out (the bodies' checks
 	// not at all until their section is opened).
+	f.facet = newDelegationFacet(f.se, f.onEscape)
 	f.drawn = false
 	f.sync()
 	f.drawn = true
-	f.scroll = container.NewVScroll(f.acc)
+	f.scroll = container.NewVScroll(container.NewVBox(f.facet.box, f.acc))
 	return container.NewBorder(header, nil, nil, nil, f.scroll)
 }
 
@@ -186,6 +188,7 @@ func (f *filterPanel) setCheck(c *widgets.Check, label string, on bool) {
 func (f *filterPanel) sync() {
 	q := f.se.query.Filter
 	c := f.se.counts
+	f.facet.sync()
 	active := [4]int{}
 	for st, ch := range f.statuses {
 		f.setCheck(ch, withCount(statusLabel(st), c.Status[st]), has(q.Statuses, st))

@@ -72,7 +72,7 @@ func (h *harness) measureList() *widgets.List {
 // statusSelect is the detail's status selector.
 func (h *harness) statusSelect() *widgets.Select {
 	h.t.Helper()
-	return must(h, "status selector", find[*widgets.Select](h, nil))
+	return must(h, "status selector", find(h, func(s *widgets.Select) bool { return s == h.ui.detail.status }))
 }
 
 // noteEditor is the note editor open in the detail.

@@ -105,6 +105,7 @@ type rowView struct {
 	detail  *widgets.HighlightLabel
 	mark    *widgets.Chip
 	clash   *widgets.Chip
+	strip   *statusStrip // every delegation's status, when others reported
 	notes   *widget.Label
 	noteIco *widget.Icon
 	content fyne.CanvasObject
@@ -122,6 +123,7 @@ func (l *measureList) createRow() fyne.CanvasObject {
 		detail:  widgets.NewHighlightLabel("", nil),
 		mark:    widgets.NewChip("", widget.DangerImportance),
 		clash:   widgets.NewChip(lang.L("Conflict"), widget.WarningImportance),
+		strip:   newStatusStrip(),
 		notes:   widget.NewLabel(""),
 		noteIco: widget.NewIcon(theme.FileTextIcon()),
 	}
@@ -131,7 +133,7 @@ func (l *measureList) createRow() fyne.CanvasObject {
 	// marks on the second, so that a title is not cut to a few words in
 	// a small window or in Russian.
 	line1 := container.NewBorder(nil, nil, withWidth(l.idWidth, r.id), nil, r.text)
-	marks := container.New(centredRow{}, r.clash, r.mark, r.noteIco, r.notes, r.chip)
+	marks := container.New(centredRow{}, r.clash, r.mark, r.noteIco, r.notes, r.strip, r.chip)
 	line2 := container.NewBorder(nil, nil, withWidth(l.idWidth), wrap(trailing{}, marks), r.detail)
 	// The list's scroll bar is drawn over the rows' right edge: nothing
 	// of the row goes under it.
@@ -215,7 +217,13 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	text := planText.Measure(m)
 	spans := hitSpans(l.se.engine, row, text)
 	r.text.Set(firstLine(text), spans)
-	r.chip.Set(statusLabel(st.Status), statusImportance(st.Status))
+	// The chip is the user's own delegation's status; the marks follow the
+	// delegation the filters look at (the filter panel's facet).
+	own := st
+	if l.se.viewed != "" {
+		own = l.se.state(m.ID)
+	}
+	r.chip.Set(statusLabel(own.Status), statusImportance(own.Status))
 
 	detail := deadlineShort(m, st, l.se.today)
 	var marks []widgets.Span
@@ -249,9 +257,10 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		setText(r.notes, fmt.Sprint(n))
 	}
 	r.notes.Hidden, r.noteIco.Hidden = n == 0, n == 0
+	resized := r.strip.set(st, l.se.ownDelegation())
 	// Re-lay the row only when a mark appeared or went: a full refresh
 	// redraws the icon, which costs more than the rest of the row.
-	if before != [3]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible()} {
+	if resized || before != [3]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible()} {
 		r.content.Refresh()
 	}
 }

@@ -30,6 +30,9 @@ type session struct {
 
 	engine  *search.Engine
 	changes int // the store's change count the engine was built on
+	// viewed is the delegation whose status the status, overdue and
+	// conflict filters look at: "" for the user's own (sessionview.go).
+	viewed string
 
 	query  search.Query
 	rows   []search.Row
@@ -115,7 +118,7 @@ func (se *session) saveQuery() error {
 func (se *session) refresh() bool {
 	rebuilt := false
 	if n := se.store.ChangeCount(); n != se.changes || se.engine == nil {
-		se.engine = search.NewEngine(se.plan, se.store.States(), se.today, search.After(se.engine))
+		se.engine = search.NewEngine(se.plan, se.viewedStates(), se.today, search.After(se.engine))
 		se.changes = n
 		rebuilt = true
 	}
@@ -136,8 +139,14 @@ func (se *session) run() {
 	}
 }
 
-// state returns a measure's current state; never nil.
-func (se *session) state(id string) *data.MeasureState { return se.engine.State(id) }
+// state returns a measure's current state, its status the user's own
+// delegation's; never nil.
+func (se *session) state(id string) *data.MeasureState {
+	if se.viewed != "" {
+		return se.store.Measure(id)
+	}
+	return se.engine.State(id)
+}
 
 // hasFilters reports whether any filter other than the section is on.
 func (se *session) hasFilters() bool {

@@ -29,6 +29,7 @@ type settingsScreen struct {
 	onSaved func(language string)
 
 	name, delegation *widgets.Entry
+	picker           *delegationPicker // its entry is delegation
 	appearance       *widget.RadioGroup
 	language         *widget.Select
 	languages        map[string]string // the language options' codes
@@ -62,13 +63,15 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	s.name.SetText(id.Name)
 	s.name.SetPlaceHolder(lang.L("Your name"))
 	s.name.Validator = maxBytes
-	s.delegation = widgets.NewEntry()
-	s.delegation.SetText(id.Delegation)
-	s.delegation.SetPlaceHolder(lang.L("e.g. Kazakhstan"))
-	s.delegation.Validator = maxBytes
+	s.picker = newDelegationPicker(id.Delegation)
+	s.delegation = s.picker.entry
 	for _, e := range []*widgets.Entry{s.name, s.delegation} {
 		e.OnEscape = func() { s.dialog.Hide() }
 		e.OnSubmitted = func(string) { s.dialog.Confirm() }
+	}
+	s.delegation.OnSubmitted = func(string) {
+		s.picker.pickOnlyMatch()
+		s.dialog.Confirm()
 	}
 
 	labels, names := appearanceOptions()
@@ -109,7 +112,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 
 	form := widget.NewForm(
 		&widget.FormItem{Text: lang.L("Name"), Widget: s.name, HintText: lang.L("Written on every status and note you record")},
-		&widget.FormItem{Text: lang.L("Delegation"), Widget: s.delegation},
+		&widget.FormItem{Text: lang.L("Delegation"), Widget: container.NewVBox(s.delegation, s.picker.box)},
 		&widget.FormItem{Text: lang.L("Appearance"), Widget: s.appearance},
 		&widget.FormItem{Text: lang.L("Language"), Widget: s.language,
 			HintText: lang.L("Applies when you save. The plan in English and Russian is an unofficial translation; the Chinese text is authoritative.")},
@@ -134,7 +137,7 @@ func (s *settingsScreen) onClosed(save bool) {
 		return
 	}
 	store := s.se.store
-	if err := store.SetIdentity(s.name.Text, s.delegation.Text); err != nil {
+	if err := store.SetIdentity(s.name.Text, s.picker.value()); err != nil {
 		s.dlg.showError(err)
 		return
 	}

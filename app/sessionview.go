@@ -1,0 +1,59 @@
+package app
+
+import (
+	"scoplan/data"
+	"scoplan/data/search"
+)
+
+// The filter panel's delegation facet: whose status the status, overdue
+// and conflict filters look at. The engine searches states viewed for that
+// delegation (MeasureState.ViewedFor); se.state still gives the user's own
+// delegation's status, which is the one the detail shows and sets.
+
+// viewedStates returns the store's states viewed for se.viewed.
+func (se *session) viewedStates() map[string]*data.MeasureState {
+	states := se.store.States()
+	if se.viewed == "" {
+		return states
+	}
+	for id, st := range states {
+		states[id] = st.ViewedFor(se.viewed)
+	}
+	return states
+}
+
+// Viewed returns the key of the delegation the filters look at; "" for the
+// user's own.
+func (se *session) Viewed() string { return se.viewed }
+
+// SetViewed makes the filters look at a delegation's status (its key; ""
+// or the own key for the user's own) and reruns the query over states
+// viewed for it. It reports whether anything changed.
+func (se *session) SetViewed(key string) bool {
+	if key == se.ownDelegation() {
+		key = ""
+	}
+	if key == se.viewed {
+		return false
+	}
+	se.viewed = key
+	se.engine = search.NewEngine(se.plan, se.viewedStates(), se.today, search.After(se.engine))
+	se.changes = se.store.ChangeCount()
+	se.requery()
+	return true
+}
+
+// reportingCounts returns the delegations that set a status of any
+// measure, in the strip's order (own first when it reported), with how
+// many measures each reported on.
+func (se *session) reportingCounts() ([]string, map[string]int) {
+	counts := map[string]int{}
+	reported := &data.MeasureState{Statuses: map[string]*data.DelegationStatus{}}
+	for _, m := range se.plan.Measures {
+		for k, d := range se.state(m.ID).Statuses {
+			counts[k]++
+			reported.Statuses[k] = d
+		}
+	}
+	return reportingOrder(reported, se.ownDelegation(), false), counts
+}
