@@ -4,7 +4,9 @@ package search
 func matchingIDs(rows []Row) []string {
 	var out []string
 	for _, r := range rows {
-		out = append(out, r.Measure.ID)
+		if !r.Similar() {
+			out = append(out, r.Measure.ID)
+		}
 	}
 	return out
 }

@@ -77,8 +77,9 @@ var relevanceSet = []relevanceCase{
 	{"таможенный", customs, "another form of the same word"},
 	{"Астана", []string{"2.1.8"}, "Astana in Russian"},
 	{"продовольственная безопасность", foodSec, "food security in another case than the texts"},
-	{"зелёное финансирование", []string{"3.2.2", "3.2.4", "3.2.6"}, "green financing in Russian (ё as е)"},
-	{"экотуризм", ecotour, "ecotourism in Russian"},
+	{"зелёное финансирование", []string{"3.2.1", "3.2.2", "3.2.4", "3.2.6"}, "green financing in Russian (ё for е), as in English"},
+	{"экологический туризм", ecotour, "ecotourism as the Russian text says it (экологического туризма)"},
+	{"экотуризм", ecotour, "ecotourism in one Russian word, which the Russian text does not use: a known miss"},
 	// Chinese: substrings.
 	{"海关", []string{"1.1.5", "1.2.2", "1.2.8"}, "customs: in the text of 1.1.5 and 1.2.8, the body of 1.2.2"},
 	{"生态旅游", ecotour, "ecotourism"},
@@ -115,6 +116,7 @@ func precisionRecall(got, want []string) (p, r float64) {
 			hit++
 		}
 	}
+	p = 1 // an empty list lists nothing wrong
 	if len(got) > 0 {
 		p = float64(hit) / float64(len(got))
 	}

@@ -1,0 +1,523 @@
+package index
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The word rules (issue 13). A query is split into terms at spaces; a
+// quoted part is one term, a phrase. A document matches when every term
+// matches one of its fields, in any order:
+//
+//   - a word of Latin or Cyrillic letters or digits matches a word of a
+//     field that equals it, starts with it, is its English plural or
+//     singular, or lies within its typo budget (no typo below 5 letters,
+//     one from 5, two from 9; Damerau-Levenshtein); the last term, the
+//     one being typed, may also be within the budget of a word's start.
+//     Words joined by a hyphen are also one word (e-commerce: ecommerce),
+//     and a query's hyphens are dropped.
+//   - a term with Chinese characters, and a phrase, match where they occur
+//     in a field's lower-cased text.
+//   - a term of Latin letters matches the pinyin keys (KindPhonetic) of
+//     Chinese fields as whole syllables (or their initials), starting at a
+//     character; only the last term may end inside a syllable.
+//   - a term of digits and dots matches the start of the ID.
+//
+// When no document matches, the documents are searched as before the word
+// rules (exact substrings, then fuzzy.Find), and every hit found so is
+// marked Similar.
+
+// wordTerm is one term of a query.
+type wordTerm struct {
+	text   string // lower case
+	phrase bool   // quoted, or with Chinese characters: a substring
+	id     bool   // digits and dots
+	pinyin bool   // ASCII letters only
+	last   bool
+	typos  int
+	plural string // the English singular, or ""
+}
+
+// typoBudget is how many typos a term of n letters may have.
+func typoBudget(n int) int {
+	switch {
+	case n >= 9:
+		return 2
+	case n >= 5:
+		return 1
+	}
+	return 0
+}
+
+// parseTerms splits a normalized, lower-cased query into terms.
+func parseTerms(q string) []wordTerm {
+	var out []wordTerm
+	add := func(s string, phrase bool) {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return
+		}
+		t := wordTerm{text: s, phrase: phrase}
+		if !phrase {
+			if hasHan(s) || strings.ContainsFunc(s, func(r rune) bool { return !isWordRune(r) && r != '-' && r != '.' }) {
+				t.phrase = true
+			} else if isIDLike(s) {
+				t.id = true
+			} else {
+				t.text = strings.ReplaceAll(strings.ReplaceAll(s, "-", ""), ".", "")
+				if t.text == "" {
+					return
+				}
+				t.typos = typoBudget(utf8.RuneCountInString(t.text))
+				t.pinyin = isASCIILetters(t.text)
+				t.plural = singular(t.text)
+			}
+		}
+		out = append(out, t)
+	}
+	for i, part := range strings.Split(q, `"`) {
+		if i%2 == 1 {
+			add(part, true)
+			continue
+		}
+		for _, w := range strings.Fields(part) {
+			add(w, false)
+		}
+	}
+	if len(out) > 0 {
+		out[len(out)-1].last = !strings.HasSuffix(q, `"`)
+	}
+	return out
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isIDLike(s string) bool {
+	digit := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case r != '.':
+			return false
+		}
+	}
+	return digit && strings.Contains(s, ".")
+}
+
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// singular returns an English word's singular (taxonomies: taxonomy,
+// measures: measure), or "" when the word does not end as a plural.
+func singular(w string) string {
+	if !isASCIILetters(w) || len(w) < 4 {
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return ""
+}
+
+// word is one word of a field: its text's index in the vocabulary and its
+// runes [start, end) in the field.
+type word struct {
+	id         int32
+	start, end int32
+}
+
+// wordData is what the word rules need of the documents: every field's
+// words, numbered in one vocabulary, and the unit starts of the pinyin keys.
+type wordData struct {
+	vocab  []string
+	single []string   // per vocabulary word, its singular or ""
+	words  [][][]word // per document, per field
+	lower  [][]string // per document, per field: the text lower-cased rune by rune
+}
+
+// newWordData splits every field of docs into words.
+func newWordData(docs []Doc) *wordData {
+	w := &wordData{words: make([][][]word, len(docs)), lower: make([][]string, len(docs))}
+	ids := map[string]int32{}
+	for d := range docs {
+		fs := docs[d].Fields
+		w.words[d] = make([][]word, len(fs))
+		w.lower[d] = make([]string, len(fs))
+		for f, field := range fs {
+			runes := fold(field.Text)
+			w.lower[d][f] = string(runes)
+			if field.Kind == KindID || field.Kind == KindPhonetic {
+				continue
+			}
+			w.words[d][f] = splitWords(runes, func(s string) int32 {
+				id, ok := ids[s]
+				if !ok {
+					id = int32(len(w.vocab))
+					ids[s] = id
+					w.vocab = append(w.vocab, s)
+					w.single = append(w.single, singular(s))
+				}
+				return id
+			})
+		}
+	}
+	return w
+}
+
+// splitWords returns the words of a folded text: runs of letters and
+// digits, and runs joined by single hyphens as one word as well.
+func splitWords(runes []rune, intern func(string) int32) []word {
+	var out []word
+	var b strings.Builder
+	for i := 0; i < len(runes); {
+		if !isWordRune(runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(runes) && isWordRune(runes[j]) {
+			j++
+		}
+		out = append(out, word{intern(string(runes[i:j])), int32(i), int32(j)})
+		// A hyphenated compound (e-commerce, low-carbon): also one word.
+		k := j
+		for k+1 < len(runes) && (runes[k] == '-' || runes[k] == '‐') && isWordRune(runes[k+1]) {
+			k++
+			for k < len(runes) && isWordRune(runes[k]) {
+				k++
+			}
+		}
+		if k > j {
+			b.Reset()
+			for _, r := range runes[i:k] {
+				if isWordRune(r) {
+					b.WriteRune(r)
+				}
+			}
+			out = append(out, word{intern(b.String()), int32(i), int32(k)})
+		}
+		i = j
+	}
+	return out
+}
+
+// Qualities of a term's match, times the field's weight.
+const (
+	qTypo2  = 1
+	qTypo1  = 2
+	qPrefix = 3
+	qExact  = 4
+)
+
+// wordQuality is how well a term matches a vocabulary word (0: not at all).
+func wordQuality(t *wordTerm, w, single string) int {
+	switch {
+	case w == t.text, t.plural != "" && t.plural == w, single != "" && single == t.text, single != "" && single == t.plural:
+		return qExact
+	case strings.HasPrefix(w, t.text):
+		return qPrefix
+	case t.typos == 0:
+		return 0
+	}
+	d := typoDistance([]rune(t.text), []rune(w), t.typos, t.last)
+	switch {
+	case d == 1:
+		return qTypo1
+	case d == 2 && t.typos >= 2:
+		return qTypo2
+	}
+	return 0
+}
+
+// typoDistance is the Damerau-Levenshtein distance (optimal string
+// alignment) of a and b, or of a and the closest start of b when prefix is
+// set; anything above max is max+1.
+func typoDistance(a, b []rune, max int, prefix bool) int {
+	if !prefix && abs(len(a)-len(b)) > max {
+		return max + 1
+	}
+	if prefix && len(b) > len(a)+max {
+		b = b[:len(a)+max]
+	}
+	n := len(b)
+	prev2 := make([]int, n+1)
+	prev := make([]int, n+1)
+	cur := make([]int, n+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	best := max + 1
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= n; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			low = min(low, v)
+		}
+		if low > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prefix {
+		for j := 0; j <= n; j++ {
+			best = min(best, prev[j])
+		}
+		return best
+	}
+	return min(prev[n], max+1)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// wordSearch is one query under the word rules over a wordData.
+type wordSearch struct {
+	w       *wordData
+	docs    []Doc
+	terms   []wordTerm
+	quality [][]int8 // per term, per vocabulary word: -1 not known yet
+}
+
+func (w *wordData) newSearch(docs []Doc, q string) *wordSearch {
+	s := &wordSearch{w: w, docs: docs, terms: parseTerms(q)}
+	s.quality = make([][]int8, len(s.terms))
+	for i := range s.terms {
+		s.quality[i] = make([]int8, len(w.vocab))
+		for v, text := range w.vocab {
+			s.quality[i][v] = int8(wordQuality(&s.terms[i], text, w.single[v]))
+		}
+	}
+	return s
+}
+
+// hit returns document d's hit, and whether every term matches it. With
+// ranges, the hit lists every match of every term.
+func (s *wordSearch) hit(d int, ranges bool) (Hit, bool) {
+	h := Hit{Doc: d, Exact: true}
+	doc := &s.docs[d]
+	for ti := range s.terms {
+		t := &s.terms[ti]
+		score, bestQ := 0, 0
+		for f, field := range doc.Fields {
+			q, n, rs := s.fieldMatch(d, f, field.Kind, ti, t, ranges)
+			if q == 0 {
+				continue
+			}
+			// As exact hits scored before the word rules: the field's
+			// weight, a fifth more for each further match (up to three),
+			// times the match's quality.
+			score += q * (weights[field.Kind] + min(n-1, 3)*weights[field.Kind]/5)
+			bestQ = max(bestQ, q)
+			if ranges {
+				h.add(f, rs...)
+			}
+		}
+		if score == 0 {
+			return Hit{}, false
+		}
+		h.Exact = h.Exact && bestQ >= qPrefix // no typo needed
+		h.Score += score
+	}
+	if ranges {
+		for f, rs := range h.Ranges {
+			h.Ranges[f] = mergeRanges(rs)
+		}
+	}
+	return h, true
+}
+
+// fieldMatch is how well term ti matches field f of document d (its best
+// match's quality), how many times (counted up to 4 without ranges), and
+// where.
+func (s *wordSearch) fieldMatch(d, f int, kind Kind, ti int, t *wordTerm, ranges bool) (q, n int, rs []Range) {
+	lower := s.w.lower[d][f]
+	switch {
+	case kind == KindID:
+		if t.id && strings.HasPrefix(lower, t.text) {
+			return qExact, 1, []Range{{0, utf8.RuneCountInString(t.text)}}
+		}
+		return 0, 0, nil
+	case kind == KindPhonetic:
+		if !t.pinyin || len(t.text) < 2 {
+			return 0, 0, nil
+		}
+		return s.pinyinMatch(d, f, t, ranges)
+	case t.phrase:
+		if !ranges {
+			n := exactCount(lower, finder{t.text, 0}, 4)
+			if n == 0 {
+				return 0, 0, nil
+			}
+			return qExact, n, nil
+		}
+		rs := exactRanges([]rune(lower), []rune(t.text))
+		if rs == nil {
+			return 0, 0, nil
+		}
+		return qExact, len(rs), rs
+	case t.id:
+		return 0, 0, nil
+	}
+	for _, w := range s.w.words[d][f] {
+		wq := int(s.quality[ti][w.id])
+		if wq == 0 {
+			continue
+		}
+		q = max(q, wq)
+		n++
+		if ranges {
+			rs = append(rs, Range{int(w.start), int(w.end)})
+		}
+	}
+	return q, n, rs
+}
+
+// pinyinMatch matches a term against a pinyin key: starting where a
+// character's syllable (or initial) starts, ending where one ends, or
+// inside one for the last term.
+func (s *wordSearch) pinyinMatch(d, f int, t *wordTerm, ranges bool) (int, int, []Range) {
+	text := s.w.lower[d][f]
+	starts := s.docs[d].Units[f]
+	var rs []Range
+	n := 0
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], t.text)
+		if i < 0 {
+			break
+		}
+		p := from + i
+		e := p + len(t.text)
+		from = p + 1
+		if !isUnitStart(starts, p) || !(t.last || e == len(text) || text[e] == ' ' || isUnitStart(starts, e)) {
+			continue
+		}
+		n++
+		if ranges {
+			rs = append(rs, Range{p, e})
+		}
+	}
+	if n == 0 {
+		return 0, 0, nil
+	}
+	return qExact, n, rs
+}
+
+func isUnitStart(starts []int32, p int) bool {
+	_, ok := slices.BinarySearch(starts, int32(p))
+	return ok
+}
+
+// search returns every matching document's hit, best first.
+func (s *wordSearch) search(ranges bool) []Hit {
+	var hits []Hit
+	if len(s.terms) == 0 {
+		return nil
+	}
+	var mu sync.Mutex
+	parallel(len(s.docs), func(lo, hi int) {
+		var own []Hit
+		for d := lo; d < hi; d++ {
+			if h, ok := s.hit(d, ranges); ok {
+				own = append(own, h)
+			}
+		}
+		mu.Lock()
+		hits = append(hits, own...)
+		mu.Unlock()
+	})
+	sortHits(hits)
+	return hits
+}
+
+// markSimilar returns hits marked as similar (a copy: hits may be shared).
+func markSimilar(hits []Hit) []Hit {
+	out := make([]Hit, len(hits))
+	for i, h := range hits {
+		h.Similar = true
+		out[i] = h
+	}
+	return out
+}
+
+// parallel runs work over [0, n) split in parts over the cores.
+func parallel(n int, work func(lo, hi int)) {
+	parts := 1
+	if n >= 1000 {
+		parts = min(runtime.GOMAXPROCS(0), 8)
+	}
+	if parts == 1 {
+		work(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := 0; p < parts; p++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(n*p/parts, n*(p+1)/parts)
+		}()
+	}
+	wg.Wait()
+}
+
+// DeriveDoc is Derive making a document: its fields, the keys derived from
+// them, and where each pinyin key's characters start (Doc.Units).
+func DeriveDoc(fs []Field, keyers []Keyer) Doc {
+	fs, origins := Derive(fs, keyers)
+	d := Doc{Fields: fs, Derived: origins}
+	for f, o := range origins {
+		if fs[f].Kind != KindPhonetic {
+			continue
+		}
+		key := keyers[o.Keyer](fs[o.Field])[o.N]
+		var starts []int32
+		for i, sp := range key.Spans {
+			if sp.End > sp.Start && (i == 0 || sp != key.Spans[i-1]) {
+				starts = append(starts, int32(i))
+			}
+		}
+		if d.Units == nil {
+			d.Units = map[int][]int32{}
+		}
+		d.Units[f] = starts
+	}
+	return d
+}
