@@ -66,6 +66,44 @@ type Index struct {
 
 	wordsOnce sync.Once
 	words     *wordData // the fields' words, split on the first query
+
+	searchMu sync.Mutex
+	searches map[string]*wordSearch // the last queries' word searches
+}
+
+// phraseDocs returns the documents with a non-ID field whose lower case
+// holds every character of text (a superset of those holding text).
+func (ix *Index) phraseDocs(text string) []int32 {
+	exact, _ := ix.candidates([]rune(text))
+	var docs []int32
+	for _, f := range exact {
+		if d := ix.fDoc[f]; len(docs) == 0 || docs[len(docs)-1] != d {
+			docs = append(docs, d)
+		}
+	}
+	if docs == nil {
+		docs = []int32{}
+	}
+	return docs
+}
+
+// wordSearch returns the word search of a lower-cased, normalized query,
+// prepared once for the last few queries (Run and Ranges ask the same).
+func (ix *Index) wordSearch(qs string) *wordSearch {
+	ix.searchMu.Lock()
+	s, ok := ix.searches[qs]
+	ix.searchMu.Unlock()
+	if ok {
+		return s
+	}
+	s = ix.wordData().newSearch(ix.docs, qs, ix.phraseDocs)
+	ix.searchMu.Lock()
+	if len(ix.searches) >= 8 || ix.searches == nil {
+		ix.searches = map[string]*wordSearch{}
+	}
+	ix.searches[qs] = s
+	ix.searchMu.Unlock()
+	return s
 }
 
 // wordData returns the documents' words, split once.
@@ -76,7 +114,7 @@ func (ix *Index) wordData() *wordData {
 
 // wordHits returns the documents matching query's words (see words.go).
 func (ix *Index) wordHits(qs string, ranges bool) []Hit {
-	return ix.wordData().newSearch(ix.docs, qs).search(ranges)
+	return ix.wordSearch(qs).search(ranges)
 }
 
 // runePost lists the non-ID fields that hold a rune, in order.
@@ -170,6 +208,7 @@ func New(docs []Doc, keyers []Keyer) *Index {
 	b.fillPairs()
 	b.countBytes()
 	b.setOrigins(keyers)
+	ix.wordData()
 	return ix
 }
 
@@ -1189,7 +1228,7 @@ func (ix *Index) DocQuery(query string) *DocQuery {
 	}
 	q := []rune(qs)
 	return &DocQuery{j: &job{ix: ix, ctx: context.Background(), qs: qs, pat: newPattern(qs, ix.freq), runs: needsRuns(q),
-		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), lists: wholeDoc}, words: ix.wordData().newSearch(ix.docs, qs)}
+		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), lists: wholeDoc}, words: ix.wordSearch(qs)}
 }
 
 // Hits returns Index.Search's hit for document d alone (nil if it does

@@ -222,7 +222,7 @@ func (r *ReferenceSearch) Search(query string) []Hit {
 	if qs == "" {
 		return nil
 	}
-	if hits := newWordData(r.docs).newSearch(r.docs, qs).search(true); len(hits) > 0 {
+	if hits := newWordData(r.docs).newSearch(r.docs, qs, nil).search(true); len(hits) > 0 {
 		return hits
 	}
 	return markSimilar(r.loose(query))

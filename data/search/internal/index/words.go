@@ -34,9 +34,10 @@ import (
 // wordTerm is one term of a query.
 type wordTerm struct {
 	text   string // lower case
+	runes  []rune // of text
 	phrase bool   // quoted, or with Chinese characters: a substring
 	id     bool   // digits and dots
-	pinyin bool   // ASCII letters only
+	pinyin bool   // may match pinyin keys (see mayBePinyin)
 	last   bool
 	typos  int
 	plural string // the English singular, or ""
@@ -72,7 +73,8 @@ func parseTerms(q string) []wordTerm {
 				if t.text == "" {
 					return
 				}
-				t.typos = typoBudget(utf8.RuneCountInString(t.text))
+				t.runes = []rune(t.text)
+				t.typos = typoBudget(len(t.runes))
 				t.pinyin = isASCIILetters(t.text)
 				t.plural = singular(t.text)
 			}
@@ -155,22 +157,34 @@ type word struct {
 // words, numbered in one vocabulary, and the unit starts of the pinyin keys.
 type wordData struct {
 	vocab  []string
+	runes  [][]rune   // per vocabulary word, its runes
 	single []string   // per vocabulary word, its singular or ""
+	docs   [][]int32  // per vocabulary word, the documents holding it, in order
 	words  [][][]word // per document, per field
 	lower  [][]string // per document, per field: the text lower-cased rune by rune
+	// The pinyin syllables and initials of the documents' Chinese, and the
+	// documents with any.
+	syllables map[string]bool
+	longest   int // letters of the longest syllable
+	chinese   []int32
 }
 
 // newWordData splits every field of docs into words.
 func newWordData(docs []Doc) *wordData {
-	w := &wordData{words: make([][][]word, len(docs)), lower: make([][]string, len(docs))}
+	w := &wordData{words: make([][][]word, len(docs)), lower: make([][]string, len(docs)), syllables: map[string]bool{}}
 	ids := map[string]int32{}
 	for d := range docs {
 		fs := docs[d].Fields
 		w.words[d] = make([][]word, len(fs))
 		w.lower[d] = make([]string, len(fs))
+		chinese := false
 		for f, field := range fs {
 			runes := fold(field.Text)
 			w.lower[d][f] = string(runes)
+			if field.Kind == KindPhonetic {
+				chinese = true
+				w.addSyllables(w.lower[d][f], docs[d].Units[f])
+			}
 			if field.Kind == KindID || field.Kind == KindPhonetic {
 				continue
 			}
@@ -180,13 +194,82 @@ func newWordData(docs []Doc) *wordData {
 					id = int32(len(w.vocab))
 					ids[s] = id
 					w.vocab = append(w.vocab, s)
+					w.runes = append(w.runes, []rune(s))
 					w.single = append(w.single, singular(s))
+					w.docs = append(w.docs, nil)
+				}
+				if l := w.docs[id]; len(l) == 0 || l[len(l)-1] != int32(d) {
+					w.docs[id] = append(l, int32(d))
 				}
 				return id
 			})
 		}
+		if chinese {
+			w.chinese = append(w.chinese, int32(d))
+		}
 	}
 	return w
+}
+
+// addSyllables adds the units of a pinyin key to the syllables.
+func (w *wordData) addSyllables(text string, starts []int32) {
+	for i, p := range starts {
+		e := len(text)
+		if i+1 < len(starts) {
+			e = int(starts[i+1])
+		}
+		syl := strings.TrimRight(text[p:e], " ")
+		if !w.syllables[syl] {
+			w.syllables[syl] = true
+			w.longest = max(w.longest, len(syl))
+		}
+	}
+}
+
+// maxInitials is the longest term taken for the initials of characters.
+const maxInitials = 5
+
+// mayBePinyin reports whether a term of ASCII letters can match a pinyin
+// key: as initials,
+// or made of whole syllables (the last may be cut short when the term is
+// the last one).
+func (w *wordData) mayBePinyin(t *wordTerm) bool {
+	if !t.pinyin || len(t.text) < 2 {
+		return false
+	}
+	if len(t.text) <= maxInitials {
+		return true
+	}
+	s := t.text
+	ok := make([]bool, len(s)+1) // ok[i]: s[:i] is whole syllables
+	ok[0] = true
+	for i := 0; i < len(s); i++ {
+		if !ok[i] {
+			continue
+		}
+		for j := i + 1; j <= min(len(s), i+w.longest); j++ {
+			if w.syllables[s[i:j]] {
+				ok[j] = true
+			}
+		}
+		if t.last && w.syllablePrefix(s[i:]) {
+			return true
+		}
+	}
+	return ok[len(s)]
+}
+
+// syllablePrefix reports whether p starts some syllable.
+func (w *wordData) syllablePrefix(p string) bool {
+	if len(p) > w.longest {
+		return false
+	}
+	for syl := range w.syllables {
+		if strings.HasPrefix(syl, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitWords returns the words of a folded text: runs of letters and
@@ -235,7 +318,7 @@ const (
 )
 
 // wordQuality is how well a term matches a vocabulary word (0: not at all).
-func wordQuality(t *wordTerm, w, single string) int {
+func wordQuality(t *wordTerm, w string, wr []rune, single string) int {
 	switch {
 	case w == t.text, t.plural != "" && t.plural == w, single != "" && single == t.text, single != "" && single == t.plural:
 		return qExact
@@ -244,7 +327,10 @@ func wordQuality(t *wordTerm, w, single string) int {
 	case t.typos == 0:
 		return 0
 	}
-	d := typoDistance([]rune(t.text), []rune(w), t.typos, t.last)
+	if !t.last && abs(len(wr)-len(t.runes)) > t.typos || len(wr) < len(t.runes)-t.typos {
+		return 0
+	}
+	d := typoDistance(t.runes, wr, t.typos, t.last)
 	switch {
 	case d == 1:
 		return qTypo1
@@ -313,19 +399,90 @@ type wordSearch struct {
 	w       *wordData
 	docs    []Doc
 	terms   []wordTerm
-	quality [][]int8 // per term, per vocabulary word: -1 not known yet
+	quality [][]int8 // per term, per vocabulary word
+	// The only documents that can match (every term has a word, a pinyin
+	// key or an ID there), or all when nil.
+	candidates []int32
 }
 
-func (w *wordData) newSearch(docs []Doc, q string) *wordSearch {
+// newSearch prepares query q (lower-cased, normalized). phraseDocs, if not
+// nil, returns a sorted list of documents that includes every document
+// holding a text in a field's lower case (the Index's postings).
+func (w *wordData) newSearch(docs []Doc, q string, phraseDocs func(string) []int32) *wordSearch {
 	s := &wordSearch{w: w, docs: docs, terms: parseTerms(q)}
 	s.quality = make([][]int8, len(s.terms))
+	restricted := false
 	for i := range s.terms {
+		t := &s.terms[i]
 		s.quality[i] = make([]int8, len(w.vocab))
+		if t.id {
+			continue // IDs are few
+		}
+		var lists [][]int32
+		if t.phrase {
+			if phraseDocs == nil {
+				continue
+			}
+			lists = append(lists, phraseDocs(t.text))
+		}
+		t.pinyin = !t.phrase && w.mayBePinyin(t)
 		for v, text := range w.vocab {
-			s.quality[i][v] = int8(wordQuality(&s.terms[i], text, w.single[v]))
+			if q := wordQuality(t, text, w.runes[v], w.single[v]); q > 0 {
+				s.quality[i][v] = int8(q)
+				lists = append(lists, w.docs[v])
+			}
+		}
+		if t.pinyin {
+			lists = append(lists, w.chinese)
+		}
+		docs := unionAll(lists)
+		if restricted {
+			docs = intersect(nil, s.candidates, docs)
+		}
+		s.candidates, restricted = docs, true
+		if s.candidates == nil {
+			s.candidates = []int32{}
 		}
 	}
 	return s
+}
+
+// unionUnique returns the sorted union of two sorted lists, each element
+// once.
+func unionUnique(a, b []int32) []int32 {
+	out := make([]int32, 0, max(len(a), len(b)))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		var x int32
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			x, i = a[i], i+1
+		case i == len(a) || b[j] < a[i]:
+			x, j = b[j], j+1
+		default:
+			x, i, j = a[i], i+1, j+1
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// unionAll returns the sorted union of sorted lists.
+func unionAll(lists [][]int32) []int32 {
+	for len(lists) > 1 {
+		var next [][]int32
+		for i := 0; i+1 < len(lists); i += 2 {
+			next = append(next, unionUnique(lists[i], lists[i+1]))
+		}
+		if len(lists)%2 == 1 {
+			next = append(next, lists[len(lists)-1])
+		}
+		lists = next
+	}
+	if len(lists) == 0 {
+		return []int32{}
+	}
+	return lists[0]
 }
 
 // hit returns document d's hit, and whether every term matches it. With
@@ -376,7 +533,7 @@ func (s *wordSearch) fieldMatch(d, f int, kind Kind, ti int, t *wordTerm, ranges
 		}
 		return 0, 0, nil
 	case kind == KindPhonetic:
-		if !t.pinyin || len(t.text) < 2 {
+		if !t.pinyin {
 			return 0, 0, nil
 		}
 		return s.pinyinMatch(d, f, t, ranges)
@@ -451,10 +608,18 @@ func (s *wordSearch) search(ranges bool) []Hit {
 	if len(s.terms) == 0 {
 		return nil
 	}
+	n := len(s.docs)
+	if s.candidates != nil {
+		n = len(s.candidates)
+	}
 	var mu sync.Mutex
-	parallel(len(s.docs), func(lo, hi int) {
+	parallel(n, func(lo, hi int) {
 		var own []Hit
-		for d := lo; d < hi; d++ {
+		for i := lo; i < hi; i++ {
+			d := i
+			if s.candidates != nil {
+				d = int(s.candidates[i])
+			}
 			if h, ok := s.hit(d, ranges); ok {
 				own = append(own, h)
 			}
