@@ -35,10 +35,13 @@ const (
 // space made one space.
 func Normalize(q string) string { return index.Normalize(q) }
 
-// Reference is the plain, unoptimised search: every field of every document
-// is folded and scanned for the query, and fuzzy.Find runs over every
-// non-ID field of the documents with no exact hit. It defines the results;
-// the Engine must return exactly the same (the tests hold it to that).
+// Reference is the plain, unoptimised search: every document is checked
+// against the query's words (the word rules, described in
+// internal/index/words.go and docs/SEARCH.md); when none matches, every
+// field is folded and scanned for the query as a substring and fuzzy.Find
+// runs over every non-ID field of the documents with no exact hit, and
+// those hits are marked Similar. It defines the results; the Engine must
+// return exactly the same (the tests hold it to that).
 func Reference(docs []Doc, query string) []Hit { return index.Reference(docs, query) }
 
 // Similar reports whether the row is a loose match: one found only because

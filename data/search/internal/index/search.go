@@ -188,10 +188,13 @@ func (h *Hit) add(field int, rs ...Range) {
 	h.Ranges[field] = append(h.Ranges[field], rs...)
 }
 
-// Reference is the plain, unoptimised search: every field of every document
-// is folded and scanned for the query, and fuzzy.Find runs over every
-// non-ID field of the documents with no exact hit. It defines the results;
-// the Index must return exactly the same.
+// Reference is the plain, unoptimised search: every document is checked
+// against the query's words (the word rules, described in
+// internal/index/words.go and docs/SEARCH.md); when none matches, every
+// field is folded and scanned for the query as a substring and fuzzy.Find
+// runs over every non-ID field of the documents with no exact hit, and
+// those hits are marked Similar. It defines the results; the Index must
+// return exactly the same.
 func Reference(docs []Doc, query string) []Hit { return NewReference(docs).Search(query) }
 
 // ReferenceSearch is Reference over one set of documents whose fields are

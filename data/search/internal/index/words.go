@@ -24,7 +24,8 @@ import (
 //     in a field's lower-cased text.
 //   - a term of Latin letters matches the pinyin keys (KindPhonetic) of
 //     Chinese fields as whole syllables (or their initials), starting at a
-//     character; only the last term may end inside a syllable.
+//     character; only the last term may end inside a syllable, and a term
+//     longer than 5 letters must be made of syllables (mayBePinyin).
 //   - a term of digits and dots matches the start of the ID.
 //
 // When no document matches, the documents are searched as before the word
@@ -40,7 +41,7 @@ type wordTerm struct {
 	pinyin bool   // may match pinyin keys (see mayBePinyin)
 	last   bool
 	typos  int
-	plural string // the English singular, or ""
+	single string // the English singular, or ""
 }
 
 // typoBudget is how many typos a term of n letters may have.
@@ -76,7 +77,7 @@ func parseTerms(q string) []wordTerm {
 				t.runes = []rune(t.text)
 				t.typos = typoBudget(len(t.runes))
 				t.pinyin = isASCIILetters(t.text)
-				t.plural = singular(t.text)
+				t.single = singular(t.text)
 			}
 		}
 		out = append(out, t)
@@ -158,6 +159,7 @@ type word struct {
 type wordData struct {
 	vocab  []string
 	runes  [][]rune   // per vocabulary word, its runes
+	masks  []uint64   // per vocabulary word, runeMask of its runes
 	single []string   // per vocabulary word, its singular or ""
 	docs   [][]int32  // per vocabulary word, the documents holding it, in order
 	words  [][][]word // per document, per field
@@ -195,6 +197,7 @@ func newWordData(docs []Doc) *wordData {
 					ids[s] = id
 					w.vocab = append(w.vocab, s)
 					w.runes = append(w.runes, []rune(s))
+					w.masks = append(w.masks, runeMask(w.runes[id]))
 					w.single = append(w.single, singular(s))
 					w.docs = append(w.docs, nil)
 				}
@@ -318,16 +321,16 @@ const (
 )
 
 // wordQuality is how well a term matches a vocabulary word (0: not at all).
-func wordQuality(t *wordTerm, w string, wr []rune, single string) int {
+func wordQuality(t *wordTerm, w string, wr []rune, mask uint64, single string) int {
 	switch {
-	case w == t.text, t.plural != "" && t.plural == w, single != "" && single == t.text, single != "" && single == t.plural:
+	case w == t.text, t.single != "" && t.single == w, single != "" && single == t.text, single != "" && single == t.single:
 		return qExact
 	case strings.HasPrefix(w, t.text):
 		return qPrefix
 	case t.typos == 0:
 		return 0
 	}
-	if !t.last && abs(len(wr)-len(t.runes)) > t.typos || len(wr) < len(t.runes)-t.typos {
+	if !t.last && abs(len(wr)-len(t.runes)) > t.typos || len(wr) < len(t.runes)-t.typos || missing(t.runes, mask) > t.typos {
 		return 0
 	}
 	d := typoDistance(t.runes, wr, t.typos, t.last)
@@ -338,6 +341,27 @@ func wordQuality(t *wordTerm, w string, wr []rune, single string) int {
 		return qTypo2
 	}
 	return 0
+}
+
+// runeMask has bit r%64 set for every rune r of rs.
+func runeMask(rs []rune) uint64 {
+	var m uint64
+	for _, r := range rs {
+		m |= 1 << (uint(r) % 64)
+	}
+	return m
+}
+
+// missing counts the runes of rs whose bit mask lacks: each is a typo at
+// least, so a word whose mask lacks more than the budget is not checked.
+func missing(rs []rune, mask uint64) int {
+	n := 0
+	for _, r := range rs {
+		if mask&(1<<(uint(r)%64)) == 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // typoDistance is the Damerau-Levenshtein distance (optimal string
@@ -427,7 +451,7 @@ func (w *wordData) newSearch(docs []Doc, q string, phraseDocs func(string) []int
 		}
 		t.pinyin = !t.phrase && w.mayBePinyin(t)
 		for v, text := range w.vocab {
-			if q := wordQuality(t, text, w.runes[v], w.single[v]); q > 0 {
+			if q := wordQuality(t, text, w.runes[v], w.masks[v], w.single[v]); q > 0 {
 				s.quality[i][v] = int8(q)
 				lists = append(lists, w.docs[v])
 			}
