@@ -26,7 +26,8 @@ import (
 //     Chinese fields as whole syllables (or their initials), starting at a
 //     character; only the last term may end inside a syllable, and a term
 //     longer than 5 letters must be made of syllables (mayBePinyin).
-//   - a term of digits and dots matches the start of the ID.
+//   - a term of digits and dots matches the start of the ID (and, as
+//     words, numbers in the texts).
 //
 // When no document matches, the documents are searched as before the word
 // rules (exact substrings, then fuzzy.Find), and every hit found so is
@@ -118,7 +119,7 @@ func isIDLike(s string) bool {
 			return false
 		}
 	}
-	return digit && strings.Contains(s, ".")
+	return digit
 }
 
 func isASCIILetters(s string) bool {
@@ -439,9 +440,6 @@ func (w *wordData) newSearch(docs []Doc, q string, phraseDocs func(string) []int
 	for i := range s.terms {
 		t := &s.terms[i]
 		s.quality[i] = make([]int8, len(w.vocab))
-		if t.id {
-			continue // IDs are few
-		}
 		var lists [][]int32
 		if t.phrase {
 			if phraseDocs == nil {
@@ -449,12 +447,18 @@ func (w *wordData) newSearch(docs []Doc, q string, phraseDocs func(string) []int
 			}
 			lists = append(lists, phraseDocs(t.text))
 		}
-		t.pinyin = !t.phrase && w.mayBePinyin(t)
+		t.pinyin = !t.phrase && !t.id && w.mayBePinyin(t)
 		for v, text := range w.vocab {
+			if t.phrase {
+				break // matched in the text, not by words
+			}
 			if q := wordQuality(t, text, w.runes[v], w.masks[v], w.single[v]); q > 0 {
 				s.quality[i][v] = int8(q)
 				lists = append(lists, w.docs[v])
 			}
+		}
+		if t.id {
+			continue // any document's ID may start with it
 		}
 		if t.pinyin {
 			lists = append(lists, w.chinese)
@@ -574,8 +578,6 @@ func (s *wordSearch) fieldMatch(d, f int, kind Kind, ti int, t *wordTerm, ranges
 			return 0, 0, nil
 		}
 		return qExact, len(rs), rs
-	case t.id:
-		return 0, 0, nil
 	}
 	for _, w := range s.w.words[d][f] {
 		wq := int(s.quality[ti][w.id])

@@ -125,3 +125,26 @@ func TestIndexEqualsReferenceOnWords(t *testing.T) {
 		}
 	}
 }
+
+func TestIDPrefixWhileTyping(t *testing.T) {
+	docs := wordDocs()
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"1", []string{"1.1.1", "1.1.2", "1.2.3"}},
+		{"1.", []string{"1.1.1", "1.1.2", "1.2.3"}},
+		{"1.2", []string{"1.2.3"}},
+		{"3.1.1", []string{"3.1.1"}},
+	} {
+		var got []string
+		for _, h := range Reference(docs, c.query) {
+			if !h.Similar {
+				got = append(got, docs[h.Doc].Fields[0].Text)
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%q: matches %v, want %v", c.query, got, c.want)
+		}
+	}
+}
