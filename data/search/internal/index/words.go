@@ -159,12 +159,13 @@ type word struct {
 // words, numbered in one vocabulary, and the unit starts of the pinyin keys.
 type wordData struct {
 	vocab  []string
-	runes  [][]rune   // per vocabulary word, its runes
-	masks  []uint64   // per vocabulary word, runeMask of its runes
-	single []string   // per vocabulary word, its singular or ""
-	docs   [][]int32  // per vocabulary word, the documents holding it, in order
-	words  [][][]word // per document, per field
-	lower  [][]string // per document, per field: the text lower-cased rune by rune
+	runes  [][]rune    // per vocabulary word, its runes
+	masks  []uint64    // per vocabulary word, runeMask of its runes
+	single []string    // per vocabulary word, its singular or ""
+	docs   [][]int32   // per vocabulary word, the documents holding it, in order
+	words  [][][]word  // per document, per field
+	ids    [][][]int32 // the same words' vocabulary numbers alone: a search reads less
+	lower  [][]string  // per document, per field: the text lower-cased rune by rune
 	// The pinyin syllables and initials of the documents' Chinese, and the
 	// documents with any.
 	syllables map[string]bool
@@ -174,11 +175,12 @@ type wordData struct {
 
 // newWordData splits every field of docs into words.
 func newWordData(docs []Doc) *wordData {
-	w := &wordData{words: make([][][]word, len(docs)), lower: make([][]string, len(docs)), syllables: map[string]bool{}}
+	w := &wordData{words: make([][][]word, len(docs)), ids: make([][][]int32, len(docs)), lower: make([][]string, len(docs)), syllables: map[string]bool{}}
 	ids := map[string]int32{}
 	for d := range docs {
 		fs := docs[d].Fields
 		w.words[d] = make([][]word, len(fs))
+		w.ids[d] = make([][]int32, len(fs))
 		w.lower[d] = make([]string, len(fs))
 		chinese := false
 		for f, field := range fs {
@@ -207,6 +209,11 @@ func newWordData(docs []Doc) *wordData {
 				}
 				return id
 			})
+			ids := make([]int32, len(w.words[d][f]))
+			for i, wd := range w.words[d][f] {
+				ids[i] = wd.id
+			}
+			w.ids[d][f] = ids
 		}
 		if chinese {
 			w.chinese = append(w.chinese, int32(d))
@@ -241,7 +248,7 @@ func (w *wordData) mayBePinyin(t *wordTerm) bool {
 	if !t.pinyin || len(t.text) < 2 {
 		return false
 	}
-	if len(t.text) <= maxInitials {
+	if len(t.text) <= maxInitials && w.mayBeInitials(t.text) {
 		return true
 	}
 	s := t.text
@@ -261,6 +268,17 @@ func (w *wordData) mayBePinyin(t *wordTerm) bool {
 		}
 	}
 	return ok[len(s)]
+}
+
+// mayBeInitials reports whether every letter of s starts a syllable (i, u
+// and v never do).
+func (w *wordData) mayBeInitials(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !w.syllables[s[i:i+1]] {
+			return false
+		}
+	}
+	return true
 }
 
 // syllablePrefix reports whether p starts some syllable.
@@ -579,14 +597,20 @@ func (s *wordSearch) fieldMatch(d, f int, kind Kind, ti int, t *wordTerm, ranges
 		}
 		return qExact, len(rs), rs
 	}
-	for _, w := range s.w.words[d][f] {
-		wq := int(s.quality[ti][w.id])
-		if wq == 0 {
-			continue
+	quality := s.quality[ti]
+	if !ranges {
+		for _, id := range s.w.ids[d][f] {
+			if wq := int(quality[id]); wq > 0 {
+				q = max(q, wq)
+				n++
+			}
 		}
-		q = max(q, wq)
-		n++
-		if ranges {
+		return q, n, nil
+	}
+	for _, w := range s.w.words[d][f] {
+		if wq := int(quality[w.id]); wq > 0 {
+			q = max(q, wq)
+			n++
 			rs = append(rs, Range{int(w.start), int(w.end)})
 		}
 	}
