@@ -561,10 +561,31 @@ func (s *wordSearch) hit(d int, ranges bool) (Hit, bool) {
 	}
 	if ranges {
 		for f, rs := range h.Ranges {
-			h.Ranges[f] = mergeRanges(rs)
+			h.Ranges[f] = joinSpaced(mergeRanges(rs), s.w.lower[d][f])
 		}
 	}
 	return h, true
+}
+
+// joinSpaced joins sorted ranges of text that only spaces separate, so that
+// matched words next to each other are marked as one phrase (in a Russian
+// stem key, the space stands for what lies between the words).
+func joinSpaced(rs []Range, text string) []Range {
+	if len(rs) < 2 {
+		return rs
+	}
+	runes := []rune(text)
+	out := rs[:1]
+	for _, r := range rs[1:] {
+		last := &out[len(out)-1]
+		gap := runes[min(last.End, len(runes)):min(r.Start, len(runes))]
+		if r.Start >= last.End && strings.TrimLeft(string(gap), " ") == "" {
+			last.End = max(last.End, r.End)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // fieldMatch is how well term ti matches field f of document d (its best

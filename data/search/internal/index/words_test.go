@@ -98,7 +98,8 @@ func TestWordHighlights(t *testing.T) {
 		want  map[int][]Range
 	}{
 		{"customs", 0, map[int][]Range{1: {{19, 26}, {31, 38}}}},
-		{"commerce", 1, map[int][]Range{1: {{36, 46}}}}, // commerce, and e-commerce within one typo
+		{"smart customs", 0, map[int][]Range{1: {{13, 26}, {31, 38}}}}, // words next to each other: one phrase
+		{"commerce", 1, map[int][]Range{1: {{36, 46}}}},                // commerce, and e-commerce within one typo
 		{"guan", 3, map[int][]Range{2: {{3, 7}}}},
 	} {
 		var got map[int][]Range
