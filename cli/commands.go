@@ -18,7 +18,9 @@ import (
 func init() {
 	register(&command{name: "list", args: "[flags]", summary: "list measures, searched and filtered",
 		help: `Lists the plan's measures. --query searches as the window does (text, bodies
-and notes; exact hits first); the other flags filter, and all of them combine.`,
+and notes in every language; every word must match, best first; when nothing
+matches, similar measures are listed and marked so); the other flags filter,
+and all of them combine.`,
 		flags: listFlags})
 	register(&command{name: "show", args: "ID [flags]", summary: "show one measure with its notes and history",
 		help:  "Shows a measure (ID like 1.2.3): its text, deadline, bodies, status, notes and history.",
@@ -146,7 +148,9 @@ func listFlags(fs *flag.FlagSet) func(*env, []string) error {
 			enc := json.NewEncoder(e.stdout)
 			enc.SetEscapeHTML(false)
 			for _, r := range rows {
-				if err := enc.Encode(listItem(r.Measure, r.State, e.today, tx)); err != nil {
+				it := listItem(r.Measure, r.State, e.today, tx)
+				it.Similar = r.Similar()
+				if err := enc.Encode(it); err != nil {
 					return err
 				}
 			}
@@ -206,7 +210,11 @@ func printTable(w io.Writer, rows []search.Row, today data.Date, tx *data.Texts)
 		fmt.Fprintf(tw, "%s\t%s\t%s%s\t%d\t%s\n", r.Measure.ID, status, tx.Deadline(r.Measure.Deadline), mark, len(r.State.Notes), clipRunes(tx.Measure(r.Measure), 40))
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "%d measures\n", len(rows))
+	if matching, similar := search.Matching(rows); similar > 0 {
+		fmt.Fprintf(w, "no measure matches; %d similar\n", similar)
+	} else {
+		fmt.Fprintf(w, "%d measures\n", matching)
+	}
 	if n := tx.Notice(); n != "" {
 		fmt.Fprintln(w, n)
 	}
@@ -450,6 +458,9 @@ type ListItem struct {
 	Overdue    bool     `json:"overdue"`
 	DueSoon    bool     `json:"due_soon"`
 	Conflict   bool     `json:"conflict"`
+	// Similar marks a measure listed only because none matches the search
+	// (a loose match: see search.Row.Similar).
+	Similar bool `json:"similar,omitempty"`
 	// Statuses holds every delegation's status that someone set, keyed by
 	// delegation code (or the free text of an older, unmapped one); Status
 	// and Conflict above are the user's own delegation's (or --delegation's).

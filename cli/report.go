@@ -4,11 +4,13 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"scoplan/data"
 	"scoplan/data/report"
+	"scoplan/data/search"
 	"scoplan/internal/atomicfile"
 )
 
@@ -77,6 +79,8 @@ func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
 				return err
 			}
 		}
+		// A report holds what the search matches, not similar measures.
+		rows = slices.DeleteFunc(rows, search.Row.Similar)
 		items := make([]report.Item, len(rows))
 		for i, r := range rows {
 			items[i] = report.Item{Measure: r.Measure, State: r.State}

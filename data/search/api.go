@@ -35,8 +35,31 @@ const (
 // space made one space.
 func Normalize(q string) string { return index.Normalize(q) }
 
-// Reference is the plain, unoptimised search: every field of every document
-// is folded and scanned for the query, and fuzzy.Find runs over every
-// non-ID field of the documents with no exact hit. It defines the results;
-// the Engine must return exactly the same (the tests hold it to that).
+// Reference is the plain, unoptimised search: every document is checked
+// against the query's words (the word rules, described in
+// internal/index/words.go and docs/SEARCH.md); when none matches, every
+// field is folded and scanned for the query as a substring and fuzzy.Find
+// runs over every non-ID field of the documents with no exact hit, and
+// those hits are marked Similar. It defines the results; the Engine must
+// return exactly the same (the tests hold it to that).
 func Reference(docs []Doc, query string) []Hit { return index.Reference(docs, query) }
+
+// Similar reports whether the row is a loose match: one found only because
+// no measure matches the search text's words. A result never mixes them:
+// either every row with a hit matches, or every row is similar. The GUI
+// says "similar" instead of counting such rows as found; Counts leaves
+// them out.
+func (r Row) Similar() bool { return r.Hit != nil && r.Hit.Similar }
+
+// Matching returns how many of rows match the search text and how many are
+// only similar (see Row.Similar). With no search text every row matches.
+func Matching(rows []Row) (matching, similar int) {
+	for _, r := range rows {
+		if r.Similar() {
+			similar++
+		} else {
+			matching++
+		}
+	}
+	return matching, similar
+}

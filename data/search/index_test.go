@@ -252,11 +252,11 @@ func ExampleSession() {
 		fmt.Println(text, len(hits))
 	}
 	// Output:
-	// c 2
+	// c 1
 	// cu 1
 	// cus 1
 	// cu 1
-	// t 2
+	// t 1
 }
 
 // countsNaive is how Counts was first written: one filter pass per facet.

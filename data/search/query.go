@@ -243,8 +243,7 @@ func (e *Engine) docs() []Doc {
 				fs = append(fs, Field{Kind: KindNote, Text: n.Text})
 			}
 		}
-		fs, derived := index.Derive(fs, keyers)
-		docs[i] = Doc{Fields: fs, Derived: derived}
+		docs[i] = index.DeriveDoc(fs, keyers)
 	}
 	return docs
 }
@@ -390,7 +389,12 @@ func (e *Engine) Ranges(r Row) map[int][]Range {
 	}
 	e.mu.Unlock()
 	var out map[int][]Range
-	hits, _ := index.SearchAnyForm(r.text, e.altQuery, func(q string) ([]Hit, error) { return e.docQuery(q).Hits(d), nil }, ix.SourceRanges)
+	hits, _ := index.SearchAnyForm(r.text, e.altQuery, func(q string) ([]Hit, error) {
+		if r.Hit.Similar {
+			return e.docQuery(q).SimilarHits(d), nil
+		}
+		return e.docQuery(q).Hits(d), nil
+	}, ix.SourceRanges)
 	for _, h := range hits {
 		if h.Doc == d {
 			out = h.Ranges
@@ -485,6 +489,9 @@ func (e *Engine) counts(ctx context.Context, q Query) (Counts, error) {
 		}
 	}
 	for _, r := range all {
+		if r.Similar() {
+			continue // the counts count real matches only
+		}
 		m, mf := r.Measure, &known[r.doc]
 		if f.BodyText != "" && !BodyTextMatches(m, f.BodyText) ||
 			f.Section != "" && m.Section.ID() != f.Section && m.Chapter().ID() != f.Section {

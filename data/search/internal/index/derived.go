@@ -144,7 +144,7 @@ func mergeHits(a, b []Hit) []Hit {
 		case h.Exact && !g.Exact:
 			out[i] = h
 		case h.Exact == g.Exact:
-			merged := Hit{Doc: g.Doc, Exact: g.Exact, Score: max(g.Score, h.Score), Ranges: map[int][]Range{}}
+			merged := Hit{Doc: g.Doc, Exact: g.Exact, Similar: g.Similar, Score: max(g.Score, h.Score), Ranges: map[int][]Range{}}
 			for f, rs := range g.Ranges {
 				merged.Ranges[f] = append(merged.Ranges[f], rs...)
 			}
@@ -173,7 +173,14 @@ func SearchAnyForm(query string, alt func(string) string, search func(string) ([
 		if err != nil {
 			return nil, err
 		}
-		hits = mergeHits(hits, more)
+		// Matches of either form hide the similar hits of the other.
+		switch {
+		case len(more) > 0 && !more[0].Similar && (len(hits) == 0 || hits[0].Similar):
+			hits = more
+		case len(hits) > 0 && !hits[0].Similar && (len(more) == 0 || more[0].Similar):
+		default:
+			hits = mergeHits(hits, more)
+		}
 	}
 	// Moving ranges costs a map per hit: with many hits, over the cores.
 	parts := 1

@@ -63,6 +63,58 @@ type Index struct {
 	runeSlots map[rune]int32 // the same for the others
 	runePosts []runePost
 	fKind     []Kind // per field, its kind
+
+	wordsOnce sync.Once
+	words     *wordData // the fields' words, split on the first query
+
+	searchMu sync.Mutex
+	searches map[string]*wordSearch // the last queries' word searches
+}
+
+// phraseDocs returns the documents with a non-ID field whose lower case
+// holds every character of text (a superset of those holding text).
+func (ix *Index) phraseDocs(text string) []int32 {
+	exact, _ := ix.candidates([]rune(text))
+	var docs []int32
+	for _, f := range exact {
+		if d := ix.fDoc[f]; len(docs) == 0 || docs[len(docs)-1] != d {
+			docs = append(docs, d)
+		}
+	}
+	if docs == nil {
+		docs = []int32{}
+	}
+	return docs
+}
+
+// wordSearch returns the word search of a lower-cased, normalized query,
+// prepared once for the last few queries (Run and Ranges ask the same).
+func (ix *Index) wordSearch(qs string) *wordSearch {
+	ix.searchMu.Lock()
+	s, ok := ix.searches[qs]
+	ix.searchMu.Unlock()
+	if ok {
+		return s
+	}
+	s = ix.wordData().newSearch(ix.docs, qs, ix.phraseDocs)
+	ix.searchMu.Lock()
+	if len(ix.searches) >= 8 || ix.searches == nil {
+		ix.searches = map[string]*wordSearch{}
+	}
+	ix.searches[qs] = s
+	ix.searchMu.Unlock()
+	return s
+}
+
+// wordData returns the documents' words, split once.
+func (ix *Index) wordData() *wordData {
+	ix.wordsOnce.Do(func() { ix.words = newWordData(ix.docs) })
+	return ix.words
+}
+
+// wordHits returns the documents matching query's words (see words.go).
+func (ix *Index) wordHits(qs string, ranges bool) []Hit {
+	return ix.wordSearch(qs).search(ranges)
 }
 
 // runePost lists the non-ID fields that hold a rune, in order.
@@ -156,6 +208,7 @@ func New(docs []Doc, keyers []Keyer) *Index {
 	b.fillPairs()
 	b.countBytes()
 	b.setOrigins(keyers)
+	ix.wordData()
 	return ix
 }
 
@@ -454,11 +507,14 @@ func (ix *Index) Docs() []Doc { return ix.docs }
 // Search returns the documents matching query, best first, exactly as
 // Reference does. An empty query returns nil.
 func (ix *Index) Search(query string) []Hit {
+	if hits := ix.wordHits(strings.ToLower(Normalize(query)), true); len(hits) > 0 {
+		return hits
+	}
 	st, _ := ix.step(context.Background(), nil, query, false)
 	if st == nil {
 		return nil
 	}
-	return st.hits
+	return markSimilar(st.hits)
 }
 
 // state is what a query found: the fields that can still match a query
@@ -632,6 +688,11 @@ func mergeSorted(a, b []Hit) []Hit {
 // score, then by document. It is a total order, so any sort gives the same.
 func compareHits(a, b Hit) int {
 	switch {
+	case a.Similar != b.Similar:
+		if b.Similar {
+			return -1
+		}
+		return 1
 	case a.Exact != b.Exact:
 		if a.Exact {
 			return -1
@@ -1154,7 +1215,10 @@ func (j *job) fuzzyHit(p *part, d int32, fields []int32, sc *fuzzyScratch) {
 
 // DocQuery is a query prepared for asking one document at a time: a list
 // asks for the rows it shows one by one, with the same query.
-type DocQuery struct{ j *job }
+type DocQuery struct {
+	j     *job
+	words *wordSearch
+}
 
 // DocQuery prepares query for Hits (nil for an empty query).
 func (ix *Index) DocQuery(query string) *DocQuery {
@@ -1163,14 +1227,27 @@ func (ix *Index) DocQuery(query string) *DocQuery {
 		return nil
 	}
 	q := []rune(qs)
-	return &DocQuery{&job{ix: ix, ctx: context.Background(), qs: qs, pat: newPattern(qs, ix.freq), runs: needsRuns(q),
-		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), lists: wholeDoc}}
+	return &DocQuery{j: &job{ix: ix, ctx: context.Background(), qs: qs, pat: newPattern(qs, ix.freq), runs: needsRuns(q),
+		lowerQ: ix.freq.finder(string(q)), qRunes: len(q), lists: wholeDoc}, words: ix.wordSearch(qs)}
 }
 
 // Hits returns Index.Search's hit for document d alone (nil if it does
 // not match): Reference's result for that document, ranges included. q may
 // be nil (an empty query).
 func (q *DocQuery) Hits(d int) []Hit {
+	if q == nil {
+		return nil
+	}
+	if h, ok := q.words.hit(d, true); ok {
+		return []Hit{h}
+	}
+	return nil
+}
+
+// SimilarHits returns the loose hit of document d alone, as Index.Search
+// gives it when no document matches the query's words (marked Similar), or
+// nil.
+func (q *DocQuery) SimilarHits(d int) []Hit {
 	if q == nil {
 		return nil
 	}
@@ -1189,7 +1266,7 @@ func (q *DocQuery) Hits(d int) []Hit {
 	}
 	p.sub = p.exact
 	j.run(p)
-	return p.hits
+	return markSimilar(p.hits)
 }
 
 // appendRuneRanges is byteToRune appending to out: fuzzy's byte offsets
@@ -1259,6 +1336,12 @@ func (s *Session) SearchForm(ctx context.Context, query string, form int) ([]Hit
 	if qs == "" {
 		return nil, nil
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if hits := s.ix.wordHits(qs, !s.noRanges); len(hits) > 0 {
+		return hits, nil
+	}
 	q := []rune(qs)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -1288,5 +1371,5 @@ func (s *Session) SearchForm(ctx context.Context, query string, form int) ([]Hit
 		}
 		*own = append(*own, st)
 	}
-	return st.hits, nil
+	return markSimilar(st.hits), nil
 }

@@ -42,6 +42,9 @@ type Doc struct {
 	// Derived gives the origin of each field that is a key derived from
 	// another field (see Derive), by the field's index.
 	Derived map[int]Origin
+	// Units gives, for each pinyin key (KindPhonetic) by the field's index,
+	// the runes where a character's syllable or initial starts (DeriveDoc).
+	Units map[int][]int32
 }
 
 // Range is a run of matched runes [Start, End) in a field's text.
@@ -51,7 +54,10 @@ type Range struct{ Start, End int }
 type Hit struct {
 	Doc   int // index into the documents
 	Exact bool
-	Score int
+	// Similar marks a loose match, found only because no document matches
+	// the query's words (see the word rules in words.go).
+	Similar bool
+	Score   int
 	// Ranges maps a field's index in Doc.Fields to its matched rune ranges.
 	Ranges map[int][]Range
 }
@@ -182,10 +188,13 @@ func (h *Hit) add(field int, rs ...Range) {
 	h.Ranges[field] = append(h.Ranges[field], rs...)
 }
 
-// Reference is the plain, unoptimised search: every field of every document
-// is folded and scanned for the query, and fuzzy.Find runs over every
-// non-ID field of the documents with no exact hit. It defines the results;
-// the Index must return exactly the same.
+// Reference is the plain, unoptimised search: every document is checked
+// against the query's words (the word rules, described in
+// internal/index/words.go and docs/SEARCH.md); when none matches, every
+// field is folded and scanned for the query as a substring and fuzzy.Find
+// runs over every non-ID field of the documents with no exact hit, and
+// those hits are marked Similar. It defines the results; the Index must
+// return exactly the same.
 func Reference(docs []Doc, query string) []Hit { return NewReference(docs).Search(query) }
 
 // ReferenceSearch is Reference over one set of documents whose fields are
@@ -208,8 +217,23 @@ func NewReference(docs []Doc) *ReferenceSearch {
 	return r
 }
 
-// Search is Reference(docs, query).
+// Search is Reference(docs, query): the documents matching the query's
+// words (words.go), or when there are none the loose matches, marked
+// Similar.
 func (r *ReferenceSearch) Search(query string) []Hit {
+	qs := strings.ToLower(Normalize(query))
+	if qs == "" {
+		return nil
+	}
+	if hits := newWordData(r.docs).newSearch(r.docs, qs, nil).search(true); len(hits) > 0 {
+		return hits
+	}
+	return markSimilar(r.loose(query))
+}
+
+// loose is the search before the word rules: exact substrings first, then
+// fuzzy.Find over the fields of the documents without one.
+func (r *ReferenceSearch) loose(query string) []Hit {
 	docs := r.docs
 	qs := strings.ToLower(Normalize(query))
 	if qs == "" {
