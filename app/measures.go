@@ -369,10 +369,16 @@ func (l *measureList) onSelect(i widget.ListItemID) {
 // selected when it is still in the list.
 func (l *measureList) sync() {
 	n, total := len(l.se.rows), len(l.se.plan.Measures)
-	if n == total {
+	// Only what matches is counted as found; loose matches, shown when
+	// nothing matches, are said to be only similar.
+	matching, similar := search.Matching(l.se.rows)
+	switch {
+	case similar > 0:
+		setDim(l.summary, lang.L("No measure matches · similar: {{.Count}}", map[string]any{"Count": similar}))
+	case n == total:
 		setDim(l.summary, lang.L("All {{.Total}} measures", map[string]any{"Total": total}))
-	} else {
-		setDim(l.summary, lang.L("Showing {{.Count}} of {{.Total}} measures", map[string]any{"Count": n, "Total": total}))
+	default:
+		setDim(l.summary, lang.L("Showing {{.Count}} of {{.Total}} measures", map[string]any{"Count": matching, "Total": total}))
 	}
 	l.empty.Hidden = n > 0
 	l.list.UnselectAll()

@@ -173,7 +173,7 @@ func (se *session) progress(scope string) (matching, total, done int) {
 		return scope == "" || m.Section.ID() == scope || m.Chapter().ID() == scope
 	}
 	for _, r := range se.sectionRows {
-		if in(r.Measure) {
+		if in(r.Measure) && !r.Similar() { // loose matches are not counted as found
 			matching++
 		}
 	}
