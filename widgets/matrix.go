@@ -87,7 +87,7 @@ func (m *Matrix) SetData(columns []string, rows []MatrixRow) {
 	m.Refresh()
 }
 
-// SetLabelWidth sets the width of the label column (280 by default).
+// SetLabelWidth sets the width of the label column (240 by default).
 func (m *Matrix) SetLabelWidth(w float32) {
 	m.labelWidth = w
 	m.SetColumnWidth(0, w)
@@ -116,7 +116,7 @@ func (m *Matrix) CellWidth() float32 {
 			w = cw
 		}
 	}
-	w += 2 * th.Size(theme.SizeNameInnerPadding)
+	w += th.Size(theme.SizeNameInnerPadding)
 	if h := fyne.MeasureText("M", size, bold).Height * 1.5; w < h {
 		w = h
 	}
@@ -125,7 +125,7 @@ func (m *Matrix) CellWidth() float32 {
 
 func (m *Matrix) sizeColumns() {
 	if m.labelWidth <= 0 {
-		m.labelWidth = 280
+		m.labelWidth = 240
 	}
 	m.SetColumnWidth(0, m.labelWidth)
 	w := m.CellWidth()
@@ -353,4 +353,15 @@ func Ellipsize(text string, width, size float32, style fyne.TextStyle) string {
 		return ""
 	}
 	return string(runes[:lo]) + "…"
+}
+
+// MatrixCellAt reports the row and column (0 the labels) a drawn object of
+// a Matrix shows, if it is one of its cells: for tests that click a cell
+// where the table draws it.
+func MatrixCellAt(o fyne.CanvasObject) (row, col int, ok bool) {
+	c, ok := o.(*matrixCellView)
+	if !ok {
+		return 0, 0, false
+	}
+	return c.row, c.col, true
 }

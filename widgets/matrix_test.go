@@ -138,11 +138,11 @@ func TestMatrixOpens(t *testing.T) {
 		p := fyne.CurrentApp().Driver().AbsolutePositionForObject(c).Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(m))
 		test.TapAt(m, p.Add(fyne.NewPos(c.Size().Width/2, c.Size().Height/2)))
 	}
-	tap(4, 2)   // item 1.1.2, second column
-	tap(4, 2)   // again: still opens
-	tap(3, 0)   // an item's label
-	tap(1, 1)   // a group's totals: nothing
-	tap(2, 0)   // a subgroup's heading: nothing
+	tap(4, 2) // item 1.1.2, second column
+	tap(4, 2) // again: still opens
+	tap(3, 0) // an item's label
+	tap(1, 1) // a group's totals: nothing
+	tap(2, 0) // a subgroup's heading: nothing
 	want := []string{"4,1", "4,1", "3,-1"}
 	if fmt.Sprint(opened) != fmt.Sprint(want) {
 		t.Fatalf("taps opened %v, want %v", opened, want)
