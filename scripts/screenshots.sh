@@ -94,6 +94,9 @@ matrix() {
 	key Escape
 	key ctrl+2
 	sleep 1
+	# Down a few rows, so that Kazakhstan's conflict on 1.2.3 shows.
+	xdotool mousemove --window "$wid" 500 600 click 5 click 5
+	sleep 1
 	local geo
 	geo=$(xdotool getwindowgeometry "$wid" | awk '/Geometry/ {print $2}')
 	[ "$geo" = 1280x800 ] || fail "the window is $geo, not 1280x800, with the matrix ($lang)"
