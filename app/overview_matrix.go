@@ -163,6 +163,13 @@ func (v *matrixView) build() fyne.CanvasObject {
 func (v *matrixView) refresh() {
 	v.data = buildMatrixData(v.se)
 	v.matrix.SetData(v.data.headers, v.data.rows)
+	own := -1
+	for i, k := range v.data.keys {
+		if k == data.DelegationKey(v.se.store.Identity().Delegation) {
+			own = i
+		}
+	}
+	v.matrix.SetHighlight(own)
 	code := lang.X("language.code", "en")
 	var names []string
 	for _, k := range v.data.keys {

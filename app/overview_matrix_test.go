@@ -58,6 +58,9 @@ func TestOverviewMatrixShowsEveryDelegation(t *testing.T) {
 	if got := fmt.Sprint(v.data.keys); got != want {
 		t.Fatalf("columns %s, want %s", got, want)
 	}
+	if v.matrix.Highlighted() != matrixCol(t, v, "KZ") {
+		t.Errorf("highlighted column %d, not KZ's", v.matrix.Highlighted())
+	}
 	// One row per measure, chapter and section, and the totals.
 	if n := len(v.data.rows); n != 1+len(h.ui.se.plan.Chapters)+len(h.ui.se.plan.Sections())+len(h.ui.se.plan.Measures) {
 		t.Errorf("%d rows", n)

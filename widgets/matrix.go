@@ -61,11 +61,12 @@ type Matrix struct {
 	OnOpen func(row, col int)
 
 	labelWidth float32
+	highlight  int // a column whose header stands out (the own), -1 for none
 }
 
 // NewMatrix returns a matrix of the given columns and rows.
 func NewMatrix(corner string, columns []string, rows []MatrixRow) *Matrix {
-	m := &Matrix{Corner: corner, Columns: columns, Rows: rows}
+	m := &Matrix{Corner: corner, Columns: columns, Rows: rows, highlight: -1}
 	m.Length = func() (int, int) { return len(m.Rows), len(m.Columns) + 1 }
 	m.CreateCell = m.createCell
 	m.UpdateCell = m.updateCell
@@ -84,6 +85,16 @@ func NewMatrix(corner string, columns []string, rows []MatrixRow) *Matrix {
 func (m *Matrix) SetData(columns []string, rows []MatrixRow) {
 	m.Columns, m.Rows = columns, rows
 	m.sizeColumns()
+	m.Refresh()
+}
+
+// SetHighlight makes the header of a column (0 the first of Columns)
+// stand out in the theme's primary colour: the user's own; -1 for none.
+func (m *Matrix) SetHighlight(col int) {
+	if m.highlight == col {
+		return
+	}
+	m.highlight = col
 	m.Refresh()
 }
 
@@ -163,15 +174,18 @@ func (m *Matrix) createHeader() fyne.CanvasObject {
 
 func (m *Matrix) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	text, align := "", fyne.TextAlignCenter
+	text, align, imp := "", fyne.TextAlignCenter, widget.MediumImportance
 	switch {
 	case id.Col <= 0:
 		text, align = m.Corner, fyne.TextAlignLeading
 	case id.Col-1 < len(m.Columns):
 		text = m.Columns[id.Col-1]
+		if id.Col-1 == m.highlight {
+			imp = widget.HighImportance
+		}
 	}
-	if l.Text != text || l.Alignment != align {
-		l.Text, l.Alignment = text, align
+	if l.Text != text || l.Alignment != align || l.Importance != imp {
+		l.Text, l.Alignment, l.Importance = text, align, imp
 		l.Refresh()
 	}
 }
@@ -365,3 +379,6 @@ func MatrixCellAt(o fyne.CanvasObject) (row, col int, ok bool) {
 	}
 	return c.row, c.col, true
 }
+
+// Highlighted returns the column whose header stands out, -1 for none.
+func (m *Matrix) Highlighted() int { return m.highlight }

@@ -159,6 +159,55 @@ func TestMatrixOpens(t *testing.T) {
 	}
 }
 
+// headerLabel returns the drawn header of a column (0 the labels).
+func headerLabel(t *testing.T, m *Matrix, text string) *widget.Label {
+	t.Helper()
+	var found *widget.Label
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || !o.Visible() {
+			return
+		}
+		switch o := o.(type) {
+		case *widget.Label:
+			if o.Text == text {
+				found = o
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(m)
+	if found == nil {
+		t.Fatalf("no header %q drawn", text)
+	}
+	return found
+}
+
+func TestMatrixHighlightsAColumn(t *testing.T) {
+	newTestApp(t)
+	m := testMatrix()
+	m.SetLabelWidth(200)
+	w := test.NewTempWindow(t, m)
+	w.Resize(fyne.NewSize(400, 300))
+	if imp := headerLabel(t, m, "CN").Importance; imp != widget.MediumImportance {
+		t.Errorf("CN before: %v", imp)
+	}
+	m.SetHighlight(1)
+	if imp := headerLabel(t, m, "CN").Importance; imp != widget.HighImportance {
+		t.Errorf("CN highlighted: %v", imp)
+	}
+	if imp := headerLabel(t, m, "KZ").Importance; imp != widget.MediumImportance {
+		t.Errorf("KZ: %v", imp)
+	}
+}
+
 func TestEllipsize(t *testing.T) {
 	newTestApp(t)
 	size := theme.TextSize()
