@@ -14,14 +14,18 @@ import (
 	"scoplan/widgets"
 )
 
-// overviewScreen shows where the plan stands at a glance: measures per
-// status overall and per chapter as bars, and the overdue measures, those
-// due soon and those in conflict, each a click away from its detail.
+// overviewScreen shows where the plan stands at a glance: on the left the
+// matrix of measures × delegations, each cell a delegation's status; on the
+// right the own delegation's measures per status overall and per chapter as
+// bars, and the overdue measures, those due soon and those in conflict.
+// Every measure is a click away from its detail.
 type overviewScreen struct {
 	se     *session
 	app    fyne.App
 	onOpen func(id string) // a measure's link: its detail
 
+	matrix  *matrixView
+	split   *container.Split
 	scroll  *container.Scroll
 	builtAt int
 }
@@ -33,14 +37,21 @@ func newOverviewScreen(se *session, a fyne.App, onOpen func(id string)) *overvie
 // reset forgets the screen's content, for a window built anew (another
 // language): build makes it again when the overview is shown.
 func (o *overviewScreen) reset() {
-	o.scroll = nil
+	o.scroll, o.matrix, o.split = nil, nil, nil
 	o.builtAt = -1
 }
 
+// build makes the matrix and the summary side by side: the matrix takes
+// what its columns need (the ten member states and the Secretariat fit at
+// 1280 px), the summary the rest; the divider moves either way.
 func (o *overviewScreen) build() fyne.CanvasObject {
 	o.scroll = container.NewVScroll(widget.NewLabel(""))
-	o.refresh()
-	return o.scroll
+	o.matrix = newMatrixView(o.se, o.app, o.onOpen)
+	o.split = container.NewHSplit(container.NewPadded(o.matrix.build()), o.scroll)
+	o.split.SetOffset(0.77)
+	o.builtAt = o.se.changes
+	o.refreshSummary()
+	return o.split
 }
 
 // statusColor is the theme colour of a status in bars and legends.
@@ -83,19 +94,27 @@ func (o *overviewScreen) legend(counts map[data.Status]int, total int) fyne.Canv
 		l := widget.NewLabel(fmt.Sprintf("%s %d (%d%%)", statusLabel(s), counts[s], pct))
 		items = append(items, container.NewHBox(container.NewCenter(sw), l))
 	}
-	return container.NewHBox(items...)
+	// One under the other: beside the matrix the summary is narrow.
+	return container.NewVBox(items...)
 }
 
 func (o *overviewScreen) refresh() {
 	if o.scroll == nil || o.builtAt == o.se.changes {
 		return
 	}
+	o.builtAt = o.se.changes
+	o.matrix.refresh()
+	o.refreshSummary()
+}
+
+// refreshSummary redraws the summary beside the matrix.
+func (o *overviewScreen) refreshSummary() {
 	se := o.se
-	o.builtAt = se.changes
 	var objs []fyne.CanvasObject
 
 	title := widget.NewRichText(&widget.TextSegment{Text: lang.L("Where the plan stands"),
 		Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	title.Wrapping = fyne.TextWrapWord
 	objs = append(objs, title, caption(lang.L("{{.Total}} measures, deadlines judged as of {{.Today}}",
 		map[string]any{"Total": len(se.plan.Measures), "Today": dateLabel(se.today)})))
 
@@ -120,7 +139,7 @@ func (o *overviewScreen) refresh() {
 		objs = append(objs, container.NewBorder(nil, nil, nil, summary, label), b)
 	}
 
-	lists := container.NewGridWithColumns(2,
+	lists := container.NewVBox(
 		o.measureList(lang.L("Overdue ({{.Count}})", map[string]any{"Count": len(se.overdue())}), se.overdue(),
 			lang.L("No measure is overdue.")),
 		o.measureList(lang.L("Due within 90 days ({{.Count}})", map[string]any{"Count": len(se.dueSoon())}), se.dueSoon(),

@@ -431,8 +431,8 @@ func TestChapterNamesAreNotCutToAFewLetters(t *testing.T) {
 	}
 }
 
-// In the overview at 1024×700, an overdue measure's title gets its
-// column's width; its deadline goes under it.
+// In the overview at 1024×700, an overdue measure's title gets the width
+// of the summary beside the matrix; its deadline goes under it.
 func TestOverviewTitlesAtASmallWindow(t *testing.T) {
 	inLanguage(t, "en")
 	h := newHarness(t)
@@ -440,10 +440,14 @@ func TestOverviewTitlesAtASmallWindow(t *testing.T) {
 	h.ui.onShowOverview()
 	h.win.Resize(fyne.NewSize(1024, 700))
 	links := 0
+	column := h.ui.overview.scroll.Size().Width
+	if column < 200 {
+		t.Fatalf("the summary is %v px wide", column)
+	}
 	for _, o := range test.LaidOutObjects(h.ui.overview.scroll.Content) {
 		if l, ok := o.(*widget.Hyperlink); ok {
 			links++
-			if w := l.Size().Width; w < 1024/2-h.ui.list.idWidth-40 {
+			if w := l.Size().Width; w < column-h.ui.list.idWidth-40 {
 				t.Errorf("the link %q is %v px wide", l.Text, w)
 			}
 		}

@@ -5,9 +5,12 @@
 # conflict comes out of it), and the Kazakh delegate's window is driven with
 # xdotool under Xvfb. Then the same window at 1024x700, 1400x900 and
 # 1920x1080, in English and in Russian, with a search and a measure open
-# (main-LANG-WxH.png) and the overview (overview-LANG-WxH.png).
+# (main-LANG-WxH.png) and the overview (overview-LANG-WxH.png); first, the
+# overview's matrix of measures × delegations at 1280x800 in English,
+# Chinese and Russian (overview-matrix-LANG.png).
 # Run it after a visible change to the window, and look at every picture:
 #   bash scripts/screenshots.sh            (SHOTS_DISPLAY=N to pick the X display)
+#   SHOTS_ONLY=matrix bash scripts/screenshots.sh   (the matrix shots alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -65,6 +68,52 @@ Xvfb ":$DISP" -screen 0 1920x1080x24 -nolisten tcp -displayfd 3 3>"$tmp/ready" >
 xvfb_pid=$!
 for _ in $(seq 100); do [ -s "$tmp/ready" ] && break; kill -0 "$xvfb_pid" || fail "no Xvfb on :$DISP"; sleep 0.1; done
 export DISPLAY=:$DISP FYNE_THEME=light
+key() { xdotool key --delay 120 "$@"; sleep 0.7; }
+# small keeps a screenshot small: 256 colours are plenty for a window.
+small() { convert "$1" -strip -colors 256 "PNG8:$1"; }
+# matrix LANG CODE: the overview's matrix at 1280x800 in a language.
+matrix() {
+	local lang=$1 code=$2
+	rm -rf "$tmp/config"
+	LANG=$lang "$bin" --db "$kz" --today "$today" >"$tmp/app.log" 2>&1 &
+	app_pid=$!
+	wid=""
+	for _ in $(seq 150); do
+		wid=$(xdotool search --name '^scoplan$' 2>/dev/null | head -1 || true)
+		[ -n "$wid" ] && break
+		kill -0 "$app_pid" 2>/dev/null || fail "scoplan exited: $(cat "$tmp/app.log")"
+		sleep 0.2
+	done
+	[ -n "$wid" ] || fail "no window"
+	sleep 2
+	xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
+	sleep 1
+	# Keys go to the window under the pointer (there is no window manager).
+	xdotool mousemove --window "$wid" 640 400
+	key ctrl+f
+	key Escape
+	key ctrl+2
+	sleep 1
+	# Down a few rows, so that Kazakhstan's conflict on 1.2.3 shows.
+	xdotool mousemove --window "$wid" 500 600 click 5 click 5
+	sleep 1
+	local geo
+	geo=$(xdotool getwindowgeometry "$wid" | awk '/Geometry/ {print $2}')
+	[ "$geo" = 1280x800 ] || fail "the window is $geo, not 1280x800, with the matrix ($lang)"
+	import -window "$wid" "$out/overview-matrix-$code.png"
+	small "$out/overview-matrix-$code.png"
+	key ctrl+1
+	key ctrl+q
+	wait "$app_pid" || true
+	app_pid=""
+}
+matrix en_US.UTF-8 en
+matrix zh_CN.UTF-8 zh
+matrix ru_RU.UTF-8 ru
+echo "screenshots: wrote $out/overview-matrix-{en,zh,ru}.png"
+[ "${SHOTS_ONLY:-}" = matrix ] && exit 0
+rm -rf "$tmp/config"
+
 "$bin" --db "$kz" --today "$today" >"$tmp/app.log" 2>&1 &
 app_pid=$!
 wid=""
@@ -76,9 +125,6 @@ for _ in $(seq 150); do
 done
 [ -n "$wid" ] || fail "no window"
 sleep 2
-key() { xdotool key --delay 120 "$@"; sleep 0.7; }
-# small keeps a screenshot small: 256 colours are plenty for a window.
-small() { convert "$1" -strip -colors 256 "PNG8:$1"; }
 clip() {
 	printf '%s' "$1" | xclip -selection clipboard
 	for _ in $(seq 50); do [ "$(xclip -o -selection clipboard)" = "$1" ] && return; sleep 0.1; done
