@@ -98,6 +98,13 @@ func (o *overviewScreen) legend(counts map[data.Status]int, total int) fyne.Canv
 	return container.NewVBox(items...)
 }
 
+// focus gives the keyboard to the matrix, so that arrows move in it at once.
+func (o *overviewScreen) focus(c fyne.Canvas) {
+	if o.matrix != nil && o.matrix.matrix != nil {
+		c.Focus(o.matrix.matrix)
+	}
+}
+
 func (o *overviewScreen) refresh() {
 	if o.scroll == nil || o.builtAt == o.se.changes {
 		return

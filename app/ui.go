@@ -372,6 +372,7 @@ func (u *ui) onShowOverview() {
 	}
 	u.overview.refresh()
 	u.showView(u.overviewView, u.showOverview)
+	u.overview.focus(u.win.Canvas())
 }
 
 // onShowActivity shows the timeline of changes.
