@@ -224,3 +224,16 @@ func TestDraftOfAnEditAndDiscarding(t *testing.T) {
 		t.Error("discarding an unchanged note asked or left the editor open")
 	}
 }
+
+// File → Quit (Ctrl+Q) keeps a note being written at once, as closing the
+// window does, even before the draft's pause after typing has passed.
+func TestQuitKeepsTheDraft(t *testing.T) {
+	h := newHarness(t)
+	h.ui.se.Show("2.1.3")
+	h.addNote()
+	test.Type(h.noteEditor(), "typed just before Ctrl+Q")
+	h.ui.quit()
+	if text, _ := h.draft("2.1.3", ""); text != "typed just before Ctrl+Q" {
+		t.Errorf("after Quit the draft is %q", text)
+	}
+}

@@ -480,6 +480,7 @@ func (u *ui) onClose() {
 }
 
 func (u *ui) quit() {
+	u.detail.flushDraft() // File → Quit keeps a note being written, as closing the window does
 	u.exch.stop()
 	u.saveQuery()
 	u.saveGeometry()
