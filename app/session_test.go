@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"scoplan/data"
@@ -50,7 +51,7 @@ func TestSessionSetTextReruns(t *testing.T) {
 	if se.Shown() == "1.1.1" {
 		want = []string{"query", "rows"} // the measure shown is still a result
 	}
-	if !equal(*got, want) {
+	if !slices.Equal(*got, want) {
 		t.Errorf("notifications %q, want %q", *got, want)
 	}
 	*got = nil
@@ -60,18 +61,6 @@ func TestSessionSetTextReruns(t *testing.T) {
 	if se.Query().Text != "海关" {
 		t.Errorf("query %q", se.Query().Text)
 	}
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestSessionFilterChangesOnlyWhenItDiffers(t *testing.T) {
@@ -106,7 +95,7 @@ func TestSessionShowIsOnePlace(t *testing.T) {
 	got := record(se)
 	se.Show("1.2.3")
 	se.Show("1.2.3")
-	if se.Shown() != "1.2.3" || !equal(*got, []string{"shown 1.2.3"}) {
+	if se.Shown() != "1.2.3" || !slices.Equal(*got, []string{"shown 1.2.3"}) {
 		t.Fatalf("shown %q, notifications %q", se.Shown(), *got)
 	}
 	// A query with no results shows nothing; then the best result.
@@ -146,7 +135,7 @@ func TestSessionSetStatusPinsTheMeasureShown(t *testing.T) {
 	if se.rowIndex(id) >= 0 || se.Shown() != id {
 		t.Fatalf("after leaving the results: row %d, shown %q", se.rowIndex(id), se.Shown())
 	}
-	if !equal(*got, []string{"state", "rows"}) {
+	if !slices.Equal(*got, []string{"state", "rows"}) {
 		t.Errorf("notifications %q, want state then rows", *got)
 	}
 	if se.state(id).Status != data.StatusDone || se.store.Measure(id).Status != data.StatusDone {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"slices"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -88,7 +89,7 @@ func (s *statusStrip) set(st *data.MeasureState, own string) (resized bool) {
 		}
 	}
 	s.next = next
-	if equalCells(s.cells, next) {
+	if slices.Equal(s.cells, next) {
 		return false
 	}
 	resized = len(s.cells) != len(next)
@@ -101,18 +102,6 @@ func (s *statusStrip) set(st *data.MeasureState, own string) (resized bool) {
 	s.Hidden = len(s.cells) == 0
 	s.Refresh()
 	return resized
-}
-
-func equalCells(a, b []stripCell) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // stripLabel is a cell's caption: a code, or the first three letters of an

@@ -71,11 +71,11 @@ export DISPLAY=:$DISP FYNE_THEME=light
 key() { xdotool key --delay 120 "$@"; sleep 0.7; }
 # small keeps a screenshot small: 256 colours are plenty for a window.
 small() { convert "$1" -strip -colors 256 "PNG8:$1"; }
-# matrix LANG CODE: the overview's matrix at 1280x800 in a language.
-matrix() {
-	local lang=$1 code=$2
+# start_app LANG: the Kazakh delegate's window in a language; sets app_pid
+# and wid.
+start_app() {
 	rm -rf "$tmp/config"
-	LANG=$lang "$bin" --db "$kz" --today "$today" >"$tmp/app.log" 2>&1 &
+	LANG=$1 "$bin" --db "$kz" --today "$today" >"$tmp/app.log" 2>&1 &
 	app_pid=$!
 	wid=""
 	for _ in $(seq 150); do
@@ -85,6 +85,11 @@ matrix() {
 		sleep 0.2
 	done
 	[ -n "$wid" ] || fail "no window"
+}
+# matrix LANG CODE: the overview's matrix at 1280x800 in a language.
+matrix() {
+	local lang=$1 code=$2
+	start_app "$lang"
 	sleep 2
 	xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
 	sleep 1
@@ -168,17 +173,7 @@ echo "screenshots: wrote $out/main-search.png, conflict.png, overview.png"
 sized() {
 	local lang=$1 query=$2 size=$3 code=${1%%_*}
 	local w=${size%x*} h=${size#*x}
-	rm -rf "$tmp/config"
-	LANG=$lang "$bin" --db "$kz" --today "$today" >"$tmp/app.log" 2>&1 &
-	app_pid=$!
-	wid=""
-	for _ in $(seq 150); do
-		wid=$(xdotool search --name '^scoplan$' 2>/dev/null | head -1 || true)
-		[ -n "$wid" ] && break
-		kill -0 "$app_pid" 2>/dev/null || fail "scoplan exited: $(cat "$tmp/app.log")"
-		sleep 0.2
-	done
-	[ -n "$wid" ] || fail "no window"
+	start_app "$lang"
 	sleep 2 # the window is built and sized from its preferences first
 	xdotool windowmove "$wid" 0 0 windowsize "$wid" "$w" "$h"
 	sleep 1
