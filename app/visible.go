@@ -3,7 +3,8 @@ package app
 import (
 	"fmt"
 	"strings"
-	"unicode"
+
+	"scoplan/data"
 )
 
 // visible shows in the window the characters that would otherwise act
@@ -25,16 +26,6 @@ func visible(s string) string {
 	return b.String()
 }
 
-func hidden(r rune) bool {
-	switch {
-	case r == '\n', r == '\t':
-		return false
-	case unicode.IsControl(r):
-		return true
-	case r == 0x061C, r == 0x200E, r == 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-		return true
-	case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF, r == 0x2028, r == 0x2029:
-		return true
-	}
-	return false
-}
+// hidden is data.ActsUnseen less line breaks and tabs, which a note in
+// the window may hold.
+func hidden(r rune) bool { return r != '\n' && r != '\t' && data.ActsUnseen(r) }

@@ -3,8 +3,9 @@ package cli
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"scoplan/data"
 )
 
 // Names, delegations, notes and file names come from data files and status
@@ -14,22 +15,6 @@ import (
 // around. Every such text passes through oneLine or block before it reaches
 // the terminal: what could act is shown as <U+XXXX> instead. (JSON output
 // is escaped by encoding/json and left as it is: it is for programs.)
-
-// invisible reports whether r would act on the terminal or on the order or
-// look of the text around it rather than show as itself.
-func invisible(r rune) bool {
-	switch {
-	case unicode.IsControl(r): // C0, DEL, C1: newline, ESC, BEL, CR …
-		return true
-	case r == 0x061C, r == 0x200E, r == 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069: // bidirectional marks, embeddings, overrides, isolates
-		return true
-	case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF: // zero-width spaces and joiners
-		return true
-	case r == 0x2028, r == 0x2029: // line and paragraph separators
-		return true
-	}
-	return false
-}
 
 func escape(s string, keepNewlines bool) string {
 	if isPlain(s, keepNewlines) {
@@ -44,7 +29,7 @@ func escape(s string, keepNewlines bool) string {
 			b.WriteRune(utf8.RuneError) // invalid UTF-8
 		case r == '\n' && keepNewlines:
 			b.WriteByte('\n')
-		case invisible(r):
+		case data.ActsUnseen(r):
 			fmt.Fprintf(&b, "<U+%04X>", r)
 		default:
 			b.WriteRune(r)
@@ -55,7 +40,7 @@ func escape(s string, keepNewlines bool) string {
 
 func isPlain(s string, keepNewlines bool) bool {
 	for _, r := range s {
-		if r == utf8.RuneError || invisible(r) && !(keepNewlines && r == '\n') {
+		if r == utf8.RuneError || data.ActsUnseen(r) && !(keepNewlines && r == '\n') {
 			return false
 		}
 	}

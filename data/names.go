@@ -53,3 +53,23 @@ var latinLookalike = map[rune]rune{
 	'у': 'y', 'х': 'x', 'і': 'i', 'ї': 'i', 'ј': 'j', 'ѕ': 's', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w',
 	'α': 'a', 'β': 'b', 'ε': 'e', 'η': 'n', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x',
 }
+
+// ActsUnseen reports whether r, in a text from someone else's file, would
+// act on a terminal or on the order or look of the text around it rather
+// than show as itself: controls (C0, DEL, C1: newline, ESC, BEL, CR …),
+// bidirectional marks, embeddings, overrides and isolates, zero-width
+// spaces and joiners, and the line and paragraph separators. The command
+// line and the window show such characters as <U+XXXX>.
+func ActsUnseen(r rune) bool {
+	switch {
+	case unicode.IsControl(r):
+		return true
+	case r == 0x061C, r == 0x200E, r == 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
+		return true
+	case r == 0x2028, r == 0x2029:
+		return true
+	}
+	return false
+}
