@@ -26,6 +26,7 @@ type activityScreen struct {
 	chapter *widget.Select
 	summary *widget.Label
 	list    *widget.List
+	view    fyne.CanvasObject // the screen, hidden while another view shows
 
 	sinceDays map[string]time.Time // label -> the time after which changes count
 	delegKeys map[string]string    // label -> delegation key
@@ -81,19 +82,26 @@ func (a *activityScreen) build() fyne.CanvasObject {
 			a.onOpen(a.rows[i].Entry.Change.Measure)
 		}
 	}
-	a.se.OnStateChanged(func() { a.stale = true; a.refresh() })
-	a.fillChoices()
+	// A change to the data file is listed at once while the screen shows,
+	// and when it is next shown otherwise: no pass over the log for a
+	// screen nobody looks at.
+	a.se.OnStateChanged(func() {
+		a.stale = true
+		if a.view.Visible() {
+			a.refresh()
+		}
+	})
 	form := container.NewHBox(widget.NewLabel(lang.L("Since")), a.since,
 		widget.NewLabel(lang.L("Delegation")), a.deleg, widget.NewLabel(lang.L("Chapter")), a.chapter)
-	return container.NewBorder(container.NewVBox(container.NewHScroll(form), a.summary), nil, nil, nil, a.list)
+	a.view = container.NewBorder(container.NewVBox(container.NewHScroll(form), a.summary), nil, nil, nil, a.list)
+	return a.view
 }
 
 // fillChoices offers the windows of time (the last week, month, three
 // months, since each recorded meeting, everything), the delegations that
 // made changes and the chapters.
-func (a *activityScreen) fillChoices() {
+func (a *activityScreen) fillChoices(changes []*data.Change) {
 	now := time.Now()
-	changes := a.se.store.Changes()
 	a.sinceDays = map[string]time.Time{}
 	var opts []string
 	add := func(label string, after time.Time) {
@@ -158,12 +166,13 @@ func (a *activityScreen) refresh() {
 	if a.list == nil {
 		return
 	}
+	changes := a.se.store.Changes() // read once for the choices and the list
 	if a.stale {
 		a.stale = false
-		a.fillChoices()
+		a.fillChoices(changes)
 	}
 	f := data.ChangeFilter{After: a.sinceDays[a.since.Selected], Delegation: a.delegKeys[a.deleg.Selected], Section: a.chapters[a.chapter.Selected]}
-	entries := data.ChangeList(a.se.store.Changes(), f)
+	entries := data.ChangeList(changes, f)
 	a.rows = a.rows[:0]
 	day := ""
 	for i := range entries {

@@ -53,4 +53,24 @@ func TestActivityListsChangesByDay(t *testing.T) {
 	if h.ui.se.Shown() != "1.1.1" || !h.ui.measuresView.Visible() || h.ui.activityView.Visible() {
 		t.Errorf("the entry opened %q (measures view visible %v)", h.ui.se.Shown(), h.ui.measuresView.Visible())
 	}
+	// While hidden, a change is not listed (no pass over the log for a
+	// screen nobody sees); shown again, it is.
+	before := len(a.rows)
+	if _, _, err := h.ui.se.SetStatus("1.3.1", data.StatusBlocked); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.rows) != before || !a.stale {
+		t.Errorf("hidden, the screen listed the change again: %d rows, stale %v", len(a.rows), a.stale)
+	}
+	h.ui.onShowActivity()
+	if a.summary.Text != "4 changes" || a.stale {
+		t.Errorf("shown again: %q, stale %v", a.summary.Text, a.stale)
+	}
+	// Shown, a change is listed at once.
+	if err := h.ui.se.AddNote("1.3.1", "listed at once"); err != nil {
+		t.Fatal(err)
+	}
+	if a.summary.Text != "5 changes" {
+		t.Errorf("shown: %q after a note", a.summary.Text)
+	}
 }
