@@ -97,32 +97,20 @@ func Check(path string, plan *data.Plan) (*CheckReport, error) {
 		}
 		seen := map[string]bool{}
 		return changes.ForEach(func(k, v []byte) error {
-			for n := 0; n == 0 || len(v) > 0; n++ {
-				line := v
-				if i := bytes.IndexByte(v, '\n'); i >= 0 {
-					line, v = v[:i], v[i+1:]
-				} else {
-					v = nil
-				}
+			return eachLine(v, func(n int, line []byte) error {
 				where := fmt.Sprintf("change %q, line %d", clip(string(k)), n+1)
-				c := new(data.Change)
-				switch err := json.Unmarshal(line, c); {
-				case err != nil:
-					r.Damage = append(r.Damage, Damage{where, "cannot be decoded"})
-				case n == 0 && c.ID != string(k):
-					r.Damage = append(r.Damage, Damage{where, "is not the change its key names"})
-				case c.Validate() != nil:
-					r.Damage = append(r.Damage, Damage{where, c.Validate().Error()})
-				case c.Kind != data.ChangeMeeting && plan.Measure(c.Measure) == nil:
-					r.Damage = append(r.Damage, Damage{where, fmt.Sprintf("names a measure the plan does not have (%q)", clip(c.Measure))})
+				c, _, why := storedLine(k, n, line, plan)
+				switch {
+				case why != "":
+					r.Damage = append(r.Damage, Damage{where, why})
 				case seen[c.ID]:
 					r.Damage = append(r.Damage, Damage{where, "is in the file twice"})
 				default:
 					seen[c.ID] = true
 					raw = append(raw, c) // decoded: nothing refers to the transaction's memory
 				}
-			}
-			return nil
+				return nil
+			})
 		})
 	})
 	if err != nil {
@@ -221,4 +209,45 @@ func (r *CheckReport) Salvage(path string) (int, error) {
 	n := s.ChangeCount()
 	s.Close()
 	return n, nil
+}
+
+// eachLine calls fn with each line of a value of the changes bucket,
+// numbered from 0: one change, or several, one a line (schema 2), the first
+// one's ID the key. It stops at fn's first error.
+func eachLine(v []byte, fn func(n int, line []byte) error) error {
+	for n := 0; n == 0 || len(v) > 0; n++ {
+		line := v
+		if i := bytes.IndexByte(v, '\n'); i >= 0 {
+			line, v = v[:i], v[i+1:]
+		} else {
+			v = nil
+		}
+		if err := fn(n, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedLine decodes line n of the value under key and checks it as every
+// reader of the data file does (opening it, and Check): it must decode, be
+// the change its key names (the first line), be valid and, unless it is a
+// meeting, name a measure of plan (one damaged byte in an ID, "1.\ufffd.1",
+// must not pass). It returns the change and, when it is refused, why:
+// unreadable (and no change) for the first three.
+func storedLine(key []byte, n int, line []byte, plan *data.Plan) (c *data.Change, unreadable bool, why string) {
+	c = new(data.Change)
+	switch err := json.Unmarshal(line, c); {
+	case err != nil:
+		return nil, true, "cannot be decoded"
+	case n == 0 && c.ID != string(key):
+		return nil, true, "is not the change its key names"
+	}
+	if err := c.Validate(); err != nil {
+		return nil, true, err.Error()
+	}
+	if c.Kind != data.ChangeMeeting && plan.Measure(c.Measure) == nil {
+		return c, false, fmt.Sprintf("names a measure the plan does not have (%q)", clip(c.Measure))
+	}
+	return c, false, ""
 }

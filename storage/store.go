@@ -321,20 +321,12 @@ func (s *Store) load() error {
 			})
 		}
 		return tx.Bucket(bucketChanges).ForEach(func(k, v []byte) error {
-			// One change, or several, one line each (schema 2), the first
-			// one's ID the key.
-			for n := 0; n == 0 || len(v) > 0; n++ {
-				line := v
-				if i := bytes.IndexByte(v, '\n'); i >= 0 {
-					line, v = v[:i], v[i+1:]
-				} else {
-					v = nil
-				}
-				c := new(data.Change)
-				if err := json.Unmarshal(line, c); err != nil || n == 0 && c.ID != string(k) || c.Validate() != nil {
+			return eachLine(v, func(n int, line []byte) error {
+				c, unreadable, why := storedLine(k, n, line, s.plan)
+				switch {
+				case unreadable:
 					return fmt.Errorf("%w: change %q cannot be read", ErrDamaged, clip(string(k)))
-				}
-				if c.Kind != data.ChangeMeeting && s.plan.Measure(c.Measure) == nil { // one damaged byte in an ID ("1.\ufffd.1")
+				case why != "":
 					return fmt.Errorf("%w: change %q names a measure the plan does not have", ErrDamaged, clip(c.ID))
 				}
 				if _, twice := s.digests[c.ID]; twice {
@@ -342,8 +334,8 @@ func (s *Store) load() error {
 				}
 				changes = append(changes, c)
 				s.digests[c.ID] = maphash.Bytes(s.seed, line)
-			}
-			return nil
+				return nil
+			})
 		})
 	})
 	if err != nil {
