@@ -418,6 +418,17 @@ func planSigners(files []*statusfile.File, pl *Plan, snap *Snapshot) {
 		records = map[string]*SignerRecord{}
 	}
 	copied := map[string]bool{} // the records copied from the snapshot's or new
+	// Skeletons are worked out once per name, not once per comparison: a
+	// large import compares every file's signer with every record.
+	skeletons := map[string]string{}
+	skeletonOf := func(name string) string {
+		sk, ok := skeletons[name]
+		if !ok {
+			sk = data.NameSkeleton(name)
+			skeletons[name] = sk
+		}
+		return sk
+	}
 	for i, f := range files {
 		e := f.Header.Exporter
 		sg := Signer{Name: e.Name, Delegation: e.Delegation, Key: e.Key, Yours: e.Key == snap.Me}
@@ -433,13 +444,13 @@ func planSigners(files []*statusfile.File, pl *Plan, snap *Snapshot) {
 		// Another key with this name, or with a name that looks the same
 		// (invisible or look-alike characters, see data.NameSkeleton), and
 		// the same delegation: someone may be writing as someone else.
-		skeleton, deleg := data.NameSkeleton(e.Name), data.DelegationKey(e.Delegation)
+		skeleton, deleg := skeletonOf(e.Name), data.DelegationKey(e.Delegation)
 		for k, r := range records {
 			if k == e.Key || skeleton == "" {
 				continue
 			}
 			for _, n := range r.Names {
-				if data.NameSkeleton(n.Name) == skeleton && data.DelegationKey(n.Delegation) == deleg {
+				if skeletonOf(n.Name) == skeleton && data.DelegationKey(n.Delegation) == deleg {
 					sg.OtherKeys = append(sg.OtherKeys, k)
 					if n.Name != e.Name {
 						sg.LookAlikes = append(sg.LookAlikes, nameLabel(n.Name, n.Delegation)+", key "+k)
