@@ -117,18 +117,7 @@ matrix zh_CN.UTF-8 zh
 matrix ru_RU.UTF-8 ru
 echo "screenshots: wrote $out/overview-matrix-{en,zh,ru}.png"
 [ "${SHOTS_ONLY:-}" = matrix ] && exit 0
-rm -rf "$tmp/config"
-
-"$bin" --db "$kz" --today "$today" >"$tmp/app.log" 2>&1 &
-app_pid=$!
-wid=""
-for _ in $(seq 150); do
-	wid=$(xdotool search --name '^scoplan$' 2>/dev/null | head -1 || true)
-	[ -n "$wid" ] && break
-	kill -0 "$app_pid" 2>/dev/null || fail "scoplan exited: $(cat "$tmp/app.log")"
-	sleep 0.2
-done
-[ -n "$wid" ] || fail "no window"
+start_app "$LANG"
 sleep 2
 clip() {
 	printf '%s' "$1" | xclip -selection clipboard
