@@ -24,10 +24,11 @@ type overviewScreen struct {
 	app    fyne.App
 	onOpen func(id string) // a measure's link: its detail
 
-	matrix  *matrixView
-	split   *container.Split
-	scroll  *container.Scroll
-	builtAt int
+	matrix   *matrixView
+	progress *progressView
+	split    *container.Split
+	scroll   *container.Scroll
+	builtAt  int
 }
 
 func newOverviewScreen(se *session, a fyne.App, onOpen func(id string)) *overviewScreen {
@@ -37,7 +38,7 @@ func newOverviewScreen(se *session, a fyne.App, onOpen func(id string)) *overvie
 // reset forgets the screen's content, for a window built anew (another
 // language): build makes it again when the overview is shown.
 func (o *overviewScreen) reset() {
-	o.scroll, o.matrix, o.split = nil, nil, nil
+	o.scroll, o.matrix, o.split, o.progress = nil, nil, nil, nil
 	o.builtAt = -1
 }
 
@@ -50,6 +51,8 @@ func (o *overviewScreen) build() fyne.CanvasObject {
 	o.split = container.NewHSplit(container.NewPadded(o.matrix.build()), o.scroll)
 	o.split.SetOffset(0.77)
 	o.builtAt = o.se.changes
+	o.progress = newProgressView(o.se)
+	o.progress.reload()
 	o.refreshSummary()
 	return o.split
 }
@@ -111,6 +114,7 @@ func (o *overviewScreen) refresh() {
 	}
 	o.builtAt = o.se.changes
 	o.matrix.refresh()
+	o.progress.reload()
 	o.refreshSummary()
 }
 
@@ -130,6 +134,7 @@ func (o *overviewScreen) refreshSummary() {
 	bar := widgets.NewStackedBar(statusParts(all)...)
 	bar.Height = 28
 	objs = append(objs, bar, o.legend(all, total))
+	objs = append(objs, widget.NewSeparator(), o.progress.view)
 
 	objs = append(objs, widget.NewSeparator(), heading(lang.L("By chapter")))
 	for _, c := range se.plan.Chapters {
