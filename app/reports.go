@@ -77,7 +77,11 @@ func newReports(se *session, dlg *dialogs, run func(what string, work, done func
 // current search and filters), in language l: the plan's texts and the
 // report's own words (the Chinese source text comes in a column of its own
 // when l is not Chinese).
-func (x *reports) buildReport(l data.Lang) *report.Report {
+func (x *reports) buildReport(l data.Lang) *report.Report { return x.buildReportSince(l, nil) }
+
+// buildReportSince is buildReport with a section of what changed (nil for
+// none).
+func (x *reports) buildReportSince(l data.Lang, since *report.Since) *report.Report {
 	se := x.se
 	items := make([]report.Item, len(se.rows))
 	for i, r := range se.rows {
@@ -85,7 +89,7 @@ func (x *reports) buildReport(l data.Lang) *report.Report {
 	}
 	return report.Build(items, report.Options{
 		Texts: data.In(l), Label: report.Labels(l), Today: se.today, Generated: now(), Plan: se.plan,
-		Scope: describeQuery(se.query, se.plan),
+		Scope: describeQuery(se.query, se.plan), Since: since,
 	})
 }
 
@@ -95,7 +99,8 @@ func (x *reports) onReport() {
 	se := x.se
 	formats := []string{lang.L("Excel workbook (.xlsx)"), lang.L("PDF for printing (.pdf)"), lang.L("Printable page (.html)"), lang.L("CSV for spreadsheets (.csv)")}
 	byLabel := map[string]report.Format{formats[0]: report.XLSX, formats[1]: report.PDF, formats[2]: report.HTML, formats[3]: report.CSV}
-	format := widget.NewRadioGroup(formats, nil)
+	since := newReportSince(se)
+	format := widget.NewRadioGroup(formats, func(s string) { since.enable(byLabel[s] == report.HTML || byLabel[s] == report.PDF) })
 	format.Required = true
 	format.SetSelected(formats[0])
 	langs := []string{lang.L("Chinese (the authoritative text)"), lang.L("English (the plan in an unofficial translation)"), lang.L("Russian (the plan in an unofficial translation)")}
@@ -118,6 +123,7 @@ func (x *reports) onReport() {
 		widget.NewForm(
 			&widget.FormItem{Text: lang.L("Format"), Widget: format},
 			&widget.FormItem{Text: lang.L("Language"), Widget: textLang, HintText: lang.L("In English or Russian the Chinese source text comes in a column of its own.")},
+			&widget.FormItem{Text: lang.L("Changes"), Widget: since.content(), HintText: lang.L("The PDF and the printable page can say what changed since a meeting or a day, per chapter and delegation.")},
 		),
 	)
 	d := dialog.NewCustomConfirm(lang.L("Save a report"), lang.L("Save…"), lang.L("Cancel"), body, func(ok bool) {
@@ -125,9 +131,14 @@ func (x *reports) onReport() {
 			return
 		}
 		f, l := byLabel[format.Selected], byLang[textLang.Selected]
+		brief, err := since.since()
+		if err != nil {
+			x.showError(err)
+			return
+		}
 		chooseSave(x.win, fileChoice{title: lang.L("Save a report"),
 			name: "scoplan-report-" + se.today.String() + "." + string(f), exts: []string{"." + string(f)}},
-			func(path string) { x.writeReport(path, f, l) }, x.showError)
+			func(path string) { x.writeReportSince(path, f, l, brief) }, x.showError)
 	}, x.win)
 	d.Resize(fyne.NewSize(600, 0))
 	x.showDialog(d, nil)
@@ -135,7 +146,13 @@ func (x *reports) onReport() {
 
 // writeReport builds the report and writes it, complete or not at all.
 func (x *reports) writeReport(path string, f report.Format, l data.Lang) {
-	rep := x.buildReport(l)
+	x.writeReportSince(path, f, l, nil)
+}
+
+// writeReportSince is writeReport with a section of what changed (nil for
+// none; HTML and PDF only).
+func (x *reports) writeReportSince(path string, f report.Format, l data.Lang, since *report.Since) {
+	rep := x.buildReportSince(l, since)
 	var err error
 	x.run(lang.L("Writing the report…"), func() {
 		var content []byte
