@@ -28,9 +28,10 @@ type activityScreen struct {
 	list    *widget.List
 	view    fyne.CanvasObject // the screen, hidden while another view shows
 
-	sinceDays map[string]time.Time // label -> the time after which changes count
-	delegKeys map[string]string    // label -> delegation key
-	chapters  map[string]string    // label -> chapter ID
+	sinceDays map[string]time.Time   // label -> the time after which changes count
+	sinceKeys map[string]sinceChoice // label -> the session's choice
+	delegKeys map[string]string      // label -> delegation key
+	chapters  map[string]string      // label -> chapter ID
 	rows      []activityRow
 	stale     bool // the log changed while the screen was hidden
 }
@@ -46,7 +47,12 @@ func newActivityScreen(se *session, onOpen func(id string)) *activityScreen {
 }
 
 func (a *activityScreen) build() fyne.CanvasObject {
-	a.since = widget.NewSelect(nil, func(string) { a.refresh() })
+	a.since = widget.NewSelect(nil, func(s string) {
+		if c, ok := a.sinceKeys[s]; ok {
+			a.se.SetSince(c) // the list and the detail mark what is new since then
+		}
+		a.refresh()
+	})
 	a.deleg = widget.NewSelect(nil, func(string) { a.refresh() })
 	a.chapter = widget.NewSelect(nil, func(string) { a.refresh() })
 	a.summary = widget.NewLabel("")
@@ -103,26 +109,37 @@ func (a *activityScreen) build() fyne.CanvasObject {
 func (a *activityScreen) fillChoices(changes []*data.Change) {
 	now := time.Now()
 	a.sinceDays = map[string]time.Time{}
+	a.sinceKeys = map[string]sinceChoice{}
 	var opts []string
-	add := func(label string, after time.Time) {
-		a.sinceDays[label] = after
+	add := func(label string, c sinceChoice) {
+		a.sinceDays[label], a.sinceKeys[label] = c.after, c
 		opts = append(opts, label)
 	}
-	add(lang.L("the last 7 days"), now.AddDate(0, 0, -7))
-	add(lang.L("the last 30 days"), now.AddDate(0, 0, -30))
-	add(lang.L("the last 90 days"), now.AddDate(0, 0, -90))
+	add(lang.L("the last 7 days"), sinceDays(7, now))
+	add(lang.L("the last 30 days"), sinceDays(30, now))
+	add(lang.L("the last 90 days"), sinceDays(90, now))
 	ms := data.Meetings(changes)
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
-		add(lang.L("the meeting “{{.Name}}” ({{.Date}})", map[string]any{"Name": m.Name, "Date": m.Date.String()}), data.EndOfDay(m.Date))
+		add(lang.L("the meeting “{{.Name}}” ({{.Date}})", map[string]any{"Name": m.Name, "Date": m.Date.String()}), sinceMeeting(m))
 	}
-	add(lang.L("the beginning"), time.Time{})
+	add(lang.L("the beginning"), sinceChoice{key: "beginning", set: true})
 	a.since.Options = opts
-	if a.since.Selected == "" || a.sinceDays[a.since.Selected].IsZero() && a.since.Selected != lang.L("the beginning") {
+	// The session's choice shows (the last meeting, or the last 30 days,
+	// until one is made); a meeting no longer recorded gives way to that.
+	chosen := a.se.since()
+	a.since.Selected = ""
+	for _, label := range opts {
+		if a.sinceKeys[label].key == chosen.key {
+			a.since.Selected = label
+		}
+	}
+	if a.since.Selected == "" {
 		a.since.Selected = opts[1]
 		if len(ms) > 0 {
 			a.since.Selected = opts[3] // since the last meeting
 		}
+		a.se.SetSince(a.sinceKeys[a.since.Selected])
 	}
 	a.since.Refresh()
 

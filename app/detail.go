@@ -252,7 +252,7 @@ func (d *detailView) rebuild() {
 	}
 	me := se.store.Identity().Key
 	for _, n := range st.Notes {
-		objs = append(objs, d.noteCard(n, n.Author == me))
+		objs = append(objs, markNewCard(d.noteCard(n, n.Author == me), se.noteIsNew(n)))
 	}
 
 	// History, newest first.
@@ -269,6 +269,7 @@ func (d *detailView) rebuild() {
 			&widget.TextSegment{Text: " " + changeSummary(c), Style: widget.RichTextStyle{Inline: true}},
 		)
 		line.Wrapping = fyne.TextWrapWord
+		markNewLine(line, se.isNew(c.Time))
 		objs = append(objs, line)
 	}
 

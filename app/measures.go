@@ -105,6 +105,7 @@ type rowView struct {
 	detail  *widgets.HighlightLabel
 	mark    *widgets.Chip
 	clash   *widgets.Chip
+	fresh   *widgets.Chip
 	strip   *statusStrip // every delegation's status, when others reported
 	notes   *widget.Label
 	noteIco *widget.Icon
@@ -123,6 +124,7 @@ func (l *measureList) createRow() fyne.CanvasObject {
 		detail:  widgets.NewHighlightLabel("", nil),
 		mark:    widgets.NewChip("", widget.DangerImportance),
 		clash:   widgets.NewChip(lang.L("Conflict"), widget.WarningImportance),
+		fresh:   newFreshChip(),
 		strip:   newStatusStrip(),
 		notes:   widget.NewLabel(""),
 		noteIco: widget.NewIcon(theme.FileTextIcon()),
@@ -133,7 +135,7 @@ func (l *measureList) createRow() fyne.CanvasObject {
 	// marks on the second, so that a title is not cut to a few words in
 	// a small window or in Russian.
 	line1 := container.NewBorder(nil, nil, withWidth(l.idWidth, r.id), nil, r.text)
-	marks := container.New(centredRow{}, r.clash, r.mark, r.noteIco, r.notes, r.strip, r.chip)
+	marks := container.New(centredRow{}, r.fresh, r.clash, r.mark, r.noteIco, r.notes, r.strip, r.chip)
 	line2 := container.NewBorder(nil, nil, withWidth(l.idWidth), wrap(trailing{}, marks), r.detail)
 	// The list's scroll bar is drawn over the rows' right edge: nothing
 	// of the row goes under it.
@@ -240,7 +242,8 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r.detail.Set(detail, marks)
 
 	today := l.se.today
-	before := [3]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible()}
+	before := [4]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible(), r.fresh.Visible()}
+	r.fresh.Hidden = !l.se.changedSince(m.ID)
 	switch {
 	case data.IsOverdue(m, st, today):
 		r.mark.Set(lang.L("Overdue"), widget.DangerImportance)
@@ -260,7 +263,7 @@ func (l *measureList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	resized := r.strip.set(st, l.se.ownDelegation())
 	// Re-lay the row only when a mark appeared or went: a full refresh
 	// redraws the icon, which costs more than the rest of the row.
-	if resized || before != [3]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible()} {
+	if resized || before != [4]bool{r.mark.Visible(), r.clash.Visible(), r.notes.Visible(), r.fresh.Visible()} {
 		r.content.Refresh()
 	}
 }

@@ -50,6 +50,9 @@ type session struct {
 	guard func(fn func())
 
 	onQuery, onRows, onShown, onState []func()
+
+	newSince sinceChoice // what counts as new (session_since.go)
+	onSince  []func()
 }
 
 func newSession(s *storage.Store, today data.Date) *session {

@@ -96,6 +96,7 @@ func newUI(a fyne.App, w fyne.Window, se *session, loc storage.Location) *ui {
 		u.scheduleQuerySave()
 	})
 	se.OnShown(func() { u.detail.show(se.shown) })
+	se.OnSinceChanged(u.markSince)
 	se.OnRowsChanged(func() {
 		u.list.sync()
 		u.nav.sync()
