@@ -183,7 +183,11 @@ func (a *activityScreen) refresh() {
 	if a.list == nil {
 		return
 	}
-	changes := a.se.store.Changes() // read once for the choices and the list
+	a.show(a.se.store.Changes()) // read once for the choices and the list
+}
+
+// show lists the changes of the log the window and filters choose.
+func (a *activityScreen) show(changes []*data.Change) {
 	if a.stale {
 		a.stale = false
 		a.fillChoices(changes)
