@@ -39,6 +39,7 @@ type activityScreen struct {
 // activityRow is a day's header (Entry nil) or one change.
 type activityRow struct {
 	Day   string
+	Count int // a header's: the changes listed that day
 	Entry *data.ChangeEntry
 }
 
@@ -63,20 +64,22 @@ func (a *activityScreen) build() fyne.CanvasObject {
 			what := widget.NewLabel("")
 			what.Truncation = fyne.TextTruncateEllipsis
 			who := newDim("")
-			return container.NewStack(day, container.NewVBox(what, who))
+			return container.NewStack(container.NewVBox(day, newDim("")), container.NewVBox(what, who))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			st := o.(*fyne.Container)
-			day := st.Objects[0].(*widget.Label)
+			head := st.Objects[0].(*fyne.Container)
 			box := st.Objects[1].(*fyne.Container)
 			r := a.rows[i]
 			if r.Entry == nil {
-				day.SetText(r.Day)
-				day.Show()
+				head.Objects[0].(*widget.Label).SetText(r.Day)
+				head.Objects[1].(*widget.RichText).Segments = newDim(plural("activity.count", "{{.Count}} change", "{{.Count}} changes", r.Count)).Segments
+				head.Objects[1].Refresh()
+				head.Show()
 				box.Hide()
 				return
 			}
-			day.Hide()
+			head.Hide()
 			box.Show()
 			box.Objects[0].(*widget.Label).SetText(activityText(r.Entry))
 			box.Objects[1].(*widget.RichText).Segments = newDim(activityByline(r.Entry)).Segments
@@ -97,8 +100,8 @@ func (a *activityScreen) build() fyne.CanvasObject {
 			a.refresh()
 		}
 	})
-	form := container.NewHBox(widget.NewLabel(lang.L("Since")), a.since,
-		widget.NewLabel(lang.L("Delegation")), a.deleg, widget.NewLabel(lang.L("Chapter")), a.chapter)
+	form := container.NewHBox(widget.NewLabel(lang.L("Since")), fitSelect(a.since),
+		widget.NewLabel(lang.L("Delegation")), fitSelect(a.deleg), widget.NewLabel(lang.L("Chapter")), fitSelect(a.chapter))
 	a.view = container.NewBorder(container.NewVBox(container.NewHScroll(form), a.summary), nil, nil, nil, a.list)
 	return a.view
 }
@@ -195,13 +198,14 @@ func (a *activityScreen) show(changes []*data.Change) {
 	f := data.ChangeFilter{After: a.sinceDays[a.since.Selected], Delegation: a.delegKeys[a.deleg.Selected], Section: a.chapters[a.chapter.Selected]}
 	entries := data.ChangeList(changes, f)
 	a.rows = a.rows[:0]
-	day := ""
+	day, head := "", -1
 	for i := range entries {
 		d := entries[i].Change.Time.Local().Format("2006-01-02")
 		if d != day {
-			day = d
+			day, head = d, len(a.rows)
 			a.rows = append(a.rows, activityRow{Day: d})
 		}
+		a.rows[head].Count++
 		a.rows = append(a.rows, activityRow{Entry: &entries[i]})
 	}
 	a.summary.SetText(plural("activity.count", "{{.Count}} change", "{{.Count}} changes", len(entries)))

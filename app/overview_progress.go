@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -90,7 +91,20 @@ func (p *progressView) draw(changes []*data.Change) {
 		series[1].Values = append(series[1].Values, float64(pt.InProgress))
 		series[2].Values = append(series[2].Values, float64(pt.Blocked))
 	}
-	p.chart.End = se.today.Time()
+	// The axis runs to the end of today, or of the last day a status
+	// changed if that is later (a clock ahead, or --today in the past).
+	last := se.today
+	if n := len(points); n > 0 && points[n-1].Day.Time().After(last.Time()) {
+		last = points[n-1].Day
+	}
+	p.chart.End, p.chart.EndLabel = data.EndOfDay(last), dateLabel(last)
+	// The legend gives the counts now: at the right end the last day's
+	// step may be a pixel wide.
+	for i := range series {
+		if n := len(series[i].Values); n > 0 {
+			series[i].Label += fmt.Sprintf(" %d", int(series[i].Values[n-1]))
+		}
+	}
 	p.chart.Empty = lang.L("No status has been set yet.")
 	p.chart.SetData(times, series...)
 	text := lang.L("Measures at each status at the end of every day a status changed, of {{.Total}}. All delegations: each measure counted once, as done if any delegation reports it done, else blocked if any reports it blocked, else in progress if any reports work under way.",

@@ -29,6 +29,9 @@ func TestOverviewProgressFollowsTheLog(t *testing.T) {
 	if last(0) != 1 || last(1) != 0 || last(2) != 1 {
 		t.Errorf("done/in progress/blocked = %v/%v/%v, want 1/0/1", last(0), last(1), last(2))
 	}
+	if got := p.chart.Series[0].Label; got != "Done 1" {
+		t.Errorf("legend %q, want the count now", got)
+	}
 	own := delegationName(h.ui.se.ownDelegation())
 	if len(p.deleg.Options) != 2 || p.deleg.Options[1] != own {
 		t.Fatalf("choices %q, want all and %q", p.deleg.Options, own)

@@ -123,7 +123,7 @@ func (x *reports) onReport() {
 		widget.NewForm(
 			&widget.FormItem{Text: lang.L("Format"), Widget: format},
 			&widget.FormItem{Text: lang.L("Language"), Widget: textLang, HintText: lang.L("In English or Russian the Chinese source text comes in a column of its own.")},
-			&widget.FormItem{Text: lang.L("Changes"), Widget: since.content(), HintText: lang.L("The PDF and the printable page can say what changed since a meeting or a day, per chapter and delegation.")},
+			&widget.FormItem{Text: lang.L("Changes"), Widget: since.content(), HintText: lang.L("For the PDF and the printable page: what changed since then.")},
 		),
 	)
 	d := dialog.NewCustomConfirm(lang.L("Save a report"), lang.L("Save…"), lang.L("Cancel"), body, func(ok bool) {

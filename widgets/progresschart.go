@@ -39,6 +39,10 @@ type ProgressChart struct {
 	End time.Time
 	// DateLabel writes a date under the axis; YYYY-MM-DD when nil.
 	DateLabel func(time.Time) string
+	// EndLabel, when not "", is written under the axis's right end in
+	// place of DateLabel(End): "2026-12-04" for an axis that runs to the
+	// end of that day.
+	EndLabel string
 	// Empty is shown in place of the lines when there are no times.
 	Empty string
 	// Height of the whole chart; 160 when zero.
@@ -121,7 +125,11 @@ func (r *chartRenderer) sync() {
 		if date == nil {
 			date = func(t time.Time) string { return t.Format(time.DateOnly) }
 		}
-		r.xLabels = []*canvas.Text{r.text(date(c.Times[0])), r.text(date(r.end()))}
+		right := c.EndLabel
+		if right == "" {
+			right = date(r.end())
+		}
+		r.xLabels = []*canvas.Text{r.text(date(c.Times[0])), r.text(right)}
 		r.xLabels[1].Alignment = fyne.TextAlignTrailing
 	}
 	r.swatches, r.legend = nil, nil
