@@ -22,7 +22,7 @@ func newText() string { return lang.L("New") }
 
 // newFreshChip is the measure list's mark of a measure that changed.
 func newFreshChip() *widgets.Chip {
-	c := widgets.NewChip(newText(), widget.HighImportance)
+	c := widgets.NewChip(newText(), widget.LowImportance)
 	c.Hide()
 	return c
 }

@@ -7,10 +7,12 @@
 # 1920x1080, in English and in Russian, with a search and a measure open
 # (main-LANG-WxH.png) and the overview (overview-LANG-WxH.png); first, the
 # overview's matrix of measures × delegations at 1280x800 in English,
-# Chinese and Russian (overview-matrix-LANG.png).
+# Chinese and Russian (overview-matrix-LANG.png). Before it, issue 12's
+# screens at 1280x800 in the three languages (see since below).
 # Run it after a visible change to the window, and look at every picture:
 #   bash scripts/screenshots.sh            (SHOTS_DISPLAY=N to pick the X display)
 #   SHOTS_ONLY=matrix bash scripts/screenshots.sh   (the matrix shots alone)
+#   SHOTS_ONLY=since bash scripts/screenshots.sh    (issue 12's shots alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -38,6 +40,25 @@ export LANG=en_US.UTF-8 XDG_CONFIG_HOME=$tmp/config
 "$bin" --db "$kz2" whoami --name "Bolat Nurlanov" --delegation "KZ" >/dev/null
 "$bin" --db "$cn" whoami --name "Li Wei" --delegation "China" >/dev/null
 "$bin" --db "$ru" whoami --name "Dmitry Sokolov" --delegation "Russia" >/dev/null
+
+# A year's history before today's statuses, back-dated (scripts/backdate):
+# the overview's progress over time and the Activity screen draw it. The
+# statuses set after it supersede it, as a later report does.
+"$GO" build -o "$tmp/backdate" ./scripts/backdate
+back() { "$tmp/backdate" -db "$1" -day "$2" "${@:3}"; }
+back "$kz" 2026-02-10 in-progress 1.1.1 1.1.4 1.2.4 1.3.1
+back "$kz" 2026-04-15 in-progress 1.3.4 1.4.2 2.1.10 3.1.1 1.1.5 1.2.2
+back "$kz" 2026-05-20 done 1.1.1 1.1.4
+back "$kz" 2026-07-01 blocked 1.2.2
+back "$kz" 2026-09-15 done 1.2.4 1.3.1
+back "$kz" 2026-10-20 done 1.3.4 1.4.2
+back "$cn" 2026-03-05 in-progress 1.5.3 1.6.2 1.6.5 3.2.6 1.5.4
+back "$cn" 2026-06-01 done 1.5.3
+back "$cn" 2026-08-10 done 1.6.2 1.6.5
+back "$cn" 2026-10-01 blocked 2.1.3
+back "$ru" 2026-05-05 in-progress 1.1.7 2.1.7
+back "$ru" 2026-09-01 blocked 1.1.7 2.1.7 3.1.7
+"$bin" --db "$kz" meeting add --name "Tashkent" --date 2026-06-12 >/dev/null
 
 set_all() { # db status ids…
 	local db=$1 st=$2
@@ -112,6 +133,75 @@ matrix() {
 	wait "$app_pid" || true
 	app_pid=""
 }
+# since LANG CODE: what changed since the last meeting (issue 12), at
+# 1280x800: the overview with its progress over time (progress-CODE.png),
+# the Activity screen since the Tashkent meeting (activity-CODE.png), the
+# measure list with the measures changed since then marked New
+# (new-marks-CODE.png), and File → Save a report with the PDF and "since"
+# the meeting chosen (report-since-CODE.png). PDFX is where the dialog's
+# PDF choice is across the window in that language.
+since() {
+	local lang=$1 code=$2 pdfx=$3
+	start_app "$lang"
+	sleep 2
+	xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
+	sleep 1
+	xdotool mousemove --window "$wid" 640 400
+	key ctrl+2
+	sleep 1
+	local geo
+	geo=$(xdotool getwindowgeometry "$wid" | awk '/Geometry/ {print $2}')
+	[ "$geo" = 1280x800 ] || fail "the window is $geo, not 1280x800, with the progress chart ($lang)"
+	import -window "$wid" "$out/progress-$code.png"
+	small "$out/progress-$code.png"
+	key ctrl+3
+	sleep 1
+	import -window "$wid" "$out/activity-$code.png"
+	small "$out/activity-$code.png"
+	key ctrl+1
+	sleep 1
+	# 1.1.5, whose note is new: the detail marks it.
+	xdotool mousemove --window "$wid" 620 460 click 1
+	sleep 1
+	# Down the detail to its notes and history.
+	xdotool mousemove --window "$wid" 1060 500 click 5 click 5 click 5 click 5 click 5 click 5 click 5 click 5 click 5 mousemove --window "$wid" 640 780
+	sleep 1
+	import -window "$wid" "$out/new-marks-$code.png"
+	small "$out/new-marks-$code.png"
+	key ctrl+r
+	sleep 1
+	# The dialog is centred: its rows are at the same heights in every
+	# language, and the middle of the window is on its since select, whose
+	# second choice (the latest meeting) opens 76 px below it.
+	xdotool mousemove --window "$wid" "$pdfx" 354 click 1
+	sleep 0.5
+	xdotool mousemove --window "$wid" 640 530 click 1
+	sleep 0.8
+	xdotool mousemove --window "$wid" 640 606 click 1
+	sleep 0.8
+	import -window "$wid" "$out/report-since-$code.png"
+	small "$out/report-since-$code.png"
+	key Escape
+	key ctrl+q
+	sleep 1
+	kill "$app_pid" 2>/dev/null || true
+	wait "$app_pid" || true
+	app_pid=""
+}
+since en_US.UTF-8 en 464
+since zh_CN.UTF-8 zh 423
+since ru_RU.UTF-8 ru 480
+# README.md shows the English ones and the Chinese progress chart; the
+# others go beside the run, to be looked at.
+more=${SHOTS_MORE:-/tmp/scoplan-screenshots}
+mkdir -p "$more"
+for f in activity new-marks report-since progress; do
+	for code in zh ru; do
+		[ "$f-$code" = progress-zh ] || mv "$out/$f-$code.png" "$more/"
+	done
+done
+echo "screenshots: wrote $out/{progress,activity,new-marks,report-since}-en.png, progress-zh.png, the others in $more"
+[ "${SHOTS_ONLY:-}" = since ] && exit 0
 matrix en_US.UTF-8 en
 matrix zh_CN.UTF-8 zh
 matrix ru_RU.UTF-8 ru
