@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +13,7 @@ import (
 
 	"scoplan/data"
 	"scoplan/data/report"
+	"scoplan/storage"
 )
 
 // reportSince is the report dialog's "since" control: no section of what
@@ -112,6 +114,14 @@ func sinceSection(se *session, from data.Date, name string) *report.Since {
 	if name != "" {
 		s.From = fmt.Sprintf("%s (%s)", from, visible(name))
 	}
-	s.Changes = data.ChangeList(se.store.Changes(), data.ChangeFilter{After: data.EndOfDay(from)})
+	after := data.EndOfDay(from)
+	s.Changes = data.ChangeList(se.store.Changes(), data.ChangeFilter{After: after})
+	// The status files imported in the window: a data file that cannot
+	// give its records lists none rather than keep the report from being
+	// written.
+	recs, _ := se.store.Imports()
+	for _, r := range storage.ImportedBetween(recs, after, time.Time{}) {
+		s.Files = append(s.Files, report.SinceFile{Name: r.File, Signer: r.Signer, Delegation: r.Delegation, Imported: r.Imported})
+	}
 	return s
 }

@@ -113,14 +113,24 @@ func TestReportDialogSince(t *testing.T) {
 		t.Fatalf("since today: %+v, %v", b, err)
 	}
 
-	// The report written has the section.
+	// A colleague's status file imported now is among the files the
+	// section includes.
+	if _, err := s.Import([]string{colleague(t, t.TempDir(), "Bolat", data.StatusBlocked, "from a file")}, false); err != nil {
+		t.Fatal(err)
+	}
 	r.choice.SetSelected(meeting)
 	b, _ = r.since()
+	if len(b.Files) != 1 || b.Files[0].Name != "Bolat.scoplan-status" || b.Files[0].Signer != "Bolat" || b.Files[0].Delegation != "Kazakhstan" {
+		t.Fatalf("files of the section: %+v", b.Files)
+	}
+
+	// The report written has the section.
 	p := filepath.Join(t.TempDir(), "brief.html")
 	h.ui.reports.writeReportSince(p, report.HTML, data.English, b)
 	waitFor(t, "the report", func() bool { return strings.Contains(overlayTexts(h.win), "Saved as brief.html") })
 	out, err := os.ReadFile(p)
-	if err != nil || !strings.Contains(string(out), "2020-06-12 (Tashkent)") || !strings.Contains(string(out), "What changed") {
+	if err != nil || !strings.Contains(string(out), "2020-06-12 (Tashkent)") || !strings.Contains(string(out), "What changed") ||
+		!strings.Contains(string(out), "Status files included: Bolat.scoplan-status (Bolat (Kazakhstan), imported ") {
 		t.Fatalf("brief.html lacks the section: %v", err)
 	}
 }

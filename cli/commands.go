@@ -46,6 +46,7 @@ type filterFlags struct {
 	// report --since), read while the data file is open.
 	keepChanges bool
 	changes     []*data.Change
+	imports     []storage.ImportRecord // the status files imported, with changes
 }
 
 func (f *filterFlags) add(fs *flag.FlagSet) {
@@ -186,6 +187,9 @@ func (e *env) query(ff *filterFlags) ([]search.Row, *data.Plan, error) {
 	}
 	if ff.keepChanges {
 		ff.changes = s.Changes()
+		if ff.imports, err = s.Imports(); err != nil {
+			return nil, nil, err
+		}
 	}
 	if other {
 		for id, st := range states {

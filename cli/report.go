@@ -12,6 +12,7 @@ import (
 	"scoplan/data/report"
 	"scoplan/data/search"
 	"scoplan/internal/atomicfile"
+	"scoplan/storage"
 )
 
 func init() {
@@ -75,7 +76,7 @@ func reportFlags(fs *flag.FlagSet) func(*env, []string) error {
 		}
 		var brief *report.Since
 		if ff.keepChanges {
-			if brief, err = e.brief(ff.changes, *since, ff.asOf); err != nil {
+			if brief, err = e.brief(ff.changes, ff.imports, *since, ff.asOf); err != nil {
 				return err
 			}
 		}
@@ -124,8 +125,9 @@ func (f *filterFlags) describe() string {
 }
 
 // brief makes the section of what changed since the day since names, up to
-// the end of the day asOf names (or everything recorded, when "").
-func (e *env) brief(changes []*data.Change, since, asOf string) (*report.Since, error) {
+// the end of the day asOf names (or everything recorded, when ""), with
+// the status files imported in that window.
+func (e *env) brief(changes []*data.Change, imports []storage.ImportRecord, since, asOf string) (*report.Since, error) {
 	meetings := data.Meetings(changes)
 	from, err := resolveDay("--since", since, meetings)
 	if err != nil {
@@ -144,5 +146,16 @@ func (e *env) brief(changes []*data.Change, since, asOf string) (*report.Since, 
 		f.Before, b.AsOf = data.EndOfDay(to), to.String()
 	}
 	b.Changes = data.ChangeList(changes, f)
+	b.Files = sinceFiles(imports, f.After, f.Before)
 	return b, nil
+}
+
+// sinceFiles are the status files imported in a window (after <= imported
+// < before; before zero for no end): those a brief of it includes.
+func sinceFiles(imports []storage.ImportRecord, after, before time.Time) []report.SinceFile {
+	var out []report.SinceFile
+	for _, r := range storage.ImportedBetween(imports, after, before) {
+		out = append(out, report.SinceFile{Name: r.File, Signer: r.Signer, Delegation: r.Delegation, Imported: r.Imported})
+	}
+	return out
 }

@@ -310,6 +310,9 @@ func (s *Store) writeImport(pl *importplan.Plan) error {
 				}
 			}
 		}
+		if err := putImportRecords(tx, pl.Result.Files, s.now()); err != nil {
+			return err
+		}
 		ib, err := tx.CreateBucketIfNotExists(bucketImported)
 		if err != nil {
 			return err

@@ -1,6 +1,9 @@
 package report
 
 import (
+	"strings"
+	"time"
+
 	"scoplan/data"
 )
 
@@ -13,6 +16,20 @@ type Since struct {
 	// Changes are the changes of the window, newest first (data.ChangeList).
 	// Those on measures the report does not hold, and meetings, are left out.
 	Changes []data.ChangeEntry
+	// Files are the status files imported into the data file in the
+	// window, oldest first: the brief lists them as the files it includes
+	// (a change recorded in the window reached this data file in a file
+	// imported after it was recorded; the own changes need none). Files
+	// stays nil when the data file keeps no record of imports.
+	Files []SinceFile
+}
+
+// SinceFile is a status file imported into the data file.
+type SinceFile struct {
+	Name       string // the file's name
+	Signer     string // the name it was signed with
+	Delegation string // the signer's delegation, as declared
+	Imported   time.Time
 }
 
 // ChangesSection is what changed in the window, per chapter, then per
@@ -20,7 +37,11 @@ type Since struct {
 type ChangesSection struct {
 	From, AsOf string
 	Count      int
-	Chapters   []ChangeChapter
+	// FilesText lists the status files the brief includes, in the
+	// report's language: each file's name, who signed it and when it was
+	// imported, or that none was imported in the window.
+	FilesText string
+	Chapters  []ChangeChapter
 }
 
 // ChangeChapter is one chapter's changes.
@@ -49,7 +70,7 @@ type ChangeRow struct {
 // buildChanges groups the changes of the report's measures by chapter (in
 // the plan's order) and delegation (in the matrix's order).
 func buildChanges(s *Since, items []Item, o Options) *ChangesSection {
-	cs := &ChangesSection{From: s.From, AsOf: s.AsOf}
+	cs := &ChangesSection{From: s.From, AsOf: s.AsOf, FilesText: filesText(s.Files, o)}
 	inReport := make(map[string]*data.Measure, len(items))
 	for _, it := range items {
 		inReport[it.Measure.ID] = it.Measure
@@ -87,4 +108,18 @@ func buildChanges(s *Since, items []Item, o Options) *ChangesSection {
 		cs.Chapters = append(cs.Chapters, cc)
 	}
 	return cs
+}
+
+// filesText says which status files a brief includes.
+func filesText(files []SinceFile, o Options) string {
+	head, imported := o.Label("Status files included")+": ", o.Label("imported")
+	if len(files) == 0 {
+		return head + o.Label("none imported in this window")
+	}
+	who := whoIn(o.Texts.Lang())
+	parts := make([]string, len(files))
+	for i, f := range files {
+		parts[i] = f.Name + " (" + who(f.Signer, f.Delegation) + ", " + imported + " " + stamp(f.Imported) + ")"
+	}
+	return head + strings.Join(parts, "; ")
 }

@@ -98,6 +98,7 @@ td.when { white-space: nowrap; }
 
 {{with .Changes}}<h2>{{L "What changed"}}</h2>
 <p class="meta">{{L "Since"}}: {{.From}} · {{L "As of"}}: {{.AsOf}} · {{.Count}}</p>
+<p class="meta">{{.FilesText}}</p>
 {{if not .Chapters}}<p>{{L "No changes"}}</p>{{end}}
 {{range .Chapters}}<h3>{{.Title}}</h3>
 {{range .Delegations}}<h4>{{.Name}}</h4>

@@ -589,6 +589,7 @@ func (d *pdfDoc) changes(cs *ChangesSection) {
 	r := d.r
 	d.heading(r.L("What changed"), 12.5, 8, 40)
 	d.para(fmt.Sprintf("%s: %s · %s: %s · %s: %d", r.L("Since"), cs.From, r.L("As of"), cs.AsOf, r.L("Changes"), cs.Count), false, 8.5, grey, 4)
+	d.para(cs.FilesText, false, 8.5, grey, 4)
 	if len(cs.Chapters) == 0 {
 		d.para(r.L("No changes"), false, 9.5, black, 6)
 		return
