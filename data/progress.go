@@ -80,9 +80,13 @@ func ProgressOverTime(changes []*Change, measures []string, deleg string) []Prog
 	slices.SortStableFunc(cs, func(a, b *Change) int { return a.Time.Compare(b.Time) })
 
 	type group struct{ measure, deleg string }
-	tracks := map[group]*statusTrack{}
-	byMeasure := map[string][]*statusTrack{} // every delegation's track of a measure
-	status := map[string]Status{}            // the measure's status counted now
+	type slot struct {
+		track *statusTrack
+		at    int // its place in its measure's statuses
+	}
+	tracks := map[group]slot{}
+	reported := map[string][]Status{} // every delegation's status of a measure, by slot
+	status := map[string]Status{}     // the measure's status counted now
 	counts := map[Status]int{StatusNotStarted: len(counted)}
 	var out []ProgressPoint
 	emit := func(day Date) {
@@ -97,14 +101,19 @@ func ProgressOverTime(changes []*Change, measures []string, deleg string) []Prog
 		}
 		day = d
 		g := group{c.Measure, DelegationKey(c.Delegation)}
-		tr := tracks[g]
-		if tr == nil {
-			tr = newStatusTrack()
-			tracks[g] = tr
-			byMeasure[c.Measure] = append(byMeasure[c.Measure], tr)
+		sl, ok := tracks[g]
+		if !ok {
+			sl = slot{newStatusTrack(), len(reported[c.Measure])}
+			tracks[g] = sl
+			reported[c.Measure] = append(reported[c.Measure], StatusNotStarted)
 		}
-		tr.add(c)
-		now := combined(byMeasure[c.Measure])
+		sl.track.add(c)
+		rs := reported[c.Measure]
+		rs[sl.at], _ = sl.track.status()
+		now := StatusNotStarted
+		for _, r := range rs {
+			now = furthest(now, r)
+		}
 		was, ok := status[c.Measure]
 		if !ok {
 			was = StatusNotStarted
@@ -117,17 +126,6 @@ func ProgressOverTime(changes []*Change, measures []string, deleg string) []Prog
 	}
 	if len(cs) > 0 {
 		emit(day)
-	}
-	return out
-}
-
-// combined is CombinedStatus over the tracks of a measure's delegations
-// (one track when a single delegation is counted).
-func combined(tracks []*statusTrack) Status {
-	out := StatusNotStarted
-	for _, t := range tracks {
-		s, _ := t.status()
-		out = furthest(out, s)
 	}
 	return out
 }

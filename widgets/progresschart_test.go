@@ -84,6 +84,11 @@ func TestProgressChartFollowsData(t *testing.T) {
 			}
 		}
 	}
+	c.EndLabel = "the end"
+	c.Refresh()
+	if got := r.xLabels[1].Text; got != "the end" {
+		t.Errorf("right end labelled %q", got)
+	}
 	// A thousand daily points on a 200-pixel plot are drawn as at most
 	// one step per pixel column.
 	var times []time.Time
