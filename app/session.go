@@ -287,9 +287,12 @@ func (se *session) SetSection(scope string) bool {
 	return se.ChangeFilter(func(f *search.Filter) { f.Section = scope })
 }
 
-// ClearFilters clears every filter, keeping the search and the section.
+// ClearFilters clears every filter, keeping the search, the section and
+// whose status the filters look at.
 func (se *session) ClearFilters() bool {
-	return se.ChangeFilter(func(f *search.Filter) { *f = search.Filter{Section: f.Section} })
+	return se.ChangeFilter(func(f *search.Filter) {
+		*f = search.Filter{Section: f.Section, AnyDelegation: f.AnyDelegation} // whose status is not a filter
+	})
 }
 
 // SetQuery replaces the whole query and reruns it.
