@@ -14,8 +14,8 @@ import (
 
 // delegationFacet is the filter panel's choice of whose status the
 // status, overdue and conflict filters look at: the user's own delegation
-// by default, or any delegation that reported, each with how many
-// measures it reported on, or any delegation that reported
+// by default, or a delegation that reported, each with how many measures
+// it reported on, or any delegation that reported
 // (search.Filter.AnyDelegation, with the measures someone reported on). It
 // shows when a delegation other than the user's own reported. Fyne has no
 // tooltips: while "any" is chosen, a caption under it says what it means.

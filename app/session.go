@@ -16,6 +16,7 @@ const (
 	settingQuery   = "gui.query"   // the last search and filters, JSON of search.Query
 	settingTheme   = "gui.theme"   // "light", "dark" or "system"
 	settingMeasure = "gui.measure" // the measure last shown
+	settingViewed  = "gui.viewed"  // the delegation the filters look at (sessionview.go)
 )
 
 // session is what the window shows, without any Fyne: the store, the
@@ -55,6 +56,7 @@ type session struct {
 func newSession(s *storage.Store, today data.Date) *session {
 	se := &session{store: s, plan: s.Plan(), today: today, changes: -1, guard: func(fn func()) { fn() }}
 	se.query = loadQuery(s)
+	se.viewed = loadViewed(s, se.query.Filter.AnyDelegation)
 	se.refresh()
 	return se
 }
@@ -104,13 +106,17 @@ func loadQuery(s *storage.Store) search.Query {
 	return q
 }
 
-// saveQuery writes the query to the store so it comes back after a restart.
+// saveQuery writes the query, and the delegation the filters look at, to
+// the store so they come back after a restart.
 func (se *session) saveQuery() error {
 	buf, err := json.Marshal(se.query)
 	if err != nil {
 		return err
 	}
-	return se.store.SetSetting(settingQuery, buf)
+	if err := se.store.SetSetting(settingQuery, buf); err != nil {
+		return err
+	}
+	return se.saveViewed()
 }
 
 // refresh rebuilds the engine if the store changed since it was built, and

@@ -1,14 +1,43 @@
 package app
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"scoplan/data"
 	"scoplan/data/search"
+	"scoplan/storage"
 )
 
 // The filter panel's delegation facet: whose status the status, overdue
 // and conflict filters look at. The engine searches states viewed for that
 // delegation (MeasureState.ViewedFor); se.state still gives the user's own
 // delegation's status, which is the one the detail shows and sets.
+
+// loadViewed reads the delegation the filters looked at when the window
+// last saved its query: "" (the own) when "any" was chosen (the query's
+// AnyDelegation keeps that) or when the value is not a delegation key a
+// data file can hold.
+func loadViewed(s *storage.Store, anyOne bool) string {
+	key := string(s.Setting(settingViewed))
+	if anyOne || len(key) > 200 || !utf8.ValidString(key) || strings.TrimSpace(key) != key || strings.ContainsFunc(key, unicode.IsControl) {
+		return ""
+	}
+	if key == data.DelegationKey(s.Identity().Delegation) {
+		return "" // the own, under the name it has now
+	}
+	return key
+}
+
+// saveViewed writes the delegation the filters look at ("" for the own or
+// for any).
+func (se *session) saveViewed() error {
+	if string(se.store.Setting(settingViewed)) == se.viewed {
+		return nil // no write, no wait for the disk
+	}
+	return se.store.SetSetting(settingViewed, []byte(se.viewed))
+}
 
 // viewedStates returns the store's states viewed for se.viewed.
 func (se *session) viewedStates() map[string]*data.MeasureState {
