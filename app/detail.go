@@ -222,11 +222,11 @@ func (d *detailView) rebuild() {
 	d.status = widgets.NewSelect(opts, d.onStatusChosen)
 	d.status.Selected = statusLabel(st.Status)
 	d.status.OnEscape = d.do.focusList
-	setBy := lang.L("Nobody has set a status yet.")
+	setBy := caption(lang.L("Nobody has set a status yet."))
 	if st.Set != nil {
-		setBy = lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": who(st.Set.Name, st.Set.Delegation, st.Set.Author), "When": timeLabel(st.Set.Time)})
+		setBy = captionWho(lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": whoMarker, "When": timeLabel(st.Set.Time)}), st.Set.Name, st.Set.Delegation, st.Set.Author)
 	}
-	objs = append(objs, container.NewBorder(nil, nil, withWidth(d.statusWidth(), d.status), nil, caption(setBy)))
+	objs = append(objs, container.NewBorder(nil, nil, withWidth(d.statusWidth(), d.status), nil, setBy))
 	if st.Conflict {
 		objs = append(objs, d.conflictCard(st))
 	}
@@ -266,6 +266,7 @@ func (d *detailView) rebuild() {
 		line := widget.NewRichText(
 			&widget.TextSegment{Text: timeLabel(c.Time) + "  ", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}},
 			&widget.TextSegment{Text: who(c.Name, c.Delegation, c.Author), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+			keySegment(c.Author),
 			&widget.TextSegment{Text: " " + changeSummary(c), Style: widget.RichTextStyle{Inline: true}},
 		)
 		line.Wrapping = fyne.TextWrapWord
@@ -291,8 +292,8 @@ func (d *detailView) conflictCard(st *data.MeasureState) fyne.CanvasObject {
 			d.do.setStatus(d.id, c.Status)
 		})
 		keep.OnEscape = d.do.focusList
-		line := caption(lang.L("{{.Status}}: set by {{.Who}} on {{.When}}", map[string]any{
-			"Status": statusLabel(c.Status), "Who": who(c.Name, c.Delegation, c.Author), "When": timeLabel(c.Time)}))
+		line := captionWho(lang.L("{{.Status}}: set by {{.Who}} on {{.When}}", map[string]any{
+			"Status": statusLabel(c.Status), "Who": whoMarker, "When": timeLabel(c.Time)}), c.Name, c.Delegation, c.Author)
 		objs = append(objs, container.NewBorder(nil, nil, nil, keep, line))
 	}
 	return d.card(objs...)
@@ -307,6 +308,7 @@ func (d *detailView) noteCard(n *data.Note, mine bool) fyne.CanvasObject {
 	}
 	author := widget.NewRichText(
 		&widget.TextSegment{Text: who(n.Name, n.Delegation, n.Author), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+		keySegment(n.Author),
 		&widget.TextSegment{Text: "  " + when, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}},
 	)
 	author.Wrapping = fyne.TextWrapWord

@@ -306,7 +306,7 @@ func signerLines(f storage.FileSummary, plan *data.Plan) (info string, warnings 
 
 // changeLine describes one new change of the preview.
 func changeLine(c *data.Change, file string) string {
-	args := map[string]any{"Who": who(c.Name, c.Delegation, c.Author), "File": file}
+	args := map[string]any{"Who": whoWithKey(c.Name, c.Delegation, c.Author), "File": file}
 	switch c.Kind {
 	case data.ChangeNoteAdd:
 		args["Text"] = clipText(firstLine(c.Text), 80)
@@ -342,7 +342,7 @@ func measureLines(m storage.MeasurePreview, files []storage.FileSummary) (lines 
 		var vals []string
 		for _, c := range m.After.Competing {
 			vals = append(vals, lang.L("{{.Status}} by {{.Who}} on {{.When}}", map[string]any{
-				"Status": statusLabel(c.Status), "Who": who(c.Name, c.Delegation, c.Author), "When": timeLabel(c.Time)}))
+				"Status": statusLabel(c.Status), "Who": whoWithKey(c.Name, c.Delegation, c.Author), "When": timeLabel(c.Time)}))
 		}
 		alert = lang.L("Becomes a status conflict: {{.Values}}. You can resolve it afterwards in the measure's detail.", map[string]any{"Values": strings.Join(vals, "; ")})
 	} else if m.Resolved {
