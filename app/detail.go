@@ -222,6 +222,9 @@ func (d *detailView) rebuild() {
 	d.status = widgets.NewSelect(opts, d.onStatusChosen)
 	d.status.Selected = statusLabel(st.Status)
 	d.status.OnEscape = d.do.focusList
+	if se.readOnly() {
+		d.status.Disable()
+	}
 	setBy := caption(lang.L("Nobody has set a status yet."))
 	if st.Set != nil {
 		setBy = captionWho(lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": whoMarker, "When": timeLabel(st.Set.Time)}), st.Set.Name, st.Set.Delegation, st.Set.Author)
@@ -238,6 +241,7 @@ func (d *detailView) rebuild() {
 	objs = append(objs, widget.NewSeparator())
 	d.addNote = widgets.NewButton(lang.L("Add note"), theme.ContentAddIcon(), d.startAdd)
 	d.addNote.OnEscape = d.do.focusList
+	d.addNote.Hidden = se.readOnly()
 	notesTitle := heading(lang.L("Notes ({{.Count}})", map[string]any{"Count": len(st.Notes)}))
 	objs = append(objs, container.NewBorder(nil, nil, nil, d.addNote, notesTitle))
 	d.kept = d.keptDrafts()
@@ -252,7 +256,7 @@ func (d *detailView) rebuild() {
 	}
 	me := se.store.Identity().Key
 	for _, n := range st.Notes {
-		objs = append(objs, d.noteCard(n, n.Author == me))
+		objs = append(objs, d.noteCard(n, n.Author == me && !se.readOnly()))
 	}
 
 	// History, newest first.

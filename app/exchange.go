@@ -169,6 +169,10 @@ func (x *exchange) onDropped(_ fyne.Position, uris []fyne.URI) {
 // prepare reads and checks the files, then shows what importing them
 // would do. Nothing is written until the user applies it.
 func (x *exchange) prepare(paths []string) {
+	if x.se.readOnly() {
+		x.showError(storage.ErrReadOnly)
+		return
+	}
 	var p *storage.PendingImport
 	var err error
 	x.run(lang.L("Reading the status files…"), func() { p, err = x.se.store.PrepareImport(paths) }, func() {
@@ -468,6 +472,9 @@ func (x *exchange) apply(p *storage.PendingImport) {
 
 // start begins what runs in the background: the shared folder, if one is set.
 func (x *exchange) start() {
+	if x.se.readOnly() {
+		return // the shared folder would import into the file
+	}
 	if dir := string(x.se.store.Setting(settingSharedFolder)); dir != "" {
 		if err := x.startFolder(dir); err != nil {
 			x.showError(fmt.Errorf("%s", lang.L("The shared folder {{.Folder}} cannot be used now ({{.Problem}}). Choose it again in File → Shared folder once it is back.",

@@ -109,6 +109,9 @@ func loadQuery(s *storage.Store) search.Query {
 // saveQuery writes the query, and the delegation the filters look at, to
 // the store so they come back after a restart.
 func (se *session) saveQuery() error {
+	if se.readOnly() {
+		return nil // nothing is kept of a file the user may not write
+	}
 	buf, err := json.Marshal(se.query)
 	if err != nil {
 		return err
