@@ -17,9 +17,11 @@ import (
 // quiet style (the secondary colour, small, monospaced): the same short
 // form `scoplan show` prints (data.ShortKey).
 
-// keyLabel is a key's fingerprint as the window shows it: "key 1a2b…".
+// keyLabel is a key's fingerprint as the window shows it: "key:1a2b…",
+// with no space, so that a line never breaks between the word and the
+// digits (Fyne breaks lines at any space, a no-break one too).
 func keyLabel(key string) string {
-	return lang.L("key {{.Key}}", map[string]any{"Key": data.ShortKey(key)})
+	return lang.L("key:{{.Key}}", map[string]any{"Key": data.ShortKey(key)})
 }
 
 // keySegment is the fingerprint of key as an inline segment to follow a
@@ -63,7 +65,7 @@ func captionWho(text string, name, delegation, key string) *widget.RichText {
 }
 
 // whoWithKey is who followed by the key's fingerprint, for plain texts
-// such as the import preview's lines: "Anna Petrova (Russia) · key 1a2b…".
+// such as the import preview's lines: "Anna Petrova (Russia) · key:1a2b…".
 func whoWithKey(name, delegation, key string) string {
 	if key == "" {
 		return who(name, delegation, key)

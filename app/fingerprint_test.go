@@ -22,11 +22,11 @@ func (h *harness) keyTexts() (names, keys []string) {
 		}
 		for i, s := range r.Segments {
 			ts, ok := s.(*widget.TextSegment)
-			if !ok || !ts.Style.TextStyle.Monospace || !strings.HasPrefix(ts.Text, " key ") || i == 0 {
+			if !ok || !ts.Style.TextStyle.Monospace || !strings.HasPrefix(ts.Text, " key:") || i == 0 {
 				continue
 			}
 			names = append(names, r.Segments[i-1].Textual())
-			keys = append(keys, strings.TrimPrefix(ts.Text, " key "))
+			keys = append(keys, strings.TrimPrefix(ts.Text, " key:"))
 		}
 	}
 	return names, keys
@@ -71,7 +71,7 @@ func TestDetailShowsKeyBesideEveryName(t *testing.T) {
 	found := false
 	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
 		if r, ok := o.(*widget.RichText); ok && strings.HasPrefix(r.String(), "Set by ") {
-			found = strings.Contains(r.String(), "key "+own+" on ")
+			found = strings.Contains(r.String(), "key:"+own+" on ")
 		}
 	}
 	if !found {
@@ -87,7 +87,7 @@ func TestWhoTextPutsKeyAfterThePerson(t *testing.T) {
 	for _, s := range segs {
 		b.WriteString(s.Textual())
 	}
-	if got := b.String(); got != "Задано: Anna key 0123456789abcdef, 3 декабря" {
+	if got := b.String(); got != "Задано: Anna key:0123456789abcdef, 3 декабря" {
 		t.Errorf("got %q", got)
 	}
 }
@@ -99,7 +99,7 @@ func TestPreviewLineGivesKey(t *testing.T) {
 	mallory := *anna
 	mallory.Author = "fedcba9876543210"
 	a, m := changeLine(anna, "x.scoplan-status"), changeLine(&mallory, "x.scoplan-status")
-	if a == m || !strings.Contains(a, "Anna Petrova (Russia) · key 0123456789abcdef") || !strings.Contains(m, "key fedcba9876543210") {
+	if a == m || !strings.Contains(a, "Anna Petrova (Russia) · key:0123456789abcdef") || !strings.Contains(m, "key:fedcba9876543210") {
 		t.Errorf("Anna's line %q, Mallory's %q", a, m)
 	}
 }
