@@ -63,6 +63,16 @@ func TestReportsGiveKeyBesideNames(t *testing.T) {
 			t.Errorf("the CSV lacks %q", want)
 		}
 	}
+	pdf, err := r.Encode(PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := pdfText(t, pdf)
+	for _, want := range []string{"AnnaPetrova(Russia)[key" + anna + "],", "AnnaPetrova(Russia)[key" + mallory + "],", "[key" + mallory + "]"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
 	// In Russian, the word is Russian.
 	ru := Build(items, Options{Texts: data.In(data.Russian), Label: Labels(data.Russian), Today: today, Generated: t0})
 	if !strings.Contains(ru.Rows[0].SetBy, "[ключ "+mallory+"]") {
