@@ -44,7 +44,7 @@ func Run(loc storage.Location, today data.Date) (code int) {
 	}()
 	a := fyneapp.NewWithID(AppID)
 	setLanguage(a.Preferences().String(prefLanguage))
-	s, err := storage.Open(storage.Options{Path: loc.Path, App: loc.App})
+	s, err := openDataFile(loc) // read-only when the user may not write it (readonly.go)
 	if err != nil {
 		applyAppearance(a, "")
 		showFatal(a, err)
@@ -149,6 +149,7 @@ func userMessage(err error) string {
 		{storage.ErrNotYourNote, lang.L("Only the author of a note can change it.")},
 		{storage.ErrEmptyNote, lang.L("A note cannot be empty.")},
 		{storage.ErrClosed, lang.L("The data file is closed.")},
+		{storage.ErrReadOnly, lang.L("This data file is read-only: you may not write it. Nothing was changed.")},
 		{storage.ErrUnknownMeasure, lang.L("There is no such measure.")},
 		{storage.ErrNoSuchNote, lang.L("This note no longer exists.")},
 	}

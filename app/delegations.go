@@ -111,19 +111,17 @@ func (d *detailView) delegationStatuses(st *data.MeasureState) fyne.CanvasObject
 		if k == own {
 			name = lang.L("{{.Delegation}} (yours)", map[string]any{"Delegation": name})
 		}
-		var by string
-		switch {
-		case ds.Set != nil:
-			by = lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": who(ds.Set.Name, "", ds.Set.Author), "When": timeLabel(ds.Set.Time)})
-		default:
-			by = lang.L("Your delegation has not set a status.")
+		quiet := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
+		by := []widget.RichTextSegment{&widget.TextSegment{Text: "  " + lang.L("Your delegation has not set a status."), Style: quiet}}
+		if ds.Set != nil {
+			by = whoText("  "+lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": whoMarker, "When": timeLabel(ds.Set.Time)}),
+				ds.Set.Name, "", ds.Set.Author, quiet)
 		}
 		// The name and who set the status wrap as one text: a narrow
 		// pane or a long Russian name needs no column of its own.
-		text := widget.NewRichText(
+		text := widget.NewRichText(append([]widget.RichTextSegment{
 			&widget.TextSegment{Text: name, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
-			&widget.TextSegment{Text: "  " + by, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}},
-		)
+		}, by...)...)
 		text.Wrapping = fyne.TextWrapWord
 		var trail fyne.CanvasObject
 		if ds.Conflict {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -52,8 +53,12 @@ func (h *harness) detailSequence() string {
 	return b.String()
 }
 
+// anyKey is a key's fingerprint as the window shows it.
+var anyKey = regexp.MustCompile(`key:[0-9a-f]{16}`)
+
 // delegationLines returns the lines of the detail's list of delegations'
-// statuses, each as "[chip] name | caption [marks]".
+// statuses, each as "[chip] name | caption [marks]", a fingerprint as
+// "key:K".
 func (h *harness) delegationLines() []string {
 	var box *fyne.Container
 	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
@@ -78,9 +83,12 @@ func (h *harness) delegationLines() []string {
 					marks += " [" + w.Text + "]"
 				}
 			case *widget.RichText:
-				if len(w.Segments) == 2 {
+				if len(w.Segments) >= 2 {
 					name = w.Segments[0].Textual()
-					by = strings.TrimSpace(w.Segments[1].Textual())
+					for _, s := range w.Segments[1:] {
+						by += s.Textual()
+					}
+					by = anyKey.ReplaceAllString(strings.TrimSpace(by), "key:K")
 				}
 			}
 		}
@@ -98,9 +106,9 @@ func TestDetailShowsEveryDelegationsStatus(t *testing.T) {
 	h.ui.se.Show("1.1.1")
 	lines := h.delegationLines()
 	want := []string{
-		"[Done] Kazakhstan (yours) | Set by Aigerim Nurlanovna on ",
-		"[Done] China | Set by Wang Fang on 2026-11-20 11:00 [Conflict]",
-		"[Blocked] Russia | Set by Anna Petrova on 2026-11-20 10:00",
+		"[Done] Kazakhstan (yours) | Set by Aigerim Nurlanovna key:K on ",
+		"[Done] China | Set by Wang Fang key:K on 2026-11-20 11:00 [Conflict]",
+		"[Blocked] Russia | Set by Anna Petrova key:K on 2026-11-20 10:00",
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("delegation lines %q, want %d", lines, len(want))
@@ -128,7 +136,7 @@ func TestDetailListsUnknownDelegationAndOwnWithoutStatus(t *testing.T) {
 	h := severalDelegations(t)
 	h.ui.se.Show("1.1.2")
 	lines := h.delegationLines()
-	want := []string{"[Not started] Kazakhstan (yours) | Your delegation has not set a status.", "[In progress] Narnia Mission | Set by Old Friend on 2026-11-20 10:00"}
+	want := []string{"[Not started] Kazakhstan (yours) | Your delegation has not set a status.", "[In progress] Narnia Mission | Set by Old Friend key:K on 2026-11-20 10:00"}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("delegation lines %q, want %q", lines, want)
 	}

@@ -222,11 +222,14 @@ func (d *detailView) rebuild() {
 	d.status = widgets.NewSelect(opts, d.onStatusChosen)
 	d.status.Selected = statusLabel(st.Status)
 	d.status.OnEscape = d.do.focusList
-	setBy := lang.L("Nobody has set a status yet.")
-	if st.Set != nil {
-		setBy = lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": who(st.Set.Name, st.Set.Delegation, st.Set.Author), "When": timeLabel(st.Set.Time)})
+	if se.readOnly() {
+		d.status.Disable()
 	}
-	objs = append(objs, container.NewBorder(nil, nil, withWidth(d.statusWidth(), d.status), nil, caption(setBy)))
+	setBy := caption(lang.L("Nobody has set a status yet."))
+	if st.Set != nil {
+		setBy = captionWho(lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": whoMarker, "When": timeLabel(st.Set.Time)}), st.Set.Name, st.Set.Delegation, st.Set.Author)
+	}
+	objs = append(objs, container.NewBorder(nil, nil, withWidth(d.statusWidth(), d.status), nil, setBy))
 	if st.Conflict {
 		objs = append(objs, d.conflictCard(st))
 	}
@@ -238,6 +241,7 @@ func (d *detailView) rebuild() {
 	objs = append(objs, widget.NewSeparator())
 	d.addNote = widgets.NewButton(lang.L("Add note"), theme.ContentAddIcon(), d.startAdd)
 	d.addNote.OnEscape = d.do.focusList
+	d.addNote.Hidden = se.readOnly()
 	notesTitle := heading(lang.L("Notes ({{.Count}})", map[string]any{"Count": len(st.Notes)}))
 	objs = append(objs, container.NewBorder(nil, nil, nil, d.addNote, notesTitle))
 	d.kept = d.keptDrafts()
@@ -252,7 +256,7 @@ func (d *detailView) rebuild() {
 	}
 	me := se.store.Identity().Key
 	for _, n := range st.Notes {
-		objs = append(objs, markNewCard(d.noteCard(n, n.Author == me), se.noteIsNew(n)))
+		objs = append(objs, markNewCard(d.noteCard(n, n.Author == me && !se.readOnly()), se.noteIsNew(n)))
 	}
 
 	// History, newest first.
@@ -266,6 +270,7 @@ func (d *detailView) rebuild() {
 		line := widget.NewRichText(
 			&widget.TextSegment{Text: timeLabel(c.Time) + "  ", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}},
 			&widget.TextSegment{Text: who(c.Name, c.Delegation, c.Author), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+			keySegment(c.Author),
 			&widget.TextSegment{Text: " " + changeSummary(c), Style: widget.RichTextStyle{Inline: true}},
 		)
 		line.Wrapping = fyne.TextWrapWord
@@ -292,8 +297,8 @@ func (d *detailView) conflictCard(st *data.MeasureState) fyne.CanvasObject {
 			d.do.setStatus(d.id, c.Status)
 		})
 		keep.OnEscape = d.do.focusList
-		line := caption(lang.L("{{.Status}}: set by {{.Who}} on {{.When}}", map[string]any{
-			"Status": statusLabel(c.Status), "Who": who(c.Name, c.Delegation, c.Author), "When": timeLabel(c.Time)}))
+		line := captionWho(lang.L("{{.Status}}: set by {{.Who}} on {{.When}}", map[string]any{
+			"Status": statusLabel(c.Status), "Who": whoMarker, "When": timeLabel(c.Time)}), c.Name, c.Delegation, c.Author)
 		objs = append(objs, container.NewBorder(nil, nil, nil, keep, line))
 	}
 	return d.card(objs...)
@@ -308,6 +313,7 @@ func (d *detailView) noteCard(n *data.Note, mine bool) fyne.CanvasObject {
 	}
 	author := widget.NewRichText(
 		&widget.TextSegment{Text: who(n.Name, n.Delegation, n.Author), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+		keySegment(n.Author),
 		&widget.TextSegment{Text: "  " + when, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}},
 	)
 	author.Wrapping = fyne.TextWrapWord

@@ -169,6 +169,10 @@ func (x *exchange) onDropped(_ fyne.Position, uris []fyne.URI) {
 // prepare reads and checks the files, then shows what importing them
 // would do. Nothing is written until the user applies it.
 func (x *exchange) prepare(paths []string) {
+	if x.se.readOnly() {
+		x.showError(storage.ErrReadOnly)
+		return
+	}
 	var p *storage.PendingImport
 	var err error
 	x.run(lang.L("Reading the status files…"), func() { p, err = x.se.store.PrepareImport(paths) }, func() {
@@ -306,7 +310,7 @@ func signerLines(f storage.FileSummary, plan *data.Plan) (info string, warnings 
 
 // changeLine describes one new change of the preview.
 func changeLine(c *data.Change, file string) string {
-	args := map[string]any{"Who": who(c.Name, c.Delegation, c.Author), "File": file}
+	args := map[string]any{"Who": whoWithKey(c.Name, c.Delegation, c.Author), "File": file}
 	switch c.Kind {
 	case data.ChangeNoteAdd:
 		args["Text"] = clipText(firstLine(c.Text), 80)
@@ -342,7 +346,7 @@ func measureLines(m storage.MeasurePreview, files []storage.FileSummary) (lines 
 		var vals []string
 		for _, c := range m.After.Competing {
 			vals = append(vals, lang.L("{{.Status}} by {{.Who}} on {{.When}}", map[string]any{
-				"Status": statusLabel(c.Status), "Who": who(c.Name, c.Delegation, c.Author), "When": timeLabel(c.Time)}))
+				"Status": statusLabel(c.Status), "Who": whoWithKey(c.Name, c.Delegation, c.Author), "When": timeLabel(c.Time)}))
 		}
 		alert = lang.L("Becomes a status conflict: {{.Values}}. You can resolve it afterwards in the measure's detail.", map[string]any{"Values": strings.Join(vals, "; ")})
 	} else if m.Resolved {
@@ -468,6 +472,9 @@ func (x *exchange) apply(p *storage.PendingImport) {
 
 // start begins what runs in the background: the shared folder, if one is set.
 func (x *exchange) start() {
+	if x.se.readOnly() {
+		return // the shared folder would import into the file
+	}
 	if dir := string(x.se.store.Setting(settingSharedFolder)); dir != "" {
 		if err := x.startFolder(dir); err != nil {
 			x.showError(fmt.Errorf("%s", lang.L("The shared folder {{.Folder}} cannot be used now ({{.Problem}}). Choose it again in File → Shared folder once it is back.",

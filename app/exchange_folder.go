@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"scoplan/storage"
 	"scoplan/storage/shared"
 )
 
@@ -20,6 +21,9 @@ const settingSharedFolder = "exchange.folder"
 
 // startFolder starts keeping the data file in step with dir.
 func (x *exchange) startFolder(dir string) error {
+	if x.se.readOnly() {
+		return storage.ErrReadOnly // a pass would import into the file
+	}
 	x.stop()
 	news := x.folderNews
 	x.folderNews = lang.L("Watching the folder; nothing merged yet.")

@@ -118,7 +118,7 @@ func TestDroppedFileIsPreviewedThenApplied(t *testing.T) {
 	got := overlayTexts(h.win)
 	for _, want := range []string{"Bolat.scoplan-status", "Signed by Bolat (Kazakhstan)", "a key not seen before",
 		"1 new note · 1 status change · 1 new status conflict", "1.2.3", "Becomes a status conflict",
-		"New note by Bolat (Kazakhstan): “Waiting for the customs group” (from Bolat.scoplan-status)",
+		"New note by Bolat (Kazakhstan) · key:", ": “Waiting for the customs group” (from Bolat.scoplan-status)",
 		"Status set to Blocked by Bolat (Kazakhstan)", "[Apply]", "[Cancel]"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("preview lacks %q:\n%s", want, got)

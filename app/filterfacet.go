@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"scoplan/data"
 	"scoplan/widgets"
@@ -13,13 +14,16 @@ import (
 
 // delegationFacet is the filter panel's choice of whose status the
 // status, overdue and conflict filters look at: the user's own delegation
-// by default, or any delegation that reported, each with how many
-// measures it reported on. It shows when a delegation other than the
-// user's own reported.
+// by default, or a delegation that reported, each with how many measures
+// it reported on, or any delegation that reported
+// (search.Filter.AnyDelegation, with the measures someone reported on). It
+// shows when a delegation other than the user's own reported. Fyne has no
+// tooltips: while "any" is chosen, a caption under it says what it means.
 type delegationFacet struct {
 	se     *session
 	sel    *widgets.Select
 	box    *fyne.Container
+	anyMsg *widget.RichText  // what "any delegation" means, shown while chosen
 	keys   map[string]string // an option's label to its delegation key ("" for own)
 	at     int               // the store's change count the options were made for
 	own    string            // and the own delegation's key
@@ -34,7 +38,9 @@ func newDelegationFacet(se *session, onEscape func()) *delegationFacet {
 		}
 	})
 	f.sel.OnEscape = onEscape
-	f.box = container.NewVBox(caption(lang.L("Whose status the filters look at")), f.sel)
+	f.anyMsg = caption(lang.L("A measure shows when the filters hold for at least one delegation that reported; where a delegation reported nothing on a measure, it counts as not started."))
+	f.anyMsg.Hide()
+	f.box = container.NewVBox(caption(lang.L("Whose status the filters look at")), f.sel, f.anyMsg)
 	f.box.Hide()
 	return f
 }
@@ -56,6 +62,9 @@ func (f *delegationFacet) sync() {
 		mine = withCount(mine, counts[own])
 		opts = append(opts, mine)
 		f.keys[mine] = ""
+		anyOne := withCount(lang.L("Any delegation"), f.se.reportedMeasures())
+		opts = append(opts, anyOne)
+		f.keys[anyOne] = viewAny
 		others := 0
 		for _, k := range keys {
 			if k == own {
@@ -70,14 +79,19 @@ func (f *delegationFacet) sync() {
 			f.sel.Options = opts
 			f.sel.Refresh()
 		}
-		if others == 0 && f.se.viewed == "" {
+		if others == 0 && f.se.Viewed() == "" {
 			f.box.Hide()
 		} else {
 			f.box.Show()
 		}
 	}
+	viewed := f.se.Viewed()
+	if (viewed == viewAny) != f.anyMsg.Visible() {
+		f.anyMsg.Hidden = viewed != viewAny
+		f.box.Refresh()
+	}
 	for l, k := range f.keys {
-		if k == f.se.viewed && f.sel.Selected != l {
+		if k == viewed && f.sel.Selected != l {
 			f.syncng = true
 			f.sel.SetSelected(l)
 			f.syncng = false

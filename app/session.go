@@ -16,6 +16,7 @@ const (
 	settingQuery   = "gui.query"   // the last search and filters, JSON of search.Query
 	settingTheme   = "gui.theme"   // "light", "dark" or "system"
 	settingMeasure = "gui.measure" // the measure last shown
+	settingViewed  = "gui.viewed"  // the delegation the filters look at (sessionview.go)
 )
 
 // session is what the window shows, without any Fyne: the store, the
@@ -58,6 +59,7 @@ type session struct {
 func newSession(s *storage.Store, today data.Date) *session {
 	se := &session{store: s, plan: s.Plan(), today: today, changes: -1, guard: func(fn func()) { fn() }}
 	se.query = loadQuery(s)
+	se.viewed = loadViewed(s, se.query.Filter.AnyDelegation)
 	se.refresh()
 	return se
 }
@@ -107,13 +109,20 @@ func loadQuery(s *storage.Store) search.Query {
 	return q
 }
 
-// saveQuery writes the query to the store so it comes back after a restart.
+// saveQuery writes the query, and the delegation the filters look at, to
+// the store so they come back after a restart.
 func (se *session) saveQuery() error {
+	if se.readOnly() {
+		return nil // nothing is kept of a file the user may not write
+	}
 	buf, err := json.Marshal(se.query)
 	if err != nil {
 		return err
 	}
-	return se.store.SetSetting(settingQuery, buf)
+	if err := se.store.SetSetting(settingQuery, buf); err != nil {
+		return err
+	}
+	return se.saveViewed()
 }
 
 // refresh rebuilds the engine if the store changed since it was built, and
@@ -290,9 +299,12 @@ func (se *session) SetSection(scope string) bool {
 	return se.ChangeFilter(func(f *search.Filter) { f.Section = scope })
 }
 
-// ClearFilters clears every filter, keeping the search and the section.
+// ClearFilters clears every filter, keeping the search, the section and
+// whose status the filters look at.
 func (se *session) ClearFilters() bool {
-	return se.ChangeFilter(func(f *search.Filter) { *f = search.Filter{Section: f.Section} })
+	return se.ChangeFilter(func(f *search.Filter) {
+		*f = search.Filter{Section: f.Section, AnyDelegation: f.AnyDelegation} // whose status is not a filter
+	})
 }
 
 // SetQuery replaces the whole query and reruns it.

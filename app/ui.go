@@ -150,7 +150,7 @@ func (u *ui) build() fyne.CanvasObject {
 	u.win.Canvas().SetOnTypedKey(u.onUnfocusedKey)
 
 	u.hint = u.buildHint()
-	content := container.NewBorder(container.NewVBox(container.NewPadded(top), u.hint, widget.NewSeparator()), u.bar.build(), nil, nil,
+	content := container.NewBorder(container.NewVBox(container.NewPadded(top), u.readOnlyBanner(), u.hint, widget.NewSeparator()), u.bar.build(), nil, nil,
 		u.views)
 	if prefs.Bool(prefView) {
 		u.onShowOverview()

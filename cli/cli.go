@@ -61,6 +61,9 @@ type env struct {
 	dbPath         string
 	today          data.Date
 	todaySet       bool
+	// readOnly is the data file openStore opened read-only, as the user
+	// may not write it ("" when it opened it for writing): readonly.go.
+	readOnly string
 }
 
 type command struct {
@@ -155,6 +158,9 @@ func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 		return e.fail(err)
 	}
 	if err := run(e, cfs.Args()); err != nil {
+		if errors.Is(err, storage.ErrReadOnly) {
+			return e.failReadOnly(cmd.name)
+		}
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "scoplan %s: %s\n", cmd.name, oneLine(ue.msg))
@@ -180,6 +186,9 @@ func (e *env) setGlobals(db, today string) error {
 }
 
 func (e *env) fail(err error) int {
+	if errors.Is(err, storage.ErrReadOnly) {
+		return e.failReadOnly("")
+	}
 	var ue usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(e.stderr, "scoplan: %s\n", oneLine(ue.msg))
@@ -256,6 +265,9 @@ func (e *env) openStore() (*storage.Store, error) {
 		return nil, fmt.Errorf("cannot find a place for the data file: %w", err)
 	}
 	s, err := storage.Open(storage.Options{Path: loc.Path, App: appName(), Now: clock})
+	if errors.Is(err, storage.ErrReadOnly) {
+		s, err = e.openReadOnly(loc.Path)
+	}
 	if errors.Is(err, storage.ErrDamaged) {
 		return nil, fmt.Errorf("%s: %w; \"scoplan check\" says what is wrong and what can be recovered", loc.Path, err)
 	}

@@ -20,7 +20,10 @@ func init() {
 		help: `Lists the plan's measures. --query searches as the window does (text, bodies
 and notes in every language; every word must match, best first; when nothing
 matches, similar measures are listed and marked so); the other flags filter,
-and all of them combine.`,
+and all of them combine. --delegation any judges --status, --overdue,
+--due-soon and --conflict by every delegation that reported: a measure is
+listed when they hold for at least one of them, a delegation counting as
+not started where it reported nothing on the measure.`,
 		flags: listFlags})
 	register(&command{name: "show", args: "ID [flags]", summary: "show one measure with its notes and history",
 		help:  "Shows a measure (ID like 1.2.3): its text, deadline, bodies, status, notes and history.",
@@ -60,13 +63,13 @@ func (f *filterFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&f.hasNotes, "has-notes", false, "only measures with notes")
 	fs.BoolVar(&f.conflict, "conflict", false, "only measures with a status conflict")
 	asOfFlag(fs, &f.asOf)
-	fs.StringVar(&f.delegation, "delegation", "", "judge --status, --overdue, --due-soon and --conflict (and print status and conflict) by this delegation's status instead of your own: a code (RU) or any name of it")
+	fs.StringVar(&f.delegation, "delegation", "", "judge --status, --overdue, --due-soon and --conflict (and print status and conflict) by this delegation's status instead of your own: a code (RU) or any name of it; or any: by every delegation that reported (listed when they hold for one of them; status and conflict printed stay your own)")
 }
 
 // viewKey returns the delegation key --delegation names ("" when not given:
 // the user's own delegation).
 func (f *filterFlags) viewKey() (string, bool, error) {
-	if strings.TrimSpace(f.delegation) == "" {
+	if strings.TrimSpace(f.delegation) == "" || f.anyDelegation() {
 		return "", false, nil
 	}
 	if d, ok := data.LookupDelegation(f.delegation); ok {
@@ -75,9 +78,16 @@ func (f *filterFlags) viewKey() (string, bool, error) {
 	return "", false, usagef("--delegation: unknown delegation %q (scoplan whoami --help)", f.delegation)
 }
 
+// anyDelegation reports whether --delegation is "any": the filters look at
+// every delegation that reported (search.Filter.AnyDelegation).
+func (f *filterFlags) anyDelegation() bool {
+	return strings.EqualFold(strings.TrimSpace(f.delegation), "any")
+}
+
 func (f *filterFlags) toQuery(plan *data.Plan) (search.Query, error) {
 	q := search.Query{Text: f.query, Filter: search.Filter{
 		BodyText: strings.TrimSpace(f.body), Overdue: f.overdue, DueSoon: f.dueSoon, HasNotes: f.hasNotes, Conflict: f.conflict,
+		AnyDelegation: f.anyDelegation(),
 	}}
 	for _, s := range splitList(f.status) {
 		st, err := data.ParseStatus(s)

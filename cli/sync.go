@@ -60,6 +60,9 @@ func syncFlags(fs *flag.FlagSet) func(*env, []string) error {
 			return err
 		}
 		defer s.Close()
+		if s.ReadOnly() { // before the own status file is written to the folder
+			return storage.ErrReadOnly
+		}
 		if p := shared.CheckDataFile(s.Path(), *dir); p != nil {
 			fmt.Fprintf(e.stderr, "scoplan sync: warning: %s\n", p)
 		}

@@ -84,6 +84,9 @@ type Options struct {
 	// App names the program (and its version) in the header of the status
 	// files the store exports; "scoplan" if empty.
 	App string
+	// ReadOnly opens an existing data file for reading only: nothing is
+	// created, and every write returns ErrReadOnly (readonly.go).
+	ReadOnly bool
 }
 
 // Identity is who writes the changes made through this store.
@@ -147,6 +150,8 @@ func Open(opts Options) (*Store, error) {
 		if err := inspect(opts.Path, opts.Timeout); err != nil {
 			return nil, err
 		}
+	case errors.Is(err, fs.ErrNotExist) && opts.ReadOnly:
+		return nil, fmt.Errorf("no data file at %s: %w", opts.Path, err)
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(opts.Path), 0o700); err != nil {
 			return nil, fmt.Errorf("cannot create the folder for the data file: %w", err)
@@ -155,7 +160,10 @@ func Open(opts Options) (*Store, error) {
 		return nil, fmt.Errorf("cannot read the data file: %w", err)
 	}
 
-	db, err := bolt.Open(opts.Path, 0o600, &bolt.Options{Timeout: opts.Timeout, InitialMmapSize: initialMmapSize(), PageSize: pageSize})
+	db, err := bolt.Open(opts.Path, 0o600, &bolt.Options{Timeout: opts.Timeout, InitialMmapSize: initialMmapSize(), PageSize: pageSize, ReadOnly: opts.ReadOnly})
+	if err != nil && !opts.ReadOnly && cannotWrite(err) {
+		return nil, ErrReadOnly
+	}
 	if err != nil {
 		return nil, openError(err)
 	}
@@ -247,7 +255,12 @@ func inspect(path string, timeout time.Duration) (err error) {
 func safeView(db *bolt.DB, fn func(*bolt.Tx) error) error { return guarded(db.View, fn) }
 
 // safeUpdate is safeView for write transactions.
-func safeUpdate(db *bolt.DB, fn func(*bolt.Tx) error) error { return guarded(db.Update, fn) }
+func safeUpdate(db *bolt.DB, fn func(*bolt.Tx) error) error {
+	if db.IsReadOnly() {
+		return ErrReadOnly
+	}
+	return guarded(db.Update, fn)
+}
 
 func guarded(run func(func(*bolt.Tx) error) error, fn func(*bolt.Tx) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))

@@ -60,6 +60,7 @@ type ChangeGroup struct {
 type ChangeRow struct {
 	Time     string
 	Who      string
+	Key      string // the author's key fingerprint
 	Measure  string
 	Kind     data.ChangeKind
 	Status   data.Status
@@ -87,7 +88,7 @@ func buildChanges(s *Since, items []Item, o Options) *ChangesSection {
 		}
 		c := e.Change
 		k := key{m.Chapter(), e.Delegation}
-		groups[k] = append(groups[k], ChangeRow{Time: stamp(c.Time), Who: c.Name, Measure: m.ID, Kind: c.Kind,
+		groups[k] = append(groups[k], ChangeRow{Time: stamp(c.Time), Who: c.Name, Key: c.Author, Measure: m.ID, Kind: c.Kind,
 			Status: c.Status, Previous: e.Previous, Text: e.Text})
 		cs.Count++
 	}

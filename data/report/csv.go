@@ -28,6 +28,7 @@ func (r *Report) CSV() ([]byte, error) {
 			if n.Delegation != "" {
 				by += " (" + n.Delegation + ")"
 			}
+			by = withKey(by, keyTag(r.L, n.Key))
 			notes = append(notes, by+", "+n.Created+":\n"+Neutralize(n.Text))
 		}
 		cells = append(cells, strings.Join(notes, "\n\n"))

@@ -66,6 +66,7 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 .notes { margin: .4em 0 0; padding: 0; list-style: none; }
 .notes li { border-left: 3px solid #c9d6e6; padding-left: .5em; margin-top: .3em; white-space: pre-wrap; }
 .who { color: #555; font-size: 8.5pt; }
+.key { color: #777; font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: 8pt; }
 table.matrix { width: auto; font-size: 8pt; }
 table.matrix th { writing-mode: horizontal-tb; font-weight: 600; }
 table.matrix td.cell { white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -105,7 +106,7 @@ td.when { white-space: nowrap; }
 <table class="changes">
 <thead><tr><th>{{L "When"}}</th><th>{{L "Who"}}</th><th>{{L "ID"}}</th><th>{{L "What"}}</th></tr></thead>
 <tbody>
-{{range .Rows}}<tr><td class="when">{{.Time}}</td><td>{{.Who}}</td><td>{{.Measure}}</td><td>{{if eq .Kind "status"}}{{L "Status"}}: {{label .Previous}} → <span class="status" style="background: {{colour .Status}}">{{label .Status}}</span>{{else if eq .Kind "note-add"}}{{L "Note added"}}: {{.Text}}{{else if eq .Kind "note-edit"}}{{L "Note edited"}}: {{.Text}}{{else if eq .Kind "note-delete"}}{{L "Note deleted"}}{{if .Text}}: {{.Text}}{{end}}{{end}}</td></tr>
+{{range .Rows}}<tr><td class="when">{{.Time}}</td><td>{{.Who}}{{if .Key}} <span class="key">[{{L "key"}} {{.ShortKey}}]</span>{{end}}</td><td>{{.Measure}}</td><td>{{if eq .Kind "status"}}{{L "Status"}}: {{label .Previous}} → <span class="status" style="background: {{colour .Status}}">{{label .Status}}</span>{{else if eq .Kind "note-add"}}{{L "Note added"}}: {{.Text}}{{else if eq .Kind "note-edit"}}{{L "Note edited"}}: {{.Text}}{{else if eq .Kind "note-delete"}}{{L "Note deleted"}}{{if .Text}}: {{.Text}}{{end}}{{end}}</td></tr>
 {{end}}</tbody>
 </table>
 {{end}}{{end}}{{end}}
@@ -125,7 +126,7 @@ td.when { white-space: nowrap; }
 {{range .Rows}}<tr>
 <td>{{.ID}}</td>
 <td>{{.Text}}{{if $.Source}}<div class="source" lang="zh">{{.SourceText}}</div>{{end}}
-{{if .Notes}}<ul class="notes">{{range .Notes}}<li><span class="who">{{.Author}}{{if .Delegation}} ({{.Delegation}}){{end}}, {{.Created}}{{if .Edited}} · {{L "edited"}} {{.Edited}}{{end}}</span>
+{{if .Notes}}<ul class="notes">{{range .Notes}}<li><span class="who">{{.Author}}{{if .Delegation}} ({{.Delegation}}){{end}}{{if .Key}} <span class="key">[{{L "key"}} {{.ShortKey}}]</span>{{end}}, {{.Created}}{{if .Edited}} · {{L "edited"}} {{.Edited}}{{end}}</span>
 {{.Text}}</li>{{end}}</ul>{{end}}</td>
 <td>{{.Deadline}}{{if .Due}}<br><span class="who">{{.Due}}</span>{{end}}{{if .Overdue}}<br><span class="flag">{{L "Overdue"}}</span>{{else if .DueSoon}}<br><span class="flag">{{L "Due soon"}}</span>{{end}}</td>
 <td>{{.Bodies}}</td>

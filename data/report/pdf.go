@@ -623,7 +623,7 @@ func (d *pdfDoc) changes(cs *ChangesSection) {
 				}
 				rows[i] = [][]block{
 					{{text: c.Time, size: 7.5, c: black}},
-					{{text: c.Who, size: 8.5, c: black}},
+					{{text: c.Who, size: 8.5, c: black}, {text: keyTag(r.L, c.Key), size: 7, c: grey}},
 					{{text: c.Measure, size: 8.5, c: black}},
 					what,
 				}
@@ -653,7 +653,7 @@ func (d *pdfDoc) measures() {
 			if n.Delegation != "" {
 				who += " (" + n.Delegation + ")"
 			}
-			who += ", " + n.Created
+			who = withKey(who, keyTag(r.L, n.Key)) + ", " + n.Created
 			if n.Edited != "" {
 				who += " · " + r.L("edited") + " " + n.Edited
 			}

@@ -286,11 +286,11 @@ func Build(items []Item, o Options) *Report {
 			row.Due = m.Deadline.Due.String()
 		}
 		if st.Set != nil {
-			row.SetBy = who(st.Set.Name, st.Set.Delegation) + ", " + stamp(st.Set.Time)
+			row.SetBy = withKey(who(st.Set.Name, st.Set.Delegation), keyTag(o.Label, st.Set.Author)) + ", " + stamp(st.Set.Time)
 		}
 		var comp []string
 		for _, c := range st.Competing {
-			comp = append(comp, fmt.Sprintf("%s: %s, %s", o.Label(StatusLabel(c.Status)), who(c.Name, c.Delegation), stamp(c.Time)))
+			comp = append(comp, fmt.Sprintf("%s: %s, %s", o.Label(StatusLabel(c.Status)), withKey(who(c.Name, c.Delegation), keyTag(o.Label, c.Author)), stamp(c.Time)))
 		}
 		row.Competing = strings.Join(comp, "; ")
 		for _, k := range st.Reporting() {

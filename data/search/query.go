@@ -23,6 +23,11 @@ type Filter struct {
 	Kinds    []data.DeadlineKind `json:"kinds,omitempty"`
 	HasNotes bool                `json:"has_notes,omitempty"`
 	Conflict bool                `json:"conflict,omitempty"`
+	// AnyDelegation makes the status, overdue, due-soon and conflict
+	// filters look at every delegation that reported instead of the
+	// states' own status: see anydelegation.go. It lets every measure
+	// through by itself. Match ignores it; the Engine applies it.
+	AnyDelegation bool `json:"any_delegation,omitempty"`
 }
 
 // IsZero reports whether the filter lets every measure through.
@@ -154,6 +159,9 @@ type Engine struct {
 	factsOnce sync.Once
 	facts     []facts // by measure index
 	bodyNames []string
+
+	anyOnce  sync.Once
+	anyFacts [][]facts // by measure index, one per delegation that reported (anydelegation.go)
 }
 
 // facts are what the facet counts need to know of a measure; they do not
@@ -431,6 +439,9 @@ func (e *Engine) filter(rows []Row, f Filter, skip dimension) []Row {
 	if f.IsZero() {
 		return rows
 	}
+	if f.AnyDelegation {
+		return e.filterAny(rows, &f)
+	}
 	out := make([]Row, 0, len(rows))
 	for _, r := range rows {
 		if f.match(r.Measure, r.State, e.today, skip) {
@@ -464,6 +475,10 @@ func (e *Engine) counts(ctx context.Context, q Query) (Counts, error) {
 	all, err := e.candidates(ctx, q.Text)
 	if err != nil {
 		return c, err
+	}
+	if q.Filter.AnyDelegation {
+		e.countAny(all, &q.Filter, &c)
+		return c, nil
 	}
 	// One pass: a row counts for the facet of dimension d when it passes
 	// every filter but maybe d's. Counted in arrays, put in maps at the end.
