@@ -52,7 +52,8 @@ func TestNewMarksFollowTheActivityChoice(t *testing.T) {
 		t.Errorf("marks: 1.1.1 %v, 1.1.2 %v; want only 1.1.1", row("1.1.1").fresh.Visible(), row("1.1.2").fresh.Visible())
 	}
 	se.Show("1.1.1")
-	if !strings.Contains(h.detailTexts(), "New  "+timeLabel(se.state("1.1.1").History[0].Time)+"  Aigerim (Kazakhstan) set the status") {
+	last := se.state("1.1.1").History[0]
+	if !strings.Contains(h.detailTexts(), "New  "+timeLabel(last.Time)+"  Aigerim (Kazakhstan) "+keyLabel(last.Author)+" set the status") {
 		t.Errorf("history not marked:\n%s", h.detailTexts())
 	}
 	if n := newNoteCards(h); n != 1 {
