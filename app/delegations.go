@@ -119,9 +119,9 @@ func (d *detailView) delegationStatuses(st *data.MeasureState) fyne.CanvasObject
 		}
 		// The name and who set the status wrap as one text: a narrow
 		// pane or a long Russian name needs no column of its own.
-		text := widget.NewRichText(append([]widget.RichTextSegment{
+		text := widget.NewRichText(widgets.Guarded(append([]widget.RichTextSegment{
 			&widget.TextSegment{Text: name, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
-		}, by...)...)
+		}, by...))...)
 		text.Wrapping = fyne.TextWrapWord
 		var trail fyne.CanvasObject
 		if ds.Conflict {

@@ -88,7 +88,7 @@ func (h *harness) delegationLines() []string {
 					for _, s := range w.Segments[1:] {
 						by += s.Textual()
 					}
-					by = anyKey.ReplaceAllString(strings.TrimSpace(by), "key:K")
+					by = anyKey.ReplaceAllString(strings.TrimSpace(strings.ReplaceAll(by, "\u200b", "")), "key:K")
 				}
 			}
 		}

@@ -267,14 +267,14 @@ func (d *detailView) rebuild() {
 	hist := append([]*data.Change(nil), st.History...)
 	sort.SliceStable(hist, func(i, j int) bool { return hist[j].Time.Before(hist[i].Time) })
 	for _, c := range hist {
-		line := widget.NewRichText(
+		segs := markNewLine([]widget.RichTextSegment{
 			&widget.TextSegment{Text: timeLabel(c.Time) + "  ", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}},
 			&widget.TextSegment{Text: who(c.Name, c.Delegation, c.Author), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 			keySegment(c.Author),
 			&widget.TextSegment{Text: " " + changeSummary(c), Style: widget.RichTextStyle{Inline: true}},
-		)
+		}, se.isNew(c.Time))
+		line := widget.NewRichText(widgets.Guarded(segs)...)
 		line.Wrapping = fyne.TextWrapWord
-		markNewLine(line, se.isNew(c.Time))
 		objs = append(objs, line)
 	}
 
@@ -311,11 +311,11 @@ func (d *detailView) noteCard(n *data.Note, mine bool) fyne.CanvasObject {
 	if !n.Edited.IsZero() {
 		when = lang.L("{{.Created}}, edited {{.Edited}}", map[string]any{"Created": when, "Edited": timeLabel(n.Edited)})
 	}
-	author := widget.NewRichText(
+	author := widget.NewRichText(widgets.Guarded([]widget.RichTextSegment{
 		&widget.TextSegment{Text: who(n.Name, n.Delegation, n.Author), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 		keySegment(n.Author),
 		&widget.TextSegment{Text: "  " + when, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}},
-	)
+	})...)
 	author.Wrapping = fyne.TextWrapWord
 	if d.editing == n.ID && mine {
 		return d.card(author, d.editorBox())

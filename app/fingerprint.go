@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scoplan/data"
+	"scoplan/widgets"
 )
 
 // Who is who: a note under Mallory's key that carries Anna's name prints
@@ -58,8 +59,8 @@ func whoText(text string, name, delegation, key string, base widget.RichTextStyl
 // captionWho is caption for a message naming a person: whoText in the
 // caption's style, wrapping.
 func captionWho(text string, name, delegation, key string) *widget.RichText {
-	r := widget.NewRichText(whoText(text, name, delegation, key,
-		widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText})...)
+	r := widget.NewRichText(widgets.Guarded(whoText(text, name, delegation, key,
+		widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}))...)
 	r.Wrapping = fyne.TextWrapWord
 	return r
 }

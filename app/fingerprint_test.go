@@ -22,11 +22,16 @@ func (h *harness) keyTexts() (names, keys []string) {
 		}
 		for i, s := range r.Segments {
 			ts, ok := s.(*widget.TextSegment)
-			if !ok || !ts.Style.TextStyle.Monospace || !strings.HasPrefix(ts.Text, " key:") || i == 0 {
+			if !ok || !ts.Style.TextStyle.Monospace || i == 0 {
 				continue
 			}
-			names = append(names, r.Segments[i-1].Textual())
-			keys = append(keys, strings.TrimPrefix(ts.Text, " key:"))
+			// widgets.Guarded starts the segment with a zero-width space.
+			key, ok := strings.CutPrefix(strings.TrimPrefix(ts.Text, "\u200b"), " key:")
+			if !ok {
+				continue
+			}
+			names = append(names, strings.TrimPrefix(r.Segments[i-1].Textual(), "\u200b"))
+			keys = append(keys, key)
 		}
 	}
 	return names, keys
@@ -70,8 +75,10 @@ func TestDetailShowsKeyBesideEveryName(t *testing.T) {
 	own := h.ui.se.store.Identity().Key
 	found := false
 	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
-		if r, ok := o.(*widget.RichText); ok && strings.HasPrefix(r.String(), "Set by ") {
-			found = strings.Contains(r.String(), "key:"+own+" on ")
+		if r, ok := o.(*widget.RichText); ok {
+			if text := strings.ReplaceAll(r.String(), "\u200b", ""); strings.HasPrefix(text, "Set by ") {
+				found = strings.Contains(text, "key:"+own+" on ")
+			}
 		}
 	}
 	if !found {

@@ -37,14 +37,15 @@ func (u *ui) markSince() {
 	}
 }
 
-// markNewLine puts a "New" mark before a history line made since then.
-func markNewLine(line *widget.RichText, on bool) {
+// markNewLine puts a "New" mark before the segments of a history line
+// made since then.
+func markNewLine(segs []widget.RichTextSegment, on bool) []widget.RichTextSegment {
 	if !on {
-		return
+		return segs
 	}
 	mark := &widget.TextSegment{Text: newText() + "  ", Style: widget.RichTextStyle{Inline: true,
 		ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}}
-	line.Segments = append([]widget.RichTextSegment{mark}, line.Segments...)
+	return append([]widget.RichTextSegment{mark}, segs...)
 }
 
 // newCardLayout lays out a note card marked new (a border layout; its own

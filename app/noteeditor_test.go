@@ -81,7 +81,9 @@ func (h *harness) detailTexts() string {
 	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
 		switch w := o.(type) {
 		case *widget.RichText:
-			b.WriteString(w.String() + "\n")
+			// No zero-width spaces (widgets.Breakable, widgets.Guarded):
+			// the user sees none.
+			b.WriteString(strings.ReplaceAll(w.String(), "\u200b", "") + "\n")
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
 		}

@@ -34,9 +34,35 @@ func Breakable(in []widget.RichTextSegment) []widget.RichTextSegment {
 			segs = append(segs, &widget.TextSegment{Text: u, Style: ts.Style})
 		}
 	}
+	return guard(segs)
+}
+
+// Guarded prepares inline segments of different styles (a name, a key's
+// fingerprint, a time) for word wrapping without cutting them further:
+// every text segment after the first starts with a zero-width space, so
+// that a segment starting where not even one character fits goes on to
+// the next line instead of one character per line (fyne-io/fyne#3711, see
+// Breakable). The segments are copied; in is left as it was.
+func Guarded(in []widget.RichTextSegment) []widget.RichTextSegment {
+	segs := make([]widget.RichTextSegment, 0, len(in))
+	for _, s := range in {
+		if ts, ok := s.(*widget.TextSegment); ok {
+			if ts.Text == "" {
+				continue
+			}
+			c := *ts
+			s = &c
+		}
+		segs = append(segs, s)
+	}
+	return guard(segs)
+}
+
+// guard starts every text segment after the first with a zero-width space.
+func guard(segs []widget.RichTextSegment) []widget.RichTextSegment {
 	for i := 1; i < len(segs); i++ {
 		ts, ok := segs[i].(*widget.TextSegment)
-		if !ok || ts.Text == "" {
+		if !ok || ts.Text == "" || strings.HasPrefix(ts.Text, "\u200b") {
 			continue
 		}
 		ts.Text = "\u200b" + ts.Text

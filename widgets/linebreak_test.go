@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -126,4 +127,57 @@ func TestWrappedLinesDoNotStartWithASpace(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A name, then a key's fingerprint in another style: wherever the name
+// ends, the fingerprint goes on whole, on the name's line or the next one,
+// never one character per line (Fyne 2.7.1's wrap, see Guarded). The
+// widths swept include those where the name leaves less than a character
+// of room at the end of its line.
+func TestGuardedSegmentsWrapWhole(t *testing.T) {
+	newTestApp(t)
+	segs := func() []widget.RichTextSegment {
+		return []widget.RichTextSegment{
+			&widget.TextSegment{Text: "Aigerim Nurlanovna (Kazakhstan)", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+			&widget.TextSegment{Text: " key:cab55cbd79df89b2", Style: widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameCaptionText, TextStyle: fyne.TextStyle{Monospace: true}}},
+			&widget.TextSegment{Text: " set the status to Done", Style: widget.RichTextStyle{Inline: true}},
+		}
+	}
+	name := fyne.MeasureText("Aigerim Nurlanovna (Kazakhstan)", theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+	pad := 2 * theme.InnerPadding()
+	worstPlain := 0
+	for width := name + pad - 2; width <= name+pad+12; width++ {
+		guarded := widget.NewRichText(Guarded(segs())...)
+		guarded.Wrapping = fyne.TextWrapWord
+		if n := visualRows(t, guarded, width); n > 4 {
+			t.Errorf("width %v: %d lines, want at most 4 (name, key, the rest in two)", width, n)
+		}
+		plain := widget.NewRichText(segs()...)
+		plain.Wrapping = fyne.TextWrapWord
+		worstPlain = max(worstPlain, visualRows(t, plain, width))
+	}
+	t.Logf("without Guarded, up to %d lines at these widths", worstPlain)
+}
+
+// visualRows counts the lines a RichText of mixed text sizes is laid out
+// in: texts of one line sit at slightly different heights (each size has
+// its own baseline), so tops closer than half a line count as one line.
+func visualRows(t *testing.T, rt *widget.RichText, width float32) int {
+	t.Helper()
+	w := test.NewTempWindow(t, rt)
+	w.Resize(fyne.NewSize(width, 2000))
+	var ys []float32
+	for _, o := range test.LaidOutObjects(rt) {
+		if txt, ok := o.(*canvas.Text); ok && strings.Trim(txt.Text, "\u200b") != "" {
+			ys = append(ys, txt.Position().Y)
+		}
+	}
+	slices.Sort(ys)
+	n, top := 0, float32(-1000)
+	for _, y := range ys {
+		if y-top > theme.TextSize()/2 {
+			n, top = n+1, y
+		}
+	}
+	return n
 }
