@@ -297,6 +297,9 @@ func (d *detailView) conflictCard(st *data.MeasureState) fyne.CanvasObject {
 			d.do.setStatus(d.id, c.Status)
 		})
 		keep.OnEscape = d.do.focusList
+		if d.se.readOnly() {
+			keep.Disable() // the file cannot take the choice
+		}
 		line := captionWho(lang.L("{{.Status}}: set by {{.Who}} on {{.When}}", map[string]any{
 			"Status": statusLabel(c.Status), "Who": whoMarker, "When": timeLabel(c.Time)}), c.Name, c.Delegation, c.Author)
 		objs = append(objs, container.NewBorder(nil, nil, nil, keep, line))

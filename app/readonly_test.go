@@ -13,6 +13,7 @@ import (
 	"scoplan/data/search"
 	"scoplan/storage"
 	"scoplan/storage/storagetest"
+	"scoplan/widgets"
 )
 
 // openReadOnly opens the harness's data file read-only and builds the
@@ -108,4 +109,29 @@ func TestUnwritableDataFileOpensReadOnly(t *testing.T) {
 			t.Error("an unwritable data file opened for writing")
 		}
 	})
+}
+
+// A conflict in a read-only data file is shown, but its Keep buttons are
+// greyed out: the file cannot take the choice.
+func TestReadOnlyConflictOffersNoKeep(t *testing.T) {
+	h := conflictWithinOwnDelegation(t)
+	if err := h.ui.se.store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	h.openReadOnly()
+	h.ui.se.Show("1.5.4")
+	var keep []*widgets.Button
+	for _, o := range test.LaidOutObjects(h.ui.detail.scroll.Content) {
+		if b, ok := o.(*widgets.Button); ok && strings.HasPrefix(b.Text, "Keep ") {
+			keep = append(keep, b)
+		}
+	}
+	if len(keep) != 2 {
+		t.Fatalf("%d Keep buttons, want 2", len(keep))
+	}
+	for _, b := range keep {
+		if !b.Disabled() {
+			t.Errorf("%q is enabled in a read-only data file", b.Text)
+		}
+	}
 }
