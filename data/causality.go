@@ -28,9 +28,9 @@ import (
 // reports it); a status file holding one is refused.
 var ErrReference = errors.New("breaks causality")
 
-// validateReferences is Validate's last check: no reference to the change
-// itself, no parent twice.
-func (c *Change) validateReferences() error {
+// ValidateReferences is Validate's last check: no reference to the change
+// itself, no parent twice. Its error wraps ErrReference.
+func (c *Change) ValidateReferences() error {
 	switch c.Kind {
 	case ChangeStatus:
 		for i, p := range c.Parents {

@@ -183,7 +183,7 @@ func (c *Change) Validate() error {
 	default:
 		return fmt.Errorf("change %s: unknown kind %q", c.ID, clip(string(c.Kind)))
 	}
-	return c.validateReferences() // last: see ErrReference
+	return c.ValidateReferences() // last: see ErrReference
 }
 
 // validateMeeting checks a meeting: no measure, status, parents or note; a

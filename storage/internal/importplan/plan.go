@@ -103,7 +103,8 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 	}
 	wg.Wait()
 	checkCausality(files, parts, owner, snap) // causality.go
-	var first *planPart                       // the part with the first refused line
+
+	var first *planPart // the part with the first refused line
 	news := 0
 	for i := range parts {
 		p := &parts[i]
