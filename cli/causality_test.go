@@ -45,7 +45,7 @@ func TestCheckReportsBrokenCausality(t *testing.T) {
 	}
 	out, _, code := runIn(t, "check", "--db", db)
 	if code != ExitError || !strings.Contains(out, "1 problem") || !strings.Contains(out, self.ID) ||
-		!strings.Contains(out, `by "Mallory" on measure "1.1.1" breaks causality: it lists itself as a parent`) ||
+		!strings.Contains(out, `change "`+self.ID+`": by "Mallory" on measure "1.1.1" breaks causality: it lists itself as a parent`) ||
 		!strings.Contains(out, "recoverable: 1 change") {
 		t.Errorf("check: exit %d:\n%s", code, out)
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"scoplan/data"
 )
@@ -33,7 +34,7 @@ func causalDamage(r *CheckReport, cs []*data.Change) []*data.Change {
 	out := cs[:0:0]
 	for _, c := range cs {
 		if err := breaksCausality(c, lookup); err != nil {
-			r.Damage = append(r.Damage, Damage{fmt.Sprintf("change %q", c.ID), err.Error()})
+			r.Damage = append(r.Damage, Damage{fmt.Sprintf("change %q", c.ID), strings.TrimPrefix(err.Error(), "change "+c.ID+" ")})
 			continue
 		}
 		out = append(out, c)
