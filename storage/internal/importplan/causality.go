@@ -20,8 +20,8 @@ import (
 //
 // It runs between planPart.plan and planPart.finish, one goroutine per
 // part (the parts' maps are only read), and records a refusal as plan
-// does, so that Make reports the first refused line of the files. It calls
-// finish on every part.
+// does, so that Make reports the first refused line of the files. It then
+// calls finish on every part, in parallel as plan did before.
 func checkCausality(files []*statusfile.File, parts []planPart, owner func(id string) int, snap *Snapshot) {
 	failed := false
 	for i := range parts {
@@ -34,21 +34,22 @@ func checkCausality(files []*statusfile.File, parts []planPart, owner func(id st
 		}
 		return snap.State.Change(id)
 	}
-	var wg sync.WaitGroup
-	for i := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := &parts[i]
-			if !failed {
-				p.checkCausality(files, lookup)
-			}
-		}()
+	each := func(fn func(p *planPart)) {
+		var wg sync.WaitGroup
+		for i := range parts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				fn(&parts[i])
+			}()
+		}
+		wg.Wait()
 	}
-	wg.Wait()
-	for i := range parts {
-		parts[i].finish()
+	if !failed {
+		each(func(p *planPart) { p.checkCausality(files, lookup) })
 	}
+	// Only once every part is checked: finish changes what lookup reads.
+	each((*planPart).finish)
 }
 
 // checkCausality checks the references of the part's new changes and
