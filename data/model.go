@@ -183,7 +183,7 @@ func (c *Change) Validate() error {
 	default:
 		return fmt.Errorf("change %s: unknown kind %q", c.ID, clip(string(c.Kind)))
 	}
-	return nil
+	return c.ValidateReferences() // last: see ErrReference
 }
 
 // validateMeeting checks a meeting: no measure, status, parents or note; a

@@ -305,7 +305,8 @@ func Derive(changes []*Change) *MeasureState { return DeriveFor(changes, "") }
 //
 // Notes: a note added stays until its author deletes it (a tombstone that
 // wins over any edit); among its author's edits the causally last one wins.
-// Edits and deletions by anyone else are ignored.
+// Edits and deletions by anyone else are ignored, and so are those with a
+// clock not above the note's (they cannot have followed it: causality.go).
 func DeriveFor(changes []*Change, own string) *MeasureState {
 	cs := append([]*Change(nil), changes...)
 	sortChanges(cs)
@@ -346,7 +347,7 @@ func DeriveFor(changes []*Change, own string) *MeasureState {
 				Delegation: c.Delegation, Created: c.Time, Text: c.Text})
 		case ChangeNoteEdit, ChangeNoteDelete:
 			add, ok := adds[c.Note]
-			if !ok || add.Author != c.Author {
+			if !ok || add.Author != c.Author || add.Clock >= c.Clock { // see causality.go
 				continue
 			}
 			if c.Kind == ChangeNoteDelete {
@@ -431,22 +432,11 @@ func statusValue(c *Change) StatusValue {
 // this measure by the own delegation (SetOwn) supersedes: every head of that
 // delegation's status, so that setting a status resolves its conflict.
 func (s *State) StatusHeads(measure string) []string {
-	superseded := map[string]bool{}
 	var status []*Change
 	for _, c := range s.byMeas[measure] {
 		if c.Kind == ChangeStatus && DelegationKey(c.Delegation) == s.own {
 			status = append(status, c)
-			for _, p := range c.Parents {
-				superseded[p] = true
-			}
 		}
 	}
-	var out []string
-	for _, c := range status {
-		if !superseded[c.ID] {
-			out = append(out, c.ID)
-		}
-	}
-	sort.Strings(out)
-	return out
+	return headIDs(status)
 }

@@ -25,7 +25,7 @@ func (s *Store) ExportBytes() ([]byte, int, error) {
 	if s.closed {
 		return nil, 0, ErrClosed
 	}
-	changes := s.state.Changes()
+	changes := exportable(s.state.Changes(), s.state.Change) // causality.go
 	h := statusfile.Header{
 		Plan:        data.PlanID,
 		PlanVersion: s.plan.Version(),

@@ -92,15 +92,18 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 	}
 	parts := make([]planPart, min(runtime.GOMAXPROCS(0), 16))
 	seed := maphash.MakeSeed()
+	owner := func(id string) int { return int(maphash.String(seed, id) % uint64(len(parts))) }
 	var wg sync.WaitGroup
 	for i := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[i].plan(files, snap, func(id string) bool { return maphash.String(seed, id)%uint64(len(parts)) == uint64(i) }, hint/len(parts)+1)
+			parts[i].plan(files, snap, func(id string) bool { return owner(id) == i }, hint/len(parts)+1)
 		}()
 	}
 	wg.Wait()
+	checkCausality(files, parts, owner, snap) // causality.go
+
 	var first *planPart // the part with the first refused line
 	news := 0
 	for i := range parts {
@@ -205,6 +208,10 @@ type planPart struct {
 	counts           []Summary // per file
 	err              error     // the first refused line of this part
 	errFile, errLine int
+	// Between plan and finish: every change of the part (seen: ID → index in
+	// entries), for checkCausality's lookups.
+	seen    map[string]int
+	entries []planEntry
 }
 
 type planEntry struct {
@@ -257,7 +264,13 @@ func (p *planPart) plan(files []*statusfile.File, snap *Snapshot, mine func(id s
 			p.counts[fi].count(c)
 		}
 	}
-	p.news = slices.DeleteFunc(entries, func(e planEntry) bool { return e.known })
+	p.seen, p.entries = seen, entries // for checkCausality, which calls finish
+}
+
+// finish keeps the new changes of the part and groups them by measure.
+func (p *planPart) finish() {
+	p.news = slices.DeleteFunc(p.entries, func(e planEntry) bool { return e.known })
+	p.entries, p.seen = nil, nil
 	p.byMeasure = map[string][]PreviewChange{}
 	for _, e := range p.news {
 		p.byMeasure[e.c.Measure] = append(p.byMeasure[e.c.Measure], PreviewChange{e.c, e.file})
