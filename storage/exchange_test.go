@@ -373,7 +373,7 @@ func TestBadFilesChangeNothing(t *testing.T) {
 	forge(t, filepath.Join(dir, "unknown-measure"), []*data.Change{unknown})
 	forge(t, filepath.Join(dir, "future"), []*data.Change{future})
 	forge(t, filepath.Join(dir, "reused-id"), []*data.Change{&reused})
-	newer := bytes.Replace(content, []byte("SCOPLAN-STATUS 1"), []byte("SCOPLAN-STATUS 7"), 1)
+	newer := bytes.Replace(content, []byte("SCOPLAN-STATUS 2"), []byte("SCOPLAN-STATUS 7"), 1)
 	badUTF8 := bytes.Replace(content, []byte("笔记"), []byte("\xe7\xac\xff\xe8\xae\xb0"), 1)
 	body := badUTF8[:bytes.Index(badUTF8, []byte("\nsha256 "))+1]
 	badUTF8 = statusfile.Seal(body, anna.Sign) // correctly signed, invalid text
