@@ -86,6 +86,23 @@ type (
 	// DelegationMove is a known key whose new changes claim another
 	// delegation than before.
 	DelegationMove = importplan.DelegationMove
+	// Refusal is a change of a file the import refuses, and why.
+	Refusal = importplan.Refusal
+	// Why says why a change was refused.
+	Why = importplan.Why
+	// Fork is a key that wrote two changes at one place of its feed.
+	Fork = importplan.Fork
+)
+
+// Why a change is refused: see importplan.Why.
+const (
+	WhyAlteredID  = importplan.WhyAlteredID
+	WhyReusedID   = importplan.WhyReusedID
+	WhyUnknownKey = importplan.WhyUnknownKey
+	WhySignature  = importplan.WhySignature
+	WhyBrokenFeed = importplan.WhyBrokenFeed
+	WhyUnsigned   = importplan.WhyUnsigned
+	WhyDepends    = importplan.WhyDepends
 )
 
 // PendingImport is a set of status files read and checked, ready to be
