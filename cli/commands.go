@@ -306,17 +306,25 @@ func printShow(w io.Writer, it ShowItem, tx *data.Texts) {
 	if it.Conflict {
 		fmt.Fprintln(w, "\nStatus conflict between:")
 		for _, c := range it.Competing {
-			fmt.Fprintf(w, "  %s by %s (%s) [key %s] at %s\n", c.Status, oneLine(c.Author), oneLine(c.Delegation), c.Key, c.Time)
+			fmt.Fprintf(w, "  %s by %s (%s) [key %s%s] at %s\n", c.Status, oneLine(c.Author), oneLine(c.Delegation), c.Key, unverifiedMark(c.Verified), c.Time)
 		}
 	}
 	fmt.Fprintf(w, "\nNotes (%d):\n", len(it.NoteList))
 	for _, n := range it.NoteList {
-		fmt.Fprintf(w, "  [%s] %s (%s) [key %s]:\n    %s\n", n.Created, oneLine(n.Author), oneLine(n.Delegation), n.Key, strings.ReplaceAll(block(n.Text), "\n", "\n    "))
+		fmt.Fprintf(w, "  [%s] %s (%s) [key %s%s]:\n    %s\n", n.Created, oneLine(n.Author), oneLine(n.Delegation), n.Key, unverifiedMark(n.Verified), strings.ReplaceAll(block(n.Text), "\n", "\n    "))
 	}
 	fmt.Fprintf(w, "\nHistory (%d):\n", len(it.History))
 	for _, h := range it.History {
-		fmt.Fprintf(w, "  %s  %s (%s) [key %s]  %s\n", h.Time, oneLine(h.Author), oneLine(h.Delegation), h.Key, oneLine(h.Summary))
+		fmt.Fprintf(w, "  %s  %s (%s) [key %s%s]  %s\n", h.Time, oneLine(h.Author), oneLine(h.Delegation), h.Key, unverifiedMark(h.Verified), oneLine(h.Summary))
 	}
+}
+
+// unverifiedMark follows the key of a change nothing proves the author of.
+func unverifiedMark(v *bool) string {
+	if v != nil && !*v {
+		return ", unverified"
+	}
+	return ""
 }
 
 func setStatusFlags(fs *flag.FlagSet) func(*env, []string) error {
@@ -491,6 +499,9 @@ type DelegationStatusJSON struct {
 	Time string `json:"time"`
 	// DelegationName is the delegation's English short name.
 	DelegationName string `json:"delegation_name"`
+	// Verified is false (and only then present) when nothing proves the
+	// status's author set it: a format 1 change relayed by someone else.
+	Verified *bool `json:"verified,omitempty"`
 }
 
 // NoteJSON is a note in "show --json".
@@ -502,6 +513,7 @@ type NoteJSON struct {
 	Created    string `json:"created"`
 	Edited     string `json:"edited,omitempty"`
 	Text       string `json:"text"`
+	Verified   *bool  `json:"verified,omitempty"` // false, and only then present, for an unverified note
 }
 
 // StatusJSON is one competing status value.
@@ -511,6 +523,7 @@ type StatusJSON struct {
 	Delegation string `json:"delegation"`
 	Key        string `json:"key"`
 	Time       string `json:"time"`
+	Verified   *bool  `json:"verified,omitempty"` // false, and only then present, for an unverified change
 }
 
 // HistoryJSON is one change in a measure's history.
@@ -525,6 +538,7 @@ type HistoryJSON struct {
 	Note       string `json:"note,omitempty"`
 	Text       string `json:"text,omitempty"`
 	Summary    string `json:"summary"`
+	Verified   *bool  `json:"verified,omitempty"` // false, and only then present, for an unverified change
 }
 
 // ShowItem is the output of "show --json".
@@ -559,6 +573,7 @@ func statusesJSON(st *data.MeasureState) map[string]DelegationStatusJSON {
 		j := DelegationStatusJSON{Status: string(d.Status), Conflict: d.Conflict, DelegationName: data.DelegationLabel(k, "en")}
 		if d.Set != nil {
 			j.Name, j.Key, j.Time = d.Set.Name, d.Set.Author, stamp(d.Set.Time)
+			j.Verified = verified(!d.Set.Unverified)
 		}
 		out[k] = j
 	}
@@ -572,16 +587,27 @@ func showItem(m *data.Measure, st *data.MeasureState, today data.Date, tx *data.
 		if !n.Edited.IsZero() {
 			nj.Edited = stamp(n.Edited)
 		}
+		nj.Verified = verified(!n.Unverified)
 		it.NoteList = append(it.NoteList, nj)
 	}
 	for _, c := range st.Competing {
-		it.Competing = append(it.Competing, StatusJSON{Status: string(c.Status), Author: c.Name, Delegation: data.DelegationKey(c.Delegation), Key: c.Author, Time: stamp(c.Time)})
+		it.Competing = append(it.Competing, StatusJSON{Status: string(c.Status), Author: c.Name, Delegation: data.DelegationKey(c.Delegation), Key: c.Author, Time: stamp(c.Time), Verified: verified(!c.Unverified)})
 	}
 	for _, c := range st.History {
 		it.History = append(it.History, HistoryJSON{ID: c.ID, Kind: string(c.Kind), Time: stamp(c.Time), Author: c.Name,
-			Delegation: data.DelegationKey(c.Delegation), Key: c.Author, Status: string(c.Status), Note: c.NoteID(), Text: c.Text, Summary: Summary(c)})
+			Delegation: data.DelegationKey(c.Delegation), Key: c.Author, Status: string(c.Status), Note: c.NoteID(), Text: c.Text, Summary: Summary(c),
+			Verified: verified(!c.Unverified)})
 	}
 	return it
+}
+
+// verified is the JSON "verified" field: absent for a verified change,
+// false for one nothing proves the author of.
+func verified(ok bool) *bool {
+	if ok {
+		return nil
+	}
+	return new(bool)
 }
 
 // Summary describes a change in a few English words.

@@ -23,9 +23,11 @@ docs/FORMAT.md describes the format.`,
 		help: `Checks and merges status files. Several files are merged in one transaction:
 all of them apply, or none does. A bad file (damaged, truncated, tampered
 with, from a newer scoplan or for another plan ...) is refused with one line
-naming it, exit code 1, and the data file is left as it was. Importing the
-same file again changes nothing. --dry-run shows what would change and
-writes nothing.`,
+naming it, exit code 1, and the data file is left as it was. Within a good
+file, a change its author's key did not sign (format 2), or whose ID is
+reused for other content, is refused by name with what depends on it, and
+the rest is imported. Importing the same file again changes nothing.
+--dry-run shows what would change and writes nothing.`,
 		flags: importFlags})
 }
 
@@ -101,6 +103,35 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) error {
 	}
 }
 
+// refusal says which change was refused and why, in one line.
+func refusal(x storage.Refusal) string {
+	what := string(x.Kind)
+	if x.Measure != "" {
+		what += " on " + x.Measure
+	}
+	who := fmt.Sprintf("%s, said to be by %s, key %s", what, label(x.Name, ""), x.Author)
+	var why string
+	switch x.Why {
+	case storage.WhyAlteredID:
+		why = "its ID is not the hash of its content (a reused or altered ID)"
+	case storage.WhyReusedID:
+		why = "your data file, or an earlier file, holds other content under its ID (a reused ID)"
+	case storage.WhyUnknownKey:
+		why = "the file does not give its author's public key, and your data file does not know it"
+	case storage.WhySignature:
+		why = "its signature is not its author's key's: someone else wrote it in that name"
+	case storage.WhyBrokenFeed:
+		why = "the author's change before it is missing or not theirs"
+	case storage.WhyUnsigned:
+		why = "it is not signed, but its author's key signs every change: someone else wrote it in that name"
+	case storage.WhyDepends:
+		why = "it depends on refused change " + x.On
+	default:
+		why = "it could not be verified"
+	}
+	return who + " (change " + x.ID + "): " + why
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
@@ -166,6 +197,12 @@ func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
 			}
 			fmt.Fprintf(w, "  warning: key %s (%s), known as %s, now writes for %s\n", m.Key, oneLine(m.Name), strings.Join(from, ", "), delegationLabel(m.To))
 		}
+		for _, x := range f.Refused {
+			fmt.Fprintf(w, "  refused: %s\n", refusal(x))
+		}
+		for _, k := range f.Forks {
+			fmt.Fprintf(w, "  warning: key %s (%s) wrote two different changes as its change %d: one data file was used on two computers; both are kept\n", k.Key, oneLine(k.Name), k.Seq)
+		}
 		if f.OtherPlanText {
 			fmt.Fprintf(w, "  note: exported with a different text of the plan (version %s; yours is %s)\n", f.PlanVersion, s.Plan().Version())
 		}
@@ -188,6 +225,9 @@ func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
 	}
 	if len(r.Files) > 1 || r.Total.NothingNew() {
 		fmt.Fprintf(w, "total: %s\n", describe(r.Total))
+	}
+	if n := r.Total.RefusedChanges; n > 0 {
+		fmt.Fprintf(w, "%s refused (listed above); every other change was %s\n", plural(n, "change", "changes"), map[bool]string{true: "checked", false: "imported"}[r.DryRun])
 	}
 	if r.DryRun {
 		fmt.Fprintln(w, "dry run: nothing was written")

@@ -74,12 +74,27 @@ type Change struct {
 	Delegation string     `json:"delegation,omitempty"` // the author's delegation then
 	Time       time.Time  `json:"time"`                 // wall clock, UTC, millisecond precision
 	Clock      uint64     `json:"clock"`                // Lamport clock: greater than every change the author had seen
+	Seq        uint64     `json:"seq,omitempty"`        // format 2: the change's place in its author's feed (1, 2, …); 0 for a format 1 change
+	Prev       string     `json:"prev,omitempty"`       // format 2: the ID of the author's change Seq-1 (none for Seq 1)
 	Status     Status     `json:"status,omitempty"`     // for ChangeStatus
 	Parents    []string   `json:"parents,omitempty"`    // for ChangeStatus: the status changes it supersedes
 	Note       string     `json:"note,omitempty"`       // for note edits and deletions: the note's ID
 	Text       string     `json:"text,omitempty"`       // for note additions and edits; a meeting's name
 	Date       string     `json:"date,omitempty"`       // for ChangeMeeting: the meeting's day, YYYY-MM-DD
+	Sig        string     `json:"sig,omitempty"`        // format 2: the author's Ed25519 signature of the ID, hex
+
+	// Unverified is true for a format 1 change relayed by someone other
+	// than its author: nothing proves who wrote it. It is not part of the
+	// change's content (the data file keeps it aside).
+	Unverified bool `json:"-"`
 }
+
+// SigHexLen is the length of a format 2 change's signature, in hex.
+const SigHexLen = 128
+
+// Signed reports whether the change is a format 2 change (it has a place in
+// its author's feed and a signature).
+func (c *Change) Signed() bool { return c.Seq > 0 }
 
 // NoteID returns the ID of the note a note change is about.
 func (c *Change) NoteID() string {
@@ -140,6 +155,9 @@ func (c *Change) Validate() error {
 	if c.Clock == 0 || c.Clock > maxClockAllowed {
 		return fmt.Errorf("change %s: clock %d is out of range", c.ID, c.Clock)
 	}
+	if err := c.validateFeed(); err != nil {
+		return err
+	}
 	if c.Kind != ChangeMeeting && c.Date != "" {
 		return fmt.Errorf("change %s: only a meeting carries a date", c.ID)
 	}
@@ -184,6 +202,34 @@ func (c *Change) Validate() error {
 		return fmt.Errorf("change %s: unknown kind %q", c.ID, clip(string(c.Kind)))
 	}
 	return c.ValidateReferences() // last: see ErrReference
+}
+
+// validateFeed checks the format 2 fields: none on a format 1 change; on
+// a format 2 change a signature, and the previous change's ID from the
+// second change of the feed on.
+func (c *Change) validateFeed() error {
+	if c.Seq == 0 {
+		if c.Prev != "" || c.Sig != "" {
+			return fmt.Errorf("change %s: a change with no place in its author's feed carries no signature", c.ID)
+		}
+		return nil
+	}
+	if c.Seq > maxClockAllowed {
+		return fmt.Errorf("change %s: feed position %d is out of range", c.ID, c.Seq)
+	}
+	if !isHex(c.Sig, SigHexLen) {
+		return fmt.Errorf("change %s: signature is malformed", c.ID)
+	}
+	if c.Seq == 1 && c.Prev != "" {
+		return fmt.Errorf("change %s: the first change of a feed has no previous change", c.ID)
+	}
+	if c.Seq > 1 && !isHex(c.Prev, ChangeIDHexLen) {
+		return fmt.Errorf("change %s: previous change %q is malformed", c.ID, clip(c.Prev))
+	}
+	if c.Prev == c.ID {
+		return fmt.Errorf("change %s: it names itself as its previous change", c.ID)
+	}
+	return nil
 }
 
 // validateMeeting checks a meeting: no measure, status, parents or note; a

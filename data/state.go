@@ -19,6 +19,9 @@ type Note struct {
 	Created    time.Time
 	Edited     time.Time // zero if never edited
 	Text       string
+	// Unverified: nothing proves the author wrote the note or its text
+	// (a format 1 change relayed by someone else, Change.Unverified).
+	Unverified bool
 }
 
 // StatusValue is one status someone set: the value with who and when.
@@ -29,6 +32,7 @@ type StatusValue struct {
 	Name       string
 	Delegation string
 	Time       time.Time
+	Unverified bool // see Change.Unverified
 }
 
 // DelegationStatus is one delegation's status of a measure, derived from
@@ -344,7 +348,7 @@ func DeriveFor(changes []*Change, own string) *MeasureState {
 		switch c.Kind {
 		case ChangeNoteAdd:
 			notes = append(notes, &Note{ID: c.ID, Measure: c.Measure, Author: c.Author, Name: c.Name,
-				Delegation: c.Delegation, Created: c.Time, Text: c.Text})
+				Delegation: c.Delegation, Created: c.Time, Text: c.Text, Unverified: c.Unverified})
 		case ChangeNoteEdit, ChangeNoteDelete:
 			add, ok := adds[c.Note]
 			if !ok || add.Author != c.Author || add.Clock >= c.Clock { // see causality.go
@@ -363,6 +367,7 @@ func DeriveFor(changes []*Change, own string) *MeasureState {
 		}
 		if e := lastEdit[n.ID]; e != nil {
 			n.Text, n.Edited = e.Text, e.Time
+			n.Unverified = n.Unverified || e.Unverified
 		}
 		ms.Notes = append(ms.Notes, n)
 	}
@@ -425,7 +430,7 @@ func deriveStatus(cs []*Change) *DelegationStatus {
 }
 
 func statusValue(c *Change) StatusValue {
-	return StatusValue{Status: c.Status, ChangeID: c.ID, Author: c.Author, Name: c.Name, Delegation: c.Delegation, Time: c.Time}
+	return StatusValue{Status: c.Status, ChangeID: c.ID, Author: c.Author, Name: c.Name, Delegation: c.Delegation, Time: c.Time, Unverified: c.Unverified}
 }
 
 // StatusHeads returns the IDs of the status changes a new status change on

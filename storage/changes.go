@@ -11,6 +11,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"scoplan/data"
+	"scoplan/storage/statusfile"
 )
 
 // NewChangeID returns 128 random bits in hex.
@@ -33,6 +34,8 @@ func (s *Store) newChange(kind data.ChangeKind, measure string) *data.Change {
 		Delegation: s.me.Delegation,
 		Time:       s.now().UTC().Truncate(data.TimePrecision),
 		Clock:      s.state.MaxClock() + 1,
+		Seq:        s.tip.Seq + 1,
+		Prev:       s.tip.ID,
 	}
 }
 
@@ -41,6 +44,13 @@ func (s *Store) newChange(kind data.ChangeKind, measure string) *data.Change {
 func (s *Store) commit(c *data.Change) error {
 	if s.closed {
 		return ErrClosed
+	}
+	// Format 2: the ID is the hash of the content, signed by the own key
+	// (newChange gave it its place in the own feed).
+	if c.Seq > 0 && c.Author == s.me.Key {
+		if err := statusfile.SignChange(c, s.Sign); err != nil {
+			return err
+		}
 	}
 	if err := c.Validate(); err != nil {
 		return err
@@ -57,6 +67,7 @@ func (s *Store) commit(c *data.Change) error {
 	}
 	s.state.Add(c)
 	s.digests[c.ID] = maphash.Bytes(s.seed, buf)
+	s.addFeeds([]*data.Change{c})
 	return nil
 }
 

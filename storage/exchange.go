@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"hash/maphash"
@@ -32,6 +33,18 @@ func (s *Store) ExportBytes() ([]byte, int, error) {
 		Exported:    s.now(),
 		App:         s.app,
 		Exporter:    statusfile.Exporter{Name: s.me.Name, Delegation: s.me.Delegation},
+		Keys:        map[string]string{},
+	}
+	// Format 2: the public key of every author whose signed changes the
+	// file holds, so that a reader can verify them.
+	for _, c := range changes {
+		if c.Signed() {
+			if _, ok := h.Keys[c.Author]; !ok {
+				if k := s.keys[c.Author]; k != nil {
+					h.Keys[c.Author] = hex.EncodeToString(k)
+				}
+			}
+		}
 	}
 	content, err := statusfile.Encode(h, s.PublicKey(), changes, s.Sign)
 	if err != nil {
@@ -73,6 +86,23 @@ type (
 	// DelegationMove is a known key whose new changes claim another
 	// delegation than before.
 	DelegationMove = importplan.DelegationMove
+	// Refusal is a change of a file the import refuses, and why.
+	Refusal = importplan.Refusal
+	// Why says why a change was refused.
+	Why = importplan.Why
+	// Fork is a key that wrote two changes at one place of its feed.
+	Fork = importplan.Fork
+)
+
+// Why a change is refused: see importplan.Why.
+const (
+	WhyAlteredID  = importplan.WhyAlteredID
+	WhyReusedID   = importplan.WhyReusedID
+	WhyUnknownKey = importplan.WhyUnknownKey
+	WhySignature  = importplan.WhySignature
+	WhyBrokenFeed = importplan.WhyBrokenFeed
+	WhyUnsigned   = importplan.WhyUnsigned
+	WhyDepends    = importplan.WhyDepends
 )
 
 // PendingImport is a set of status files read and checked, ready to be
@@ -214,7 +244,8 @@ func (s *Store) snapshot() (*importplan.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &importplan.Snapshot{Plan: s.plan, State: s.state, Seed: s.seed, Me: s.me.Key, Now: s.now(), Signers: records}, nil
+	return &importplan.Snapshot{Plan: s.plan, State: s.state, Seed: s.seed, Me: s.me.Key, Now: s.now(), Signers: records,
+		Keys: s.keys, Feeds: s.feeds}, nil
 }
 
 // Apply writes the import in one transaction, checked again against the
@@ -238,7 +269,7 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 		s.mu.Unlock()
 		return nil, err
 	}
-	if len(pl.Changes) == 0 && len(pl.Signers) == 0 {
+	if len(pl.Changes) == 0 && len(pl.Signers) == 0 && len(pl.Keys) == 0 {
 		s.mu.Unlock()
 		return pl.Result, nil
 	}
@@ -274,6 +305,10 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 	for i, sum := range pl.Sums {
 		s.imported[sum] = bytes.Clone(pl.Sigs[i])
 	}
+	for k, v := range pl.Keys {
+		s.keys[k] = v
+	}
+	s.addFeeds(pl.Changes)
 	s.mu.Unlock()
 	if len(pl.Changes) > 0 {
 		s.notify()
@@ -322,6 +357,28 @@ func (s *Store) writeImport(pl *importplan.Plan) error {
 			// need not verify it again.
 			if err := ib.Put(sum[:], pl.Sigs[i]); err != nil {
 				return err
+			}
+		}
+		if len(pl.Keys) > 0 {
+			kb, err := tx.CreateBucketIfNotExists(bucketKeys)
+			if err != nil {
+				return err
+			}
+			for k, v := range pl.Keys {
+				if err := kb.Put([]byte(k), v); err != nil {
+					return err
+				}
+			}
+		}
+		if len(pl.Unverified) > 0 {
+			ub, err := tx.CreateBucketIfNotExists(bucketUnverified)
+			if err != nil {
+				return err
+			}
+			for _, id := range pl.Unverified {
+				if err := ub.Put([]byte(id), []byte{}); err != nil {
+					return err
+				}
 			}
 		}
 		sb := tx.Bucket(bucketSigners)

@@ -26,6 +26,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"scoplan/data"
+	"scoplan/storage/internal/importplan"
 	"scoplan/storage/statusfile"
 )
 
@@ -50,6 +51,14 @@ var (
 	// that importing one again needs no more than reading it. Created by
 	// the first import; older files lack it.
 	bucketImported = []byte("imported")
+	// bucketKeys holds the public keys (32 bytes) of the authors whose
+	// signed (format 2) changes the data file holds, by fingerprint, so
+	// that an export can carry them. Created at open (older files lack it
+	// until then) or by the first import that needs it.
+	bucketKeys = []byte("keys")
+	// bucketUnverified holds the IDs of the format 1 changes nothing
+	// proves the author of (relayed by someone else), with empty values.
+	bucketUnverified = []byte("unverified")
 
 	keyApp      = []byte("app")
 	keySchema   = []byte("schema")
@@ -119,6 +128,15 @@ type Store struct {
 	// imported holds the checksums of the status files imported before,
 	// with the signature verified then (nil from older versions).
 	imported map[[32]byte][]byte
+	// keys holds the known authors' public keys (bucketKeys, and the own
+	// key); feeds the ID at each place of the feeds the data file holds;
+	// tip the own feed's last change (zero Seq before the first).
+	keys  map[string]ed25519.PublicKey
+	feeds map[importplan.FeedPos]string
+	tip   struct {
+		Seq uint64
+		ID  string
+	}
 }
 
 // Open opens or creates the data file at opts.Path.
@@ -173,7 +191,8 @@ func Open(opts Options) (*Store, error) {
 		db.AllocSize = allocSize
 	}
 	s := &Store{db: db, path: opts.Path, plan: data.Load(), now: opts.Now, app: opts.App, state: data.NewState(),
-		seed: maphash.MakeSeed(), digests: map[string]uint64{}, imported: map[[32]byte][]byte{}}
+		seed: maphash.MakeSeed(), digests: map[string]uint64{}, imported: map[[32]byte][]byte{},
+		keys: map[string]ed25519.PublicKey{}, feeds: map[importplan.FeedPos]string{}}
 	if err := s.init(); err != nil {
 		db.Close()
 		return nil, err
@@ -181,6 +200,19 @@ func Open(opts Options) (*Store, error) {
 	if err := s.load(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	// A file from before format 2 gets the keys bucket (a write only
+	// then: a transaction that writes nothing still rewrites a page).
+	missing := false
+	_ = safeView(db, func(tx *bolt.Tx) error { missing = tx.Bucket(bucketKeys) == nil; return nil })
+	if missing && !opts.ReadOnly {
+		if err := safeUpdate(db, func(tx *bolt.Tx) error {
+			_, err := tx.CreateBucketIfNotExists(bucketKeys)
+			return err
+		}); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }
@@ -288,7 +320,7 @@ func (s *Store) init() error {
 	}
 	id, _ := json.Marshal(Identity{Name: defaultName()})
 	return safeUpdate(s.db, func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketChanges, bucketSigners, bucketSettings, bucketDrafts} {
+		for _, b := range [][]byte{bucketMeta, bucketChanges, bucketSigners, bucketSettings, bucketDrafts, bucketKeys} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -325,6 +357,21 @@ func (s *Store) load() error {
 		if err := json.Unmarshal(meta.Get(keyIdentity), &s.me); err != nil {
 			return ErrDamaged
 		}
+		if b := tx.Bucket(bucketKeys); b != nil {
+			_ = b.ForEach(func(k, v []byte) error {
+				if len(v) == ed25519.PublicKeySize && Fingerprint(v) == string(k) {
+					s.keys[string(k)] = bytes.Clone(v)
+				}
+				return nil
+			})
+		}
+		unverified := map[string]bool{}
+		if b := tx.Bucket(bucketUnverified); b != nil {
+			_ = b.ForEach(func(k, _ []byte) error {
+				unverified[string(k)] = true
+				return nil
+			})
+		}
 		if b := tx.Bucket(bucketImported); b != nil {
 			_ = b.ForEach(func(k, v []byte) error {
 				if len(k) == 32 {
@@ -345,6 +392,7 @@ func (s *Store) load() error {
 				if _, twice := s.digests[c.ID]; twice {
 					return fmt.Errorf("%w: change %q is in it twice", ErrDamaged, clip(c.ID))
 				}
+				c.Unverified = unverified[c.ID]
 				changes = append(changes, c)
 				s.digests[c.ID] = maphash.Bytes(s.seed, line)
 				return nil
@@ -355,6 +403,8 @@ func (s *Store) load() error {
 		return err
 	}
 	s.me.Key = Fingerprint(s.private.Public().(ed25519.PublicKey))
+	s.keys[s.me.Key] = s.PublicKey()
+	s.addFeeds(changes)
 	s.state.SetOwn(data.DelegationKey(s.me.Delegation))
 	s.state.Add(changes...)
 	return nil
@@ -365,6 +415,23 @@ func clip(s string) string {
 		return s[:40] + "…"
 	}
 	return s
+}
+
+// addFeeds notes the places of signed changes in their feeds, and moves
+// the own feed's tip forward. Callers hold s.mu or own s.
+func (s *Store) addFeeds(changes []*data.Change) {
+	for _, c := range changes {
+		if !c.Signed() {
+			continue
+		}
+		pos := importplan.FeedPos{Author: c.Author, Seq: c.Seq}
+		if _, ok := s.feeds[pos]; !ok {
+			s.feeds[pos] = c.ID
+		}
+		if c.Author == s.me.Key && c.Seq > s.tip.Seq {
+			s.tip.Seq, s.tip.ID = c.Seq, c.ID
+		}
+	}
 }
 
 // Fingerprint is the short form of a public key that identifies an author:

@@ -47,6 +47,12 @@ func (d *canonDecoder) decode(c *data.Change) bool {
 	if !d.lit(`,"time":`) || !d.time(&c.Time) || !d.lit(`,"clock":`) || !d.uint(&c.Clock) {
 		return false
 	}
+	if d.lit(`,"seq":`) && (!d.uint(&c.Seq) || c.Seq == 0) {
+		return false
+	}
+	if d.lit(`,"prev":`) && (!d.str(&c.Prev) || c.Prev == "") {
+		return false
+	}
 	if d.lit(`,"status":`) && (!d.istr(5, (*string)(&c.Status)) || c.Status == "") {
 		return false
 	}
@@ -69,6 +75,12 @@ func (d *canonDecoder) decode(c *data.Change) bool {
 		return false
 	}
 	if d.lit(`,"text":`) && (!d.str(&c.Text) || c.Text == "") {
+		return false
+	}
+	if d.lit(`,"date":`) && (!d.str(&c.Date) || c.Date == "") {
+		return false
+	}
+	if d.lit(`,"sig":`) && (!d.str(&c.Sig) || c.Sig == "") {
 		return false
 	}
 	if !d.lit(`}`) || d.i != len(d.b) {

@@ -36,8 +36,9 @@ import (
 const (
 	// Magic starts the first line of every status file.
 	Magic = "SCOPLAN-STATUS"
-	// Version is the format version this build writes and the newest it reads.
-	Version = 1
+	// Version is the format version this build writes and the newest it
+	// reads. Version 1 files are still read.
+	Version = 2
 	// Extension is the file name extension of status files.
 	Extension = ".scoplan-status"
 	// MaxSize is the largest status file scoplan reads (100 MB). Larger
@@ -108,6 +109,9 @@ type Header struct {
 	App         string    `json:"app,omitempty"`
 	Exporter    Exporter  `json:"exporter"`
 	Changes     int       `json:"changes"` // the number of change lines that follow
+	// Keys maps the fingerprint of every author whose format 2 changes
+	// the file holds to the author's Ed25519 public key, in hex (format 2).
+	Keys map[string]string `json:"keys,omitempty"`
 }
 
 // Line is one change of a file.
@@ -118,6 +122,10 @@ type Line struct {
 	// already known, in which case it was not decoded. Files parsed with
 	// the same Options.Cache share one *data.Change for identical lines.
 	Change *data.Change
+	// AlteredID is true for a format 2 change whose ID is not the hash of
+	// its content: the import refuses it (and what depends on it), not the
+	// whole file.
+	AlteredID bool
 }
 
 // File is a status file that passed every check.
@@ -137,6 +145,11 @@ type File struct {
 	// Decoded is the number of lines decoded for this file: neither known
 	// (Options.Known) nor decoded before (Options.Cache).
 	Decoded int
+	// Version is the file's format version (1 or 2).
+	Version int
+	// Keys holds the public keys of the header's Keys, decoded and checked
+	// against their fingerprints, and the exporter's.
+	Keys map[string]ed25519.PublicKey
 }
 
 // Options tune Parse and ReadFile.
@@ -204,8 +217,9 @@ type cacheShard struct {
 }
 
 type cached struct {
-	raw []byte
-	c   *data.Change
+	raw     []byte
+	c       *data.Change
+	altered bool
 }
 
 // NewCache returns an empty cache.
@@ -233,21 +247,21 @@ func (c *Cache) shard(key uint64) *cacheShard { return &c.shards[key>>59%cacheSh
 
 // get returns the change decoded from a line with exactly these bytes, or
 // nil.
-func (c *Cache) get(key uint64, raw []byte) *data.Change {
+func (c *Cache) get(key uint64, raw []byte) (*data.Change, bool) {
 	sh := c.shard(key)
 	sh.mu.Lock()
 	e, ok := sh.m[key]
 	sh.mu.Unlock()
 	if ok && bytes.Equal(e.raw, raw) {
-		return e.c
+		return e.c, e.altered
 	}
-	return nil
+	return nil, false
 }
 
 // put remembers a change decoded and checked from raw, unless the key is
 // taken, and returns the change to use: the one remembered first when its
 // bytes are the same, so that identical lines share one change.
-func (c *Cache) put(key uint64, raw []byte, ch *data.Change) *data.Change {
+func (c *Cache) put(key uint64, raw []byte, ch *data.Change, altered bool) *data.Change {
 	sh := c.shard(key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
@@ -257,7 +271,7 @@ func (c *Cache) put(key uint64, raw []byte, ch *data.Change) *data.Change {
 		}
 		return ch // another line under this key (the same ID with other content is refused by the import)
 	}
-	sh.m[key] = cached{raw, ch}
+	sh.m[key] = cached{raw, ch, altered}
 	return ch
 }
 
@@ -367,7 +381,8 @@ func Parse(name string, content []byte, o Options) (f *File, err error) {
 		content = bytes.ReplaceAll(content, []byte("\r\n"), []byte("\n"))
 	}
 	first, rest, ok := bytes.Cut(content, []byte("\n"))
-	if err := checkMagic(name, first, ok); err != nil {
+	version, err := checkMagic(name, first, ok)
+	if err != nil {
 		return nil, err
 	}
 
@@ -396,7 +411,7 @@ func Parse(name string, content []byte, o Options) (f *File, err error) {
 	if _, err := hex.Decode(sig, sigLine); err != nil {
 		return nil, refuse(name, ErrDamaged, "is damaged: its signature line is malformed")
 	}
-	f = &File{Name: name, Sum: sha256.Sum256(body), Signature: sig}
+	f = &File{Name: name, Sum: sha256.Sum256(body), Signature: sig, Version: version}
 	if f.Sum != want {
 		return nil, refuse(name, ErrChecksum, "checksum does not match: the file was changed or damaged after it was exported")
 	}
@@ -439,26 +454,26 @@ func Parse(name string, content []byte, o Options) (f *File, err error) {
 	return f, nil
 }
 
-func checkMagic(name string, first []byte, hasNewline bool) error {
+func checkMagic(name string, first []byte, hasNewline bool) (int, error) {
 	magic := []byte(Magic + " ")
 	if !bytes.HasPrefix(first, magic) {
 		if !hasNewline && bytes.HasPrefix(magic, first) {
-			return refuse(name, ErrTruncated, "is incomplete (truncated): it ends inside its first line")
+			return 0, refuse(name, ErrTruncated, "is incomplete (truncated): it ends inside its first line")
 		}
-		return refuse(name, ErrNotStatusFile, "is not a scoplan status file")
+		return 0, refuse(name, ErrNotStatusFile, "is not a scoplan status file")
 	}
 	if !hasNewline {
-		return refuse(name, ErrTruncated, "is incomplete (truncated): it ends inside its first line")
+		return 0, refuse(name, ErrTruncated, "is incomplete (truncated): it ends inside its first line")
 	}
 	vs := string(first[len(magic):])
 	v, err := strconv.Atoi(vs)
 	if err != nil || v < 1 || strconv.Itoa(v) != vs {
-		return refuse(name, ErrNotStatusFile, "is not a scoplan status file (its format version %q is not a number)", clip(vs))
+		return 0, refuse(name, ErrNotStatusFile, "is not a scoplan status file (its format version %q is not a number)", clip(vs))
 	}
 	if v > Version {
-		return refuse(name, ErrNewerFormat, "was written by a newer scoplan (status file format %d; this scoplan reads format %d): update scoplan to import it", v, Version)
+		return 0, refuse(name, ErrNewerFormat, "was written by a newer scoplan (status file format %d; this scoplan reads formats 1 and %d): update scoplan to import it", v, Version)
 	}
-	return nil
+	return v, nil
 }
 
 // splitTrailer splits content (which ends in "\n") into the body and the
@@ -514,6 +529,18 @@ func (f *File) parseHeader(name string, line []byte) error {
 	if h.Exported.IsZero() {
 		return refuse(name, ErrDamaged, "is damaged: its header has no export date")
 	}
+	if f.Version < 2 && h.Keys != nil {
+		return refuse(name, ErrDamaged, "is damaged: a format 1 file carries no keys")
+	}
+	f.Keys = make(map[string]ed25519.PublicKey, len(h.Keys)+1)
+	f.Keys[e.Key] = f.PublicKey
+	for fp, k := range h.Keys {
+		pub, err := hex.DecodeString(k)
+		if err != nil || len(pub) != ed25519.PublicKeySize || Fingerprint(pub) != fp {
+			return refuse(name, ErrDamaged, "is damaged: the public key it gives for %q does not match that fingerprint", clip(fp))
+		}
+		f.Keys[fp] = pub
+	}
 	return nil
 }
 
@@ -535,6 +562,7 @@ func (f *File) parseChanges(name string, rest []byte, o Options) error {
 		cache = nil
 	}
 	lookups, found := 0, 0
+	hasher := sha256.New()
 	for num := 3; len(rest) > 0; num++ {
 		raw, tail, _ := bytes.Cut(rest, []byte("\n"))
 		rest = tail
@@ -559,9 +587,10 @@ func (f *File) parseChanges(name string, rest []byte, o Options) error {
 		}
 		var c *data.Change
 		var key uint64
+		var altered bool
 		if cache != nil {
 			key = lineKey(idBytes)
-			c = cache.get(key, raw)
+			c, altered = cache.get(key, raw)
 			lookups++
 		}
 		if c != nil {
@@ -572,9 +601,18 @@ func (f *File) parseChanges(name string, rest []byte, o Options) error {
 			if c, err = decodeLine(name, num, raw, o, in); err != nil {
 				return err
 			}
-			if cache != nil {
-				c = cache.put(key, raw, c)
+			if c.Signed() {
+				// Format 2: the ID is the hash of the content. A line
+				// whose ID is not is refused on its own by the import.
+				sum, ok := lineContentID(hasher, raw, true)
+				altered = !ok || hex.EncodeToString(sum[:]) != c.ID
 			}
+			if cache != nil {
+				c = cache.put(key, raw, c, altered)
+			}
+		}
+		if c.Signed() && f.Version < 2 {
+			return refuse(name, ErrDamaged, "is damaged: line %d is a format 2 change in a format 1 file", num)
 		}
 		// A file holds every change its exporter knew, and every change
 		// its author knew when making it: a clock above the number of
@@ -583,7 +621,7 @@ func (f *File) parseChanges(name string, rest []byte, o Options) error {
 		if c.Clock > uint64(n) {
 			return refuse(name, ErrDamaged, "is damaged: change %s has clock %d but the file holds only %d changes", c.ID, c.Clock, n)
 		}
-		f.Lines = append(f.Lines, Line{ID: c.ID, Raw: raw, Change: c})
+		f.Lines = append(f.Lines, Line{ID: c.ID, Raw: raw, Change: c, AlteredID: altered})
 	}
 	if cache != nil {
 		cache.count(lookups, found)
@@ -656,7 +694,7 @@ func decodeLine(name string, num int, raw []byte, o Options, in *interner) (*dat
 // upperHex returns an ID of the change (its own, author, parents, note)
 // that has an upper-case hex digit.
 func upperHex(c *data.Change) (string, bool) {
-	for _, id := range append([]string{c.ID, c.Author, c.Note}, c.Parents...) {
+	for _, id := range append([]string{c.ID, c.Author, c.Note, c.Prev, c.Sig}, c.Parents...) {
 		if strings.IndexFunc(id, func(r rune) bool { return r >= 'A' && r <= 'F' }) >= 0 {
 			return id, true
 		}
@@ -690,12 +728,38 @@ func Encode(h Header, pub ed25519.PublicKey, changes []*data.Change, sign func([
 // EncodeLines is Encode for change lines already in JSON. It writes them as
 // they are, so it can also make files that Parse refuses (tests use it).
 func EncodeLines(h Header, pub ed25519.PublicKey, lines [][]byte, sign func([]byte) []byte) ([]byte, error) {
+	return EncodeLinesFormat(Version, h, pub, lines, sign)
+}
+
+// EncodeFormat is Encode writing the given format version: 1 makes a
+// format 1 file (no keys, and format 2 changes in it are refused by
+// Parse), as older scoplans wrote; benchmarks and tests compare them.
+func EncodeFormat(version int, h Header, pub ed25519.PublicKey, changes []*data.Change, sign func([]byte) []byte) ([]byte, error) {
+	lines := make([][]byte, len(changes))
+	for i, c := range changes {
+		b, err := json.Marshal(c)
+		if err != nil {
+			return nil, err
+		}
+		lines[i] = b
+	}
+	return EncodeLinesFormat(version, h, pub, lines, sign)
+}
+
+// EncodeLinesFormat is EncodeLines writing the given format version.
+func EncodeLinesFormat(version int, h Header, pub ed25519.PublicKey, lines [][]byte, sign func([]byte) []byte) ([]byte, error) {
+	if version < 2 {
+		h.Keys = nil
+	}
 	h.Changes = len(lines)
 	h.Exported = h.Exported.UTC().Truncate(data.TimePrecision)
 	h.Exporter.PublicKey = hex.EncodeToString(pub)
 	h.Exporter.Key = Fingerprint(pub)
+	if len(h.Keys) == 0 {
+		h.Keys = nil
+	}
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "%s %d\n", Magic, Version)
+	fmt.Fprintf(&buf, "%s %d\n", Magic, version)
 	hb, err := json.Marshal(h)
 	if err != nil {
 		return nil, err

@@ -91,7 +91,7 @@ func TestRoundTrip(t *testing.T) {
 	if f.Header.Exporter.Key != Fingerprint(testPub) || f.Header.Exporter.Name != "Anna" || f.Header.Changes != 4 {
 		t.Errorf("header %+v", f.Header)
 	}
-	if !strings.HasPrefix(string(content), "SCOPLAN-STATUS 1\n{") {
+	if !strings.HasPrefix(string(content), "SCOPLAN-STATUS 2\n{") {
 		t.Errorf("first line: %q", content[:20])
 	}
 	// An empty log is a valid file too (it shares the exporter's identity).
@@ -172,7 +172,7 @@ func TestRefusals(t *testing.T) {
 		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ErrNotStatusFile, "not a scoplan status file"},
 		{"json", []byte(`{"id":"x"}` + "\n"), ErrNotStatusFile, "not a scoplan status file"},
 		{"bad version", []byte("SCOPLAN-STATUS x1\n"), ErrNotStatusFile, "not a number"},
-		{"newer", bytes.Replace(good, []byte("SCOPLAN-STATUS 1"), []byte("SCOPLAN-STATUS 2"), 1), ErrNewerFormat, "newer scoplan"},
+		{"newer", bytes.Replace(good, []byte("SCOPLAN-STATUS 2"), []byte("SCOPLAN-STATUS 3"), 1), ErrNewerFormat, "newer scoplan"},
 		{"cut in first line", good[:9], ErrTruncated, "truncated"},
 		{"truncated half", good[:len(good)/2], ErrTruncated, "truncated"},
 		{"last byte missing", good[:len(good)-1], ErrTruncated, "truncated"},

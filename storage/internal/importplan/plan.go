@@ -8,8 +8,8 @@ package importplan
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"encoding/json"
-	"fmt"
 	"hash/maphash"
 	"maps"
 	"runtime"
@@ -37,6 +37,13 @@ type Plan struct {
 	Signers map[string][]byte // signer records to write, by fingerprint
 	Sums    [][32]byte        // checksums of the files, to remember
 	Sigs    [][]byte          // and their signatures, verified
+	// Unverified holds the IDs of the new changes nothing proves the
+	// author of (format 1 changes relayed by others), for the store to
+	// keep aside; their changes have Unverified set.
+	Unverified []string
+	// Keys holds the public keys to remember, by fingerprint: those of
+	// the authors of new signed changes that the data file did not know.
+	Keys map[string][]byte
 	// byMeasure holds the new changes on each measure, with their file.
 	byMeasure map[string][]PreviewChange
 	// Derived holds each touched measure's state after the import (see
@@ -53,6 +60,12 @@ type Snapshot struct {
 	Me      string                   // this installation's own key fingerprint
 	Now     time.Time                // when a signer's new name is first seen
 	Signers map[string]*SignerRecord // the signers bucket, by fingerprint
+	// Keys holds the public keys of the authors whose signed changes the
+	// data file holds (the own key included), by fingerprint.
+	Keys map[string]ed25519.PublicKey
+	// Feeds holds the ID at each place of the feeds the data file holds
+	// (one of them where a feed forked).
+	Feeds map[FeedPos]string
 }
 
 // SignerRecord is the value in the signers bucket, keyed by fingerprint.
@@ -78,7 +91,7 @@ type SignerName struct {
 // of one hash value); the batches the write puts are then made in the
 // order of the files (see makeBatches).
 func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
-	pl := &Plan{Result: &Result{}, Signers: map[string][]byte{}, byMeasure: map[string][]PreviewChange{}}
+	pl := &Plan{Result: &Result{}, Signers: map[string][]byte{}, Keys: map[string][]byte{}, byMeasure: map[string][]PreviewChange{}}
 	res := pl.Result
 	for _, f := range files {
 		pl.Sums = append(pl.Sums, f.Sum)
@@ -90,6 +103,7 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 		}
 		res.Files = append(res.Files, fs)
 	}
+	ver := newVerifier(files, snap)
 	parts := make([]planPart, min(runtime.GOMAXPROCS(0), 16))
 	seed := maphash.MakeSeed()
 	owner := func(id string) int { return int(maphash.String(seed, id) % uint64(len(parts))) }
@@ -98,29 +112,39 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[i].plan(files, snap, func(id string) bool { return owner(id) == i }, hint/len(parts)+1)
+			parts[i].plan(files, ver.status, snap, func(id string) bool { return owner(id) == i }, hint/len(parts)+1)
 		}()
 	}
 	wg.Wait()
 	checkCausality(files, parts, owner, snap) // causality.go
-
-	var first *planPart // the part with the first refused line
-	news := 0
+	var first *planPart // the part with the first line breaking causality
 	for i := range parts {
 		p := &parts[i]
 		if p.err != nil && (first == nil || p.errFile < first.errFile || p.errFile == first.errFile && p.errLine < first.errLine) {
 			first = p
 		}
-		news += len(p.news)
 	}
 	if first != nil {
 		return nil, first.err
+	}
+	news := 0
+	for i := range parts {
+		news += len(parts[i].news)
 	}
 	pl.Changes = make([]*data.Change, 0, news)
 	pl.Raw = make([][]byte, 0, news)
 	pl.Digests = make([]uint64, 0, news)
 	for i := range parts {
 		for _, e := range parts[i].news {
+			e.c.Unverified = e.unverified
+			if e.unverified {
+				pl.Unverified = append(pl.Unverified, e.c.ID)
+			}
+			if e.c.Signed() && snap.Keys[e.c.Author] == nil && pl.Keys[e.c.Author] == nil {
+				if k := ver.keys[e.c.Author]; k != nil {
+					pl.Keys[e.c.Author] = k
+				}
+			}
 			pl.Changes = append(pl.Changes, e.c)
 			pl.Raw = append(pl.Raw, e.raw)
 			pl.Digests = append(pl.Digests, e.digest)
@@ -140,9 +164,54 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 			res.Total.add(sum)
 		}
 	}
+	planRefusals(pl, ver, parts, snap)
 	planSigners(files, pl, snap)
 	planMoves(pl, snap)
 	return pl, nil
+}
+
+// planRefusals puts the refused changes and the forks in the files'
+// summaries. A change one file brings refused and another accepted (with
+// its key, say) is imported, and not listed.
+func planRefusals(pl *Plan, ver *verifier, parts []planPart, snap *Snapshot) {
+	all := slices.Clone(ver.refused)
+	for i := range parts {
+		all = append(all, parts[i].refused...)
+	}
+	accepted := make(map[string]bool, len(pl.Changes))
+	for _, c := range pl.Changes {
+		accepted[c.ID] = true
+	}
+	type seen struct {
+		id  string
+		why Why
+	}
+	listed := map[seen]bool{}
+	for _, r := range all {
+		if accepted[r.ID] || listed[seen{r.ID, r.Why}] {
+			continue
+		}
+		if r.Why != WhyReusedID && r.Why != WhyAlteredID && snap.State.Change(r.ID) != nil {
+			continue // known already, with this content: nothing to refuse
+		}
+		listed[seen{r.ID, r.Why}] = true
+		f := &pl.Result.Files[r.File]
+		f.Refused = append(f.Refused, r)
+		pl.Result.Total.RefusedChanges++
+		f.RefusedChanges++
+	}
+	for i := range pl.Result.Files {
+		f := &pl.Result.Files[i]
+		sort.SliceStable(f.Refused, func(a, b int) bool { return f.Refused[a].ID < f.Refused[b].ID })
+		for _, k := range ver.forks[i] {
+			f.Forks = append(f.Forks, k)
+		}
+		sort.Slice(f.Forks, func(a, b int) bool {
+			return f.Forks[a].Key < f.Forks[b].Key || f.Forks[a].Key == f.Forks[b].Key && f.Forks[a].Seq < f.Forks[b].Seq
+		})
+		f.ForkCount = len(f.Forks)
+		pl.Result.Total.ForkCount += len(f.Forks)
+	}
 }
 
 // planMoves finds, per file, the keys the data file knew under some
@@ -203,10 +272,13 @@ func planMoves(pl *Plan, snap *Snapshot) {
 
 // planPart is one part of Make: the changes whose ID is in it.
 type planPart struct {
-	news             []planEntry // the new changes, in the order of the files
-	byMeasure        map[string][]PreviewChange
-	counts           []Summary // per file
-	err              error     // the first refused line of this part
+	news      []planEntry // the new changes, in the order of the files
+	byMeasure map[string][]PreviewChange
+	counts    []Summary // per file
+	refused   []Refusal // lines whose ID an earlier line holds with other content
+	// The first line (in the order of the files) of the part that breaks
+	// causality (checkCausality): the import is refused as damaged.
+	err              error
 	errFile, errLine int
 	// Between plan and finish: every change of the part (seen: ID → index in
 	// entries), for checkCausality's lookups.
@@ -221,46 +293,41 @@ type planEntry struct {
 	line   int    // in the file's Lines
 	known  bool   // in the data file already
 	digest uint64 // of raw, for Plan.Digests (new changes only)
+	// unverified: every file that brings it relays it unverified.
+	unverified bool
 }
 
-func (p *planPart) plan(files []*statusfile.File, snap *Snapshot, mine func(id string) bool, hint int) {
+func (p *planPart) plan(files []*statusfile.File, status [][]uint8, snap *Snapshot, mine func(id string) bool, hint int) {
 	p.counts = make([]Summary, len(files))
 	entries := make([]planEntry, 0, hint)
 	seen := make(map[string]int, hint) // change ID → index in entries
-	refuse := func(fi, li int, problem string) {
-		p.err = &statusfile.Error{File: files[fi].Name, Kind: statusfile.ErrReusedID, Problem: problem}
-		p.errFile, p.errLine = fi, li
-	}
 	for fi, f := range files {
 		for li := range f.Lines {
 			l := &f.Lines[li]
 			c := l.Change
-			if c == nil || !mine(c.ID) {
-				continue // known with the same bytes, or another part's
+			if c == nil || !mine(c.ID) || status[fi][li] == lineRefused {
+				continue // known with the same bytes, another part's, or refused
 			}
+			unverified := status[fi][li] == lineUnverified
 			if i, ok := seen[c.ID]; ok {
 				// Files parsed together share one change for the same
 				// bytes: comparing pointers is enough then.
 				if e := &entries[i]; e.c != c && !bytes.Equal(e.raw, l.Raw) {
-					where := "your data file"
-					if !e.known {
-						where = files[e.file].Name
-					}
-					refuse(fi, li, fmt.Sprintf("holds change %s with content different from the change with that ID in %s", l.ID, where))
-					return
+					// A format 1 ID an earlier file holds with other
+					// content: this change alone is refused.
+					p.refused = append(p.refused, Refusal{File: fi, ID: c.ID, Kind: c.Kind, Measure: c.Measure, Author: c.Author, Name: c.Name, Why: WhyReusedID})
+				} else if !unverified {
+					e.unverified = false
 				}
 				continue
 			}
 			seen[c.ID] = len(entries)
 			if known := snap.State.Change(c.ID); known != nil {
-				if !known.SameContent(c) {
-					refuse(fi, li, fmt.Sprintf("holds change %s with content different from the change with that ID in your data file", l.ID))
-					return
-				}
+				// The verifier refused other content under a known ID.
 				entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, known: true})
 				continue
 			}
-			entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, line: li, digest: maphash.Bytes(snap.Seed, l.Raw)})
+			entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, line: li, digest: maphash.Bytes(snap.Seed, l.Raw), unverified: unverified})
 			p.counts[fi].count(c)
 		}
 	}

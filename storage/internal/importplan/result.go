@@ -15,6 +15,10 @@ type Summary struct {
 	StatusChanges int // status changes
 	Conflicts     int // measures that become a status conflict
 	Resolved      int // measures whose status conflict the import resolves
+	// RefusedChanges counts the changes refused (see FileSummary.Refused),
+	// ForkCount the places where a key wrote two histories.
+	RefusedChanges int
+	ForkCount      int
 }
 
 // NothingNew reports whether the import brings nothing at all.
@@ -28,6 +32,8 @@ func (s *Summary) add(o Summary) {
 	s.StatusChanges += o.StatusChanges
 	s.Conflicts += o.Conflicts
 	s.Resolved += o.Resolved
+	s.RefusedChanges += o.RefusedChanges
+	s.ForkCount += o.ForkCount
 }
 
 func (s *Summary) count(c *data.Change) {
@@ -92,6 +98,12 @@ type FileSummary struct {
 	// Moves are the keys the data file knew under some delegations whose
 	// new changes in this file claim another one.
 	Moves []DelegationMove
+	// Refused lists the changes of this file the import refuses, and why
+	// (format 2: a file is imported without them, never silently).
+	Refused []Refusal
+	// Forks lists the keys that wrote two changes at one place of their
+	// feed, as this file shows: both are kept.
+	Forks []Fork
 	Summary
 }
 

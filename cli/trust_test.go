@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"scoplan/data"
+	"scoplan/storage"
+	"scoplan/storage/statusfile"
+)
+
+// The import says by name which changes it refused and why, and imports the
+// rest; "show --json" marks a relayed format 1 note "verified": false.
+func TestImportSaysWhatItRefused(t *testing.T) {
+	dir := t.TempDir()
+	a, c := filepath.Join(dir, "anna.db"), filepath.Join(dir, "carol.db")
+	must(t, "whoami", "--db", a, "--name", "Anna", "--delegation", "KZ")
+	must(t, "note", "--db", a, "1.1.1", "Anna's real note")
+	fa := filepath.Join(dir, "anna.scoplan-status")
+	must(t, "export", "--db", a, "--out", fa)
+
+	// Mallory relays Anna's file with a note in Anna's name, signed by
+	// Mallory's key, and a format 1 note by someone nobody knows.
+	mallory, err := storage.Open(storage.Options{Path: filepath.Join(dir, "mallory.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mallory.Close()
+	if _, err := mallory.Import([]string{fa}, false); err != nil {
+		t.Fatal(err)
+	}
+	var annaKey string
+	var anna *data.Change
+	for _, ch := range mallory.Changes() {
+		annaKey, anna = ch.Author, ch
+	}
+	now := time.Now().UTC().Truncate(data.TimePrecision)
+	forged := &data.Change{Kind: data.ChangeNoteAdd, Measure: "1.2.1", Author: annaKey, Name: "Anna", Time: now, Clock: 2,
+		Seq: anna.Seq + 1, Prev: anna.ID, Text: "forged"}
+	if err := statusfile.SignChange(forged, mallory.Sign); err != nil {
+		t.Fatal(err)
+	}
+	relayed := &data.Change{ID: storage.NewChangeID(), Kind: data.ChangeNoteAdd, Measure: "1.1.2", Author: "0123456789abcdef",
+		Name: "Zed", Time: now, Clock: 1, Text: "from an old scoplan"}
+	content, err := statusfile.Encode(statusfile.Header{Plan: data.PlanID, PlanVersion: mallory.Plan().Version(), Exported: now,
+		Exporter: statusfile.Exporter{Name: "Mallory"}, Keys: map[string]string{annaKey: hex.EncodeToString(publicKeyOf(t, fa))}},
+		mallory.PublicKey(), []*data.Change{anna, forged, relayed}, mallory.Sign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm := filepath.Join(dir, "mallory.scoplan-status")
+	os.WriteFile(fm, content, 0o600)
+
+	out := must(t, "import", "--db", c, fm)
+	if !strings.Contains(out, "refused: note-add on 1.2.1, said to be by Anna, key "+annaKey) || !strings.Contains(out, "signature") ||
+		!strings.Contains(out, "1 change refused") || !strings.Contains(out, "2 new changes") {
+		t.Errorf("import said %q", out)
+	}
+	var it ShowItem
+	if err := json.Unmarshal([]byte(must(t, "show", "--json", "--db", c, "1.1.2")), &it); err != nil {
+		t.Fatal(err)
+	}
+	if len(it.NoteList) != 1 || it.NoteList[0].Verified == nil || *it.NoteList[0].Verified {
+		t.Errorf("relayed format 1 note: %+v", it.NoteList)
+	}
+	raw := must(t, "show", "--json", "--db", c, "1.1.1")
+	if strings.Contains(raw, `"verified"`) {
+		t.Errorf("a verified note is marked: %s", raw)
+	}
+	if text := must(t, "show", "--db", c, "1.1.2"); !strings.Contains(text, "unverified") {
+		t.Errorf("show: %q", text)
+	}
+}
+
+// publicKeyOf reads the exporter's public key from a status file.
+func publicKeyOf(t *testing.T, path string) ed25519.PublicKey {
+	t.Helper()
+	f, err := statusfile.ReadFile(path, statusfile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f.PublicKey
+}
