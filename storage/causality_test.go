@@ -58,7 +58,10 @@ func TestImportRefusesBrokenCausality(t *testing.T) {
 	otherMeasure := forgedStatus("1.1.2", 1, data.StatusDone)
 	crossMeasure := forgedStatus("1.1.1", 2, data.StatusNotStarted, otherMeasure.ID)
 	noteAsParent := forgedStatus("1.1.1", 3, data.StatusNotStarted, ownNote.ID)
-	statusAsNote := &data.Change{ID: NewChangeID(), Kind: data.ChangeNoteDelete, Measure: "1.1.1", Author: own.Author, Name: "Bolat",
+	// Under Mallory's key: a change claiming Bolat's key, whose signed feed
+	// the data file holds, is refused as forged before causality is looked
+	// at (format 2, TestForgedAuthorshipIsRefusedByName).
+	statusAsNote := &data.Change{ID: NewChangeID(), Kind: data.ChangeNoteDelete, Measure: "1.1.1", Author: "0123456789abcdef", Name: "Mallory",
 		Time: time.Now().UTC().Truncate(time.Millisecond), Clock: 2, Note: own.ID}
 
 	cases := map[string]struct {

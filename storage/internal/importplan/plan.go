@@ -117,7 +117,7 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 	}
 	wg.Wait()
 	checkCausality(files, parts, owner, snap) // causality.go
-	var first *planPart // the part with the first line breaking causality
+	var first *planPart                       // the part with the first line breaking causality
 	for i := range parts {
 		p := &parts[i]
 		if p.err != nil && (first == nil || p.errFile < first.errFile || p.errFile == first.errFile && p.errLine < first.errLine) {
