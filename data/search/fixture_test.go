@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/rand"
 	"os"
 	"runtime"
 	"slices"
@@ -51,18 +52,47 @@ func withTranslations(name string, p *data.Plan, states map[string]*data.Measure
 func loadFixtures(tb testing.TB) []*fixture {
 	fixturesOnce.Do(func() {
 		real := data.Load()
-		fixtures = append(fixtures, withTranslations("77", real, plangen.Notes(real, 1000, 1), 1))
+		fixtures = append(fixtures, withTranslations("77", real, allReporting(plangen.Notes(real, 1000, 1), 5), 1))
 		g, err := plangen.Generate(10, 10, 100, 2)
 		if err != nil {
 			fixturesErr = err
 			return
 		}
-		fixtures = append(fixtures, withTranslations("10k", g.Plan, plangen.Notes(g.Plan, 50000, 3), 4))
+		fixtures = append(fixtures, withTranslations("10k", g.Plan, allReporting(plangen.Notes(g.Plan, 50000, 3), 6), 4))
 	})
 	if fixturesErr != nil {
 		tb.Fatal(fixturesErr)
 	}
 	return fixtures
+}
+
+// ownDelegation is the delegation the fixtures' states are viewed for.
+const ownDelegation = "KZ"
+
+// allReporting gives every measure of states a status from each of the ten
+// member delegations, as at a meeting where all of them report (issue 11):
+// random statuses, a few in conflict, Kazakhstan's as the states' own. The
+// filters, the facet counts and "any delegation" then see what they would
+// see in real use, not one status per measure.
+func allReporting(states map[string]*data.MeasureState, seed int64) map[string]*data.MeasureState {
+	rng := rand.New(rand.NewSource(seed))
+	ids := make([]string, 0, len(states))
+	for id := range states {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids) // the same statuses every run
+	for _, id := range ids {
+		st := states[id]
+		st.Statuses = map[string]*data.DelegationStatus{}
+		for _, d := range data.MemberStates() {
+			st.Statuses[d.Code] = &data.DelegationStatus{
+				Status:   data.Statuses[rng.Intn(len(data.Statuses))],
+				Conflict: rng.Intn(50) == 0,
+			}
+		}
+		st.DelegationStatus = *st.Statuses[ownDelegation]
+	}
+	return states
 }
 
 // fuzzyStrings returns the strings Reference hands to fuzzy.Find when no
@@ -155,4 +185,37 @@ func prefixes(queries []string) []string {
 		}
 	}
 	return out
+}
+
+// TestFixturesAllReporting holds the benchmarks' fixtures to issue 11's
+// condition: every measure carries a status from each of the ten member
+// delegations, the states' own is Kazakhstan's, and the engine's "any
+// delegation" filter sees all ten reporting.
+func TestFixturesAllReporting(t *testing.T) {
+	members := data.MemberStates()
+	if len(members) != 10 {
+		t.Fatalf("%d member states, want 10", len(members))
+	}
+	for _, f := range loadFixtures(t) {
+		for _, m := range f.plan.Measures {
+			st := f.states[m.ID]
+			if st == nil {
+				t.Fatalf("%s: measure %s has no state", f.name, m.ID)
+			}
+			for _, d := range members {
+				if _, ok := st.Statuses[d.Code]; !ok {
+					t.Fatalf("%s: measure %s has no status from %s", f.name, m.ID, d.Code)
+				}
+			}
+			if own := st.StatusOf(ownDelegation); st.Status != own.Status || st.Conflict != own.Conflict {
+				t.Fatalf("%s: measure %s's own status is not %s's", f.name, m.ID, ownDelegation)
+			}
+		}
+		keys := f.engine.reportingKeys()
+		for _, d := range members {
+			if !slices.Contains(keys, d.Code) {
+				t.Errorf("%s: the engine does not see %s reporting (%v)", f.name, d.Code, keys)
+			}
+		}
+	}
 }
