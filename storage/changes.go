@@ -60,6 +60,11 @@ func (s *Store) commit(c *data.Change) error {
 		return err
 	}
 	err = safeUpdate(s.db, func(tx *bolt.Tx) error {
+		if c.Signed() {
+			if err := raiseSchema(tx, 3); err != nil { // see SchemaVersion
+				return err
+			}
+		}
 		return tx.Bucket(bucketChanges).Put([]byte(c.ID), buf)
 	})
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"maps"
-	"strconv"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -337,12 +337,15 @@ func (s *Store) writeImport(pl *importplan.Plan) error {
 			}
 			several = several || bt.Lines > 1
 		}
-		if several { // values with several changes: a schema 1 file becomes 2
-			meta := tx.Bucket(bucketMeta)
-			if v, err := strconv.Atoi(string(meta.Get(keySchema))); err != nil || v < 2 {
-				if err := meta.Put(keySchema, []byte("2")); err != nil {
-					return err
-				}
+		signed := slices.ContainsFunc(pl.Changes, (*data.Change).Signed)
+		switch {
+		case signed: // signed changes: schema 3 (see SchemaVersion)
+			if err := raiseSchema(tx, 3); err != nil {
+				return err
+			}
+		case several: // values with several changes: a schema 1 file becomes 2
+			if err := raiseSchema(tx, 2); err != nil {
+				return err
 			}
 		}
 		if err := putImportRecords(tx, pl.Result.Files, s.now()); err != nil {

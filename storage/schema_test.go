@@ -75,8 +75,8 @@ func TestImportWritesBatches(t *testing.T) {
 	}
 	want := snapshot(s)
 	s.Close()
-	if values, schema := bucketStats(t, path); values != 1 || schema != 2 {
-		t.Errorf("changes bucket: %d values, schema %d; want 1 value, schema 2", values, schema)
+	if values, schema := bucketStats(t, path); values != 1 || schema != 3 {
+		t.Errorf("changes bucket: %d values, schema %d; want 1 value, schema 3 (signed changes)", values, schema)
 	}
 	storagetest.Check(t, path)
 	s, err := Open(Options{Path: path})
@@ -109,10 +109,12 @@ func TestImportWritesBatches(t *testing.T) {
 	}
 }
 
-// TestSchema1FileOpensAndBecomes2: a data file of schema 1 (one change per
-// value, as scoplan 0.1.0 wrote them) opens as it is, stays 1 while nothing
-// but single changes is written, and becomes 2 with its first import.
-func TestSchema1FileOpensAndBecomes2(t *testing.T) {
+// TestSchema1FileOpensAndBecomes3: a data file of schema 1 (one change per
+// value, as scoplan 0.1.0 wrote them) opens as it is, and becomes 3 with
+// the first signed change written to it (SchemaVersion): from then on an
+// older scoplan, which would export the changes without their signatures,
+// refuses to open it. An import keeps it 3, and it reads back the same.
+func TestSchema1FileOpensAndBecomes3(t *testing.T) {
 	s, path := openTemp(t)
 	for _, id := range []string{"1.1.1", "1.2.3", "2.1.1"} {
 		if _, err := s.SetStatus(id, data.StatusDone); err != nil {
@@ -131,15 +133,23 @@ func TestSchema1FileOpensAndBecomes2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if got := len(s.Changes()); got != 3 {
+		t.Errorf("%d changes, want 3", got)
+	}
+	s.Close()
+	if values, schema := bucketStats(t, path); values != 3 || schema != 1 {
+		t.Errorf("after opening: %d values, schema %d; want 3 and 1 (opening writes nothing)", values, schema)
+	}
+	s, err = Open(Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.AddNote("1.1.1", "a note"); err != nil {
 		t.Fatal(err)
 	}
-	if got := len(s.Changes()); got != 4 {
-		t.Errorf("%d changes, want 4", got)
-	}
 	s.Close()
-	if values, schema := bucketStats(t, path); values != 4 || schema != 1 {
-		t.Errorf("after single changes: %d values, schema %d; want 4 and 1", values, schema)
+	if values, schema := bucketStats(t, path); values != 4 || schema != 3 {
+		t.Errorf("after a signed change: %d values, schema %d; want 4 and 3", values, schema)
 	}
 	s, err = Open(Options{Path: path})
 	if err != nil {
@@ -148,8 +158,8 @@ func TestSchema1FileOpensAndBecomes2(t *testing.T) {
 	mustImport(t, s, false, colleague(t, t.TempDir(), 3))
 	want := snapshot(s)
 	s.Close()
-	if values, schema := bucketStats(t, path); values != 5 || schema != 2 {
-		t.Errorf("after an import: %d values, schema %d; want 5 and 2", values, schema)
+	if values, schema := bucketStats(t, path); values != 5 || schema != 3 {
+		t.Errorf("after an import: %d values, schema %d; want 5 and 3", values, schema)
 	}
 	s, err = Open(Options{Path: path})
 	if err != nil {

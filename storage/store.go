@@ -39,7 +39,23 @@ import (
 //     canonical JSON followed by a newline, keyed by the first one's ID
 //     (imports write them so: see writeImport). Version 1 files are read as
 //     they are, and marked 2 when such a value is first written to them.
-const SchemaVersion = 2
+//   - 3: changes may be signed by their author (status file format 2: seq,
+//     prev, sig), with the authors' public keys in the keys bucket. A file
+//     is marked 3 when the first signed change is written to it (the own or
+//     an imported one): an older scoplan would export such changes without
+//     their signatures, and colleagues' scoplans would then refuse them as
+//     forged, so it must refuse to open the file instead.
+const SchemaVersion = 3
+
+// raiseSchema marks the data file with schema version v, unless it is
+// marked with v or higher already.
+func raiseSchema(tx *bolt.Tx, v int) error {
+	meta := tx.Bucket(bucketMeta)
+	if old, err := strconv.Atoi(string(meta.Get(keySchema))); err == nil && old >= v {
+		return nil
+	}
+	return meta.Put(keySchema, []byte(strconv.Itoa(v)))
+}
 
 // Bucket names.
 var (
