@@ -97,3 +97,70 @@ func TestOneDamagedByte(t *testing.T) {
 		t.Errorf("check of a whole file: exit %d:\n%s", code, out)
 	}
 }
+
+// A signed change whose bytes were altered in the data file (a note's text,
+// still valid UTF-8 and of the same length, so nothing else notices) is
+// found by check: its content no longer hashes to its ID, so its author's
+// signature no longer covers it. The salvage leaves it out.
+func TestCheckFindsAnAlteredSignedChange(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "mine.db")
+	s, err := storage.Open(storage.Options{Path: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetIdentity("Aigerim", "KZ")
+	s.AddNote("1.1.1", "kept as written")
+	s.AddNote("1.2.1", "agreed in Astana")
+	s.Close()
+	b, _ := os.ReadFile(db)
+	if n := bytes.Count(b, []byte("agreed in Astana")); n == 0 {
+		t.Fatal("cannot find the note in the file")
+	}
+	b = bytes.ReplaceAll(b, []byte("agreed in Astana"), []byte("denied in Astana"))
+	if err := os.WriteFile(db, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runIn(t, "check", "--db", db)
+	if code != ExitError || !strings.Contains(out, "altered after it was signed") || !strings.Contains(out, "1 problem") {
+		t.Errorf("check: exit %d:\n%s", code, out)
+	}
+	salvage := filepath.Join(dir, "salvaged.db")
+	runIn(t, "check", "--db", db, "--salvage", salvage)
+	if show := must(t, "show", "--db", salvage, "1.2.1"); strings.Contains(show, "Astana") {
+		t.Errorf("the salvage kept the altered note:\n%s", show)
+	}
+	if show := must(t, "show", "--db", salvage, "1.1.1"); !strings.Contains(show, "kept as written") {
+		t.Errorf("the salvage lost the whole note:\n%s", show)
+	}
+}
+
+// A salvaged data file keeps the colleagues' public keys: it passes their
+// signed changes on with their keys, and a colleague imports them (the
+// unverified marks: storage's TestSalvageKeepsUnverifiedMarks).
+func TestSalvageKeepsColleaguesKeys(t *testing.T) {
+	dir := t.TempDir()
+	anna := filepath.Join(dir, "anna.db")
+	must(t, "whoami", "--db", anna, "--name", "Anna", "--delegation", "RU")
+	must(t, "set-status", "--db", anna, "1.1.1", "done")
+	file := filepath.Join(dir, "anna"+".scoplan-status")
+	must(t, "export", "--db", anna, "--out", file)
+	mine := filepath.Join(dir, "mine.db")
+	must(t, "whoami", "--db", mine, "--name", "Bolat", "--delegation", "KZ")
+	must(t, "import", "--db", mine, file)
+	salvage := filepath.Join(dir, "salvaged.db")
+	if out, _, code := runIn(t, "check", "--db", mine, "--salvage", salvage); code != ExitOK {
+		t.Fatalf("check --salvage of a whole file: exit %d\n%s", code, out)
+	}
+	relay := filepath.Join(dir, "relay"+".scoplan-status")
+	must(t, "export", "--db", salvage, "--out", relay)
+	carol := filepath.Join(dir, "carol.db")
+	must(t, "whoami", "--db", carol, "--name", "Carol", "--delegation", "CN")
+	out := must(t, "import", "--db", carol, relay)
+	if strings.Contains(out, "refused") {
+		t.Errorf("Anna's change, relayed by the salvaged file, was refused:\n%s", out)
+	}
+	if it := showStatuses(t, carol, "1.1.1"); it.Statuses["RU"].Status != "done" {
+		t.Errorf("1.1.1 at Carol's after the relay: %+v", it)
+	}
+}
