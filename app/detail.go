@@ -227,7 +227,11 @@ func (d *detailView) rebuild() {
 	}
 	setBy := caption(lang.L("Nobody has set a status yet."))
 	if st.Set != nil {
-		setBy = captionWho(lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": whoMarker, "When": timeLabel(st.Set.Time)}), st.Set.Name, st.Set.Delegation, st.Set.Author)
+		r := captionWho(lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": whoMarker, "When": timeLabel(st.Set.Time)}), st.Set.Name, st.Set.Delegation, st.Set.Author)
+		if st.Set.Unverified {
+			r.Segments = widgets.Guarded(append(r.Segments, unverifiedSegment(true)))
+		}
+		setBy = r
 	}
 	objs = append(objs, container.NewBorder(nil, nil, withWidth(d.statusWidth(), d.status), nil, setBy))
 	if st.Conflict {
@@ -264,18 +268,23 @@ func (d *detailView) rebuild() {
 	if len(st.History) == 0 {
 		objs = append(objs, caption(lang.L("No changes yet.")))
 	}
+	anyUnverified := false
 	hist := append([]*data.Change(nil), st.History...)
 	sort.SliceStable(hist, func(i, j int) bool { return hist[j].Time.Before(hist[i].Time) })
 	for _, c := range hist {
-		segs := markNewLine([]widget.RichTextSegment{
+		segs := markNewLine(withUnverified([]widget.RichTextSegment{
 			&widget.TextSegment{Text: timeLabel(c.Time) + "  ", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}},
 			&widget.TextSegment{Text: who(c.Name, c.Delegation, c.Author), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 			keySegment(c.Author),
 			&widget.TextSegment{Text: " " + changeSummary(c), Style: widget.RichTextStyle{Inline: true}},
-		}, se.isNew(c.Time))
+		}, 2, c.Unverified), se.isNew(c.Time))
+		anyUnverified = anyUnverified || c.Unverified
 		line := widget.NewRichText(widgets.Guarded(segs)...)
 		line.Wrapping = fyne.TextWrapWord
 		objs = append(objs, line)
+	}
+	if anyUnverified {
+		objs = append(objs, caption(unverifiedLegend()))
 	}
 
 	d.scroll.Content = container.NewPadded(container.NewVBox(objs...))
@@ -314,11 +323,11 @@ func (d *detailView) noteCard(n *data.Note, mine bool) fyne.CanvasObject {
 	if !n.Edited.IsZero() {
 		when = lang.L("{{.Created}}, edited {{.Edited}}", map[string]any{"Created": when, "Edited": timeLabel(n.Edited)})
 	}
-	author := widget.NewRichText(widgets.Guarded([]widget.RichTextSegment{
+	author := widget.NewRichText(widgets.Guarded(withUnverified([]widget.RichTextSegment{
 		&widget.TextSegment{Text: who(n.Name, n.Delegation, n.Author), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 		keySegment(n.Author),
 		&widget.TextSegment{Text: "  " + when, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}},
-	})...)
+	}, 1, n.Unverified))...)
 	author.Wrapping = fyne.TextWrapWord
 	if d.editing == n.ID && mine {
 		return d.card(author, d.editorBox())

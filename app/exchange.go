@@ -301,6 +301,12 @@ func signerLines(f storage.FileSummary, plan *data.Plan) (info string, warnings 
 		warnings = append(warnings, lang.L("{{.Who}} (key {{.Key}}) wrote until now for {{.From}}; in this file for {{.To}}.",
 			map[string]any{"Who": visible(m.Name), "Key": m.Key, "From": strings.Join(from, ", "), "To": visible(delegationName(m.To))}))
 	}
+	for _, x := range f.Refused {
+		warnings = append(warnings, refusalLine(x))
+	}
+	for _, k := range f.Forks {
+		warnings = append(warnings, forkLine(k))
+	}
 	if f.OtherPlanText {
 		warnings = append(warnings, lang.L("Exported with a different text of the plan (version {{.Theirs}}; yours is {{.Yours}}).",
 			map[string]any{"Theirs": f.PlanVersion, "Yours": plan.Version()}))
@@ -381,6 +387,9 @@ func (x *exchange) previewContent(r *storage.ImportResult) fyne.CanvasObject {
 	total := widget.NewLabelWithStyle(lang.L("In all: {{.Summary}}", map[string]any{"Summary": summaryText(r.Total)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top.Add(widget.NewSeparator())
 	top.Add(total)
+	if t := refusedText(r.Total); t != "" {
+		top.Add(warning(t))
+	}
 
 	measures := container.NewVBox()
 	for _, m := range r.Measures {
@@ -424,7 +433,11 @@ func (x *exchange) showPreview(p *storage.PendingImport) {
 					body.Add(warning(w))
 				}
 			}
-			body.Add(wrapped(lang.L("Nothing new: your data file already has everything in these files. Nothing was changed.")))
+			if r.Total.RefusedChanges > 0 {
+				body.Add(warning(lang.L("Nothing new: your data file already has every change of these files that could be verified. The refused ones are listed above; they were not imported.")))
+			} else {
+				body.Add(wrapped(lang.L("Nothing new: your data file already has everything in these files. Nothing was changed.")))
+			}
 			d := dialog.NewCustom(lang.L("Nothing new"), lang.L("Close"), body, x.win)
 			d.Resize(fyne.NewSize(620, 0))
 			x.showDialog(d, nil)
@@ -463,6 +476,10 @@ func (x *exchange) apply(p *storage.PendingImport) {
 		msg := lang.L("Imported: {{.Summary}}.", map[string]any{"Summary": summaryText(r.Total)})
 		if r.Total.Conflicts > 0 {
 			msg += " " + lang.L("Measures in conflict are marked; open one to choose the status that holds.")
+		}
+		if r.Total.RefusedChanges > 0 {
+			msg += " " + plural("import.refused.done", "{{.Count}} change was refused, as the preview listed.",
+				"{{.Count}} changes were refused, as the preview listed.", r.Total.RefusedChanges)
 		}
 		x.showDialog(dialog.NewInformation(lang.L("Import done"), msg, x.win), nil)
 	})

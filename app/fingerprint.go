@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -72,4 +73,31 @@ func whoWithKey(name, delegation, key string) string {
 		return who(name, delegation, key)
 	}
 	return who(name, delegation, key) + " · " + keyLabel(key)
+}
+
+// unverifiedSegment marks a change or note nothing proves the author of (a
+// format 1 change relayed by someone else: data.Change.Unverified) after
+// the key's fingerprint, in the warning colour; nil when verified.
+func unverifiedSegment(unverified bool) widget.RichTextSegment {
+	if !unverified {
+		return nil
+	}
+	return &widget.TextSegment{Text: " " + lang.L("unverified"), Style: widget.RichTextStyle{Inline: true,
+		ColorName: theme.ColorNameWarning, SizeName: theme.SizeNameCaptionText, TextStyle: fyne.TextStyle{Italic: true}}}
+}
+
+// withUnverified inserts unverifiedSegment after the key's fingerprint
+// (the segment at index at), when the change is unverified.
+func withUnverified(segs []widget.RichTextSegment, at int, unverified bool) []widget.RichTextSegment {
+	mark := unverifiedSegment(unverified)
+	if mark == nil || at >= len(segs) {
+		return segs
+	}
+	return slices.Insert(segs, at+1, mark)
+}
+
+// unverifiedLegend explains the mark, under the history when any entry
+// of it is unverified.
+func unverifiedLegend() string {
+	return lang.L("Unverified: relayed in a status file of an older scoplan by someone other than its author; nothing proves who wrote it.")
 }
