@@ -73,7 +73,7 @@ const (
 // feed repeats the same lines, shared between files by statusfile.Cache).
 type verifier struct {
 	snap     *Snapshot
-	verified map[*data.Change]bool // signed changes verified so far in this import
+	verified map[*data.Change]bool // feed tips verified so far in this import
 	accepted map[string]*data.Change
 	feeds    map[string]bool              // authors with a verified feed in this import
 	keys     map[string]ed25519.PublicKey // keys learnt from the files' headers, for verified authors
@@ -84,8 +84,15 @@ type verifier struct {
 }
 
 func newVerifier(files []*statusfile.File, snap *Snapshot) *verifier {
-	v := &verifier{snap: snap, verified: map[*data.Change]bool{}, accepted: map[string]*data.Change{},
-		feeds: map[string]bool{}, keys: map[string]ed25519.PublicKey{}, seqs: map[FeedPos]string{},
+	// The maps hold up to one entry per line: sized once, they are not
+	// grown (rehashed) over and over on a large import.
+	lines := 0
+	for _, f := range files {
+		lines += len(f.Lines)
+	}
+	lines = min(lines, 1<<20)
+	v := &verifier{snap: snap, verified: map[*data.Change]bool{}, accepted: make(map[string]*data.Change, lines),
+		feeds: map[string]bool{}, keys: map[string]ed25519.PublicKey{}, seqs: make(map[FeedPos]string, lines),
 		status: make([][]uint8, len(files)), forks: map[int]map[FeedPos]Fork{}}
 	for fi, f := range files {
 		v.file(fi, f)
@@ -124,7 +131,7 @@ func (v *verifier) file(fi int, f *statusfile.File) {
 	}
 	// The file's new signed lines, by ID; the rest checked on the way.
 	var signed []int
-	byID := map[string]int{}
+	byID := make(map[string]int, len(f.Lines))
 	for li := range f.Lines {
 		l := &f.Lines[li]
 		c := l.Change
@@ -156,7 +163,7 @@ func (v *verifier) file(fi int, f *statusfile.File) {
 		}
 		return x.ID < y.ID
 	})
-	done := map[int]bool{}
+	done := make([]bool, len(f.Lines))
 	for _, li := range signed {
 		if done[li] || st[li] == lineRefused {
 			continue
@@ -171,12 +178,16 @@ func (v *verifier) file(fi int, f *statusfile.File) {
 			refuse(li, WhySignature, "")
 			continue
 		}
+		// Only tips are remembered: a change of the chain below it that
+		// another file brings again is the same change (statusfile.Cache)
+		// and skipped as accepted; one that is a tip there is verified by
+		// its own signature.
+		v.verified[c] = true
 		// Walk down the chain: each change's ID is the hash of its
 		// content, prev included, so the signature covers them all.
 		for cur := li; ; {
 			cc := f.Lines[cur].Change
 			done[cur] = true
-			v.verified[cc] = true
 			if cc.Seq == 1 {
 				break
 			}
