@@ -228,3 +228,38 @@ func TestDetailMarksUnverifiedStatuses(t *testing.T) {
 		t.Errorf("the relayed status's Set by line is not marked: %q\n%s", ls, h.detailTexts())
 	}
 }
+
+// A file that brings nothing but a refused change says so, and names it,
+// rather than saying only "nothing new".
+func TestNothingButRefusals(t *testing.T) {
+	inLanguage(t, "en")
+	h := newHarness(t)
+	h.ui.exch.inline = true
+	se := h.ui.se
+	if err := se.store.SetIdentity("Aigerim", "KZ"); err != nil {
+		t.Fatal(err)
+	}
+	if err := se.AddNote("2.1.1", "my own, signed"); err != nil {
+		t.Fatal(err)
+	}
+	me := se.store.Identity().Key
+	forged := &data.Change{ID: storage.NewChangeID(), Kind: data.ChangeNoteAdd, Measure: "1.1.3", Author: me, Name: "Aigerim",
+		Time: time.Now().UTC().Truncate(data.TimePrecision).Add(-time.Hour), Clock: 1, Text: "in Aigerim's name"}
+	file := oldFormatFile(t, []*data.Change{forged})
+	h.ui.exch.onDropped(fyne.NewPos(1, 1), []fyne.URI{fynestorage.NewFileURI(file)})
+	got := overlayTexts(h.win)
+	for _, want := range []string{
+		"Refused: a new note on 1.1.3, said to be by Aigerim · key:" + data.ShortKey(me) + ": it is not signed by its author's key",
+		"Nothing new: your data file already has every change of these files that could be verified. The refused ones are listed above; they were not imported.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the dialog does not say %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "already has everything in these files") {
+		t.Errorf("the dialog says the file brought nothing refused:\n%s", got)
+	}
+	if n := len(se.state("1.1.3").Notes); n != 0 {
+		t.Errorf("the forged note was imported: %d notes on 1.1.3", n)
+	}
+}
