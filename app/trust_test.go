@@ -163,6 +163,9 @@ func TestPreviewNamesAFork(t *testing.T) {
 		t.Errorf("the preview does not say %q:\n%s", want, got)
 	}
 	tapButton(t, h.win, "Apply")
+	if got := overlayTexts(h.win); !strings.Contains(got, "1 fork, as the preview listed: a key wrote two histories; both are kept.") {
+		t.Errorf("the summary after the import does not count the fork:\n%s", got)
+	}
 	if n := len(h.ui.se.state("1.1.2").Notes); n != 2 {
 		t.Errorf("both histories kept: %d notes on 1.1.2, want 2", n)
 	}
