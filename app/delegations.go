@@ -116,6 +116,9 @@ func (d *detailView) delegationStatuses(st *data.MeasureState) fyne.CanvasObject
 		if ds.Set != nil {
 			by = whoText("  "+lang.L("Set by {{.Who}} on {{.When}}", map[string]any{"Who": whoMarker, "When": timeLabel(ds.Set.Time)}),
 				ds.Set.Name, "", ds.Set.Author, quiet)
+			if ds.Set.Unverified {
+				by = append(by, unverifiedSegment(true))
+			}
 		}
 		// The name and who set the status wrap as one text: a narrow
 		// pane or a long Russian name needs no column of its own.

@@ -481,6 +481,10 @@ func (x *exchange) apply(p *storage.PendingImport) {
 			msg += " " + plural("import.refused.done", "{{.Count}} change was refused, as the preview listed.",
 				"{{.Count}} changes were refused, as the preview listed.", r.Total.RefusedChanges)
 		}
+		if r.Total.ForkCount > 0 {
+			msg += " " + plural("import.forks.done", "{{.Count}} fork, as the preview listed: a key wrote two histories; both are kept.",
+				"{{.Count}} forks, as the preview listed: keys wrote two histories; both are kept.", r.Total.ForkCount)
+		}
 		x.showDialog(dialog.NewInformation(lang.L("Import done"), msg, x.win), nil)
 	})
 }

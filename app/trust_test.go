@@ -112,3 +112,157 @@ func TestPreviewNamesRefusedAndDetailMarksUnverified(t *testing.T) {
 		t.Errorf("no legend of the mark under the history:\n%s", h.detailTexts())
 	}
 }
+
+// A colleague's data file copied to a second computer writes two
+// histories with one key: the preview says so by the key and keeps both.
+func TestPreviewNamesAFork(t *testing.T) {
+	inLanguage(t, "en")
+	h := newHarness(t)
+	h.ui.exch.inline = true
+	dir := t.TempDir()
+	path := filepath.Join(dir, "anna.db")
+	anna, err := storage.Open(storage.Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	anna.SetIdentity("Anna", "KZ")
+	key := anna.Identity().Key
+	if _, err := anna.AddNote("1.1.1", "before the copy"); err != nil {
+		t.Fatal(err)
+	}
+	anna.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(dir, "copy.db")
+	if err := os.WriteFile(copyPath, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var files []fyne.URI
+	for i, p := range []string{path, copyPath} {
+		s, err := storage.Open(storage.Options{Path: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AddNote("1.1.2", []string{"on the laptop", "on the office computer"}[i]); err != nil {
+			t.Fatal(err)
+		}
+		f := filepath.Join(dir, []string{"laptop", "office"}[i]+statusfile.Extension)
+		if _, err := s.Export(f); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		files = append(files, fynestorage.NewFileURI(f))
+	}
+
+	h.ui.exch.onDropped(fyne.NewPos(1, 1), files)
+	got := overlayTexts(h.win)
+	want := "Anna · key:" + data.ShortKey(key) + " wrote two different changes as their change number 2: one data file was used on two computers. Both are kept."
+	if !strings.Contains(got, want) {
+		t.Errorf("the preview does not say %q:\n%s", want, got)
+	}
+	tapButton(t, h.win, "Apply")
+	if got := overlayTexts(h.win); !strings.Contains(got, "1 fork, as the preview listed: a key wrote two histories; both are kept.") {
+		t.Errorf("the summary after the import does not count the fork:\n%s", got)
+	}
+	if n := len(h.ui.se.state("1.1.2").Notes); n != 2 {
+		t.Errorf("both histories kept: %d notes on 1.1.2, want 2", n)
+	}
+}
+
+// Statuses relayed in a format 1 file are marked unverified in the "Set
+// by" line and in the lines by delegation; the relaying colleague's own
+// status is not.
+func TestDetailMarksUnverifiedStatuses(t *testing.T) {
+	inLanguage(t, "en")
+	h := newHarness(t)
+	h.ui.exch.inline = true
+	se := h.ui.se
+	if err := se.store.SetIdentity("Aigerim", "KZ"); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC().Truncate(data.TimePrecision).Add(-time.Hour)
+	own := &data.Change{ID: storage.NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Name: "Old Friend", Delegation: "KZ",
+		Time: now, Clock: 1, Status: data.StatusInProgress}
+	relayedRU := &data.Change{ID: storage.NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: "0123456789abcdef", Name: "Zed",
+		Delegation: "RU", Time: now, Clock: 2, Status: data.StatusDone}
+	relayedKZ := &data.Change{ID: storage.NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.2", Author: "0123456789abcdef", Name: "Zed",
+		Delegation: "KZ", Time: now, Clock: 3, Status: data.StatusDone}
+	file := oldFormatFile(t, []*data.Change{own, relayedRU, relayedKZ})
+	h.ui.exch.onDropped(fyne.NewPos(1, 1), []fyne.URI{fynestorage.NewFileURI(file)})
+	tapButton(t, h.win, "Apply")
+
+	lines := func() []string {
+		var out []string
+		for _, l := range strings.Split(h.detailTexts(), "\n") {
+			if strings.Contains(l, "Set by ") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	se.Show("1.1.1")
+	var sawOwn, sawZed bool
+	for _, l := range lines() {
+		switch {
+		case strings.Contains(l, "Old Friend"):
+			sawOwn = true
+			if strings.Contains(l, "unverified") {
+				t.Errorf("the colleague's own status is marked: %q", l)
+			}
+		case strings.Contains(l, "Zed"):
+			sawZed = true
+			if !strings.Contains(l, " unverified") {
+				t.Errorf("the relayed status by delegation is not marked: %q", l)
+			}
+		}
+	}
+	if !sawOwn || !sawZed {
+		t.Errorf("set-by lines of 1.1.1 (own %v, Zed %v):\n%s", sawOwn, sawZed, h.detailTexts())
+	}
+	if !strings.Contains(h.detailTexts(), unverifiedLegend()) {
+		t.Errorf("no legend of the mark:\n%s", h.detailTexts())
+	}
+
+	se.Show("1.1.2")
+	ls := lines()
+	if len(ls) == 0 || !strings.Contains(ls[0], "Zed") || !strings.Contains(ls[0], " unverified") {
+		t.Errorf("the relayed status's Set by line is not marked: %q\n%s", ls, h.detailTexts())
+	}
+}
+
+// A file that brings nothing but a refused change says so, and names it,
+// rather than saying only "nothing new".
+func TestNothingButRefusals(t *testing.T) {
+	inLanguage(t, "en")
+	h := newHarness(t)
+	h.ui.exch.inline = true
+	se := h.ui.se
+	if err := se.store.SetIdentity("Aigerim", "KZ"); err != nil {
+		t.Fatal(err)
+	}
+	if err := se.AddNote("2.1.1", "my own, signed"); err != nil {
+		t.Fatal(err)
+	}
+	me := se.store.Identity().Key
+	forged := &data.Change{ID: storage.NewChangeID(), Kind: data.ChangeNoteAdd, Measure: "1.1.3", Author: me, Name: "Aigerim",
+		Time: time.Now().UTC().Truncate(data.TimePrecision).Add(-time.Hour), Clock: 1, Text: "in Aigerim's name"}
+	file := oldFormatFile(t, []*data.Change{forged})
+	h.ui.exch.onDropped(fyne.NewPos(1, 1), []fyne.URI{fynestorage.NewFileURI(file)})
+	got := overlayTexts(h.win)
+	for _, want := range []string{
+		"Refused: a new note on 1.1.3, said to be by Aigerim · key:" + data.ShortKey(me) + ": it is not signed by its author's key",
+		"Nothing new: your data file already has every change of these files that could be verified. The refused ones are listed above; they were not imported.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the dialog does not say %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "already has everything in these files") {
+		t.Errorf("the dialog says the file brought nothing refused:\n%s", got)
+	}
+	if n := len(se.state("1.1.3").Notes); n != 0 {
+		t.Errorf("the forged note was imported: %d notes on 1.1.3", n)
+	}
+}
