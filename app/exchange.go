@@ -438,7 +438,11 @@ func (x *exchange) showPreview(p *storage.PendingImport) {
 			} else {
 				body.Add(wrapped(lang.L("Nothing new: your data file already has everything in these files. Nothing was changed.")))
 			}
-			d := dialog.NewCustom(lang.L("Nothing new"), lang.L("Close"), body, x.win)
+			title := lang.L("Nothing new")
+			if r.Total.RefusedChanges > 0 {
+				title = lang.L("Changes refused")
+			}
+			d := dialog.NewCustom(title, lang.L("Close"), body, x.win)
 			d.Resize(fyne.NewSize(620, 0))
 			x.showDialog(d, nil)
 		})

@@ -254,6 +254,7 @@ func TestNothingButRefusals(t *testing.T) {
 	for _, want := range []string{
 		"Refused: a new note on 1.1.3, said to be by Aigerim · key:" + data.ShortKey(me) + ": it is not signed by its author's key",
 		"Nothing new: your data file already has every change of these files that could be verified. The refused ones are listed above; they were not imported.",
+		"Changes refused", // the dialog's title
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the dialog does not say %q:\n%s", want, got)
