@@ -24,7 +24,18 @@ import (
 // of the 77 measures and 5 notes on each, written by several authors (the
 // exporter and the two exporters before it, as a relay would carry them).
 // Every change is distinct, so a first import writes them all.
+//
+// The files are format 2, as scoplan writes them: every change is signed
+// by its author and takes the next place in the author's feed, which goes
+// on from file to file in the order of the files.
 func benchFiles(b *testing.B, nFiles int) (paths []string, changes int) {
+	return benchFilesFormat(b, nFiles, 2)
+}
+
+// benchFilesFormat is benchFiles writing the given format version: 1 makes
+// the same workload as format 1 files (unsigned changes with random IDs),
+// as older scoplans wrote them, to compare the two in one run.
+func benchFilesFormat(b *testing.B, nFiles, version int) (paths []string, changes int) {
 	b.Helper()
 	benchOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "scoplan-bench-")
@@ -33,10 +44,12 @@ func benchFiles(b *testing.B, nFiles int) (paths []string, changes int) {
 		}
 		benchDir = dir
 	})
-	key := fmt.Sprint(nFiles)
+	key := fmt.Sprint(nFiles, "v", version)
 	if p, ok := benchCache[key]; ok {
 		return p, benchCount[key]
 	}
+	seqs := make([]uint64, nFiles)
+	prevs := make([]string, nFiles)
 	plan := data.Load()
 	keys := make([]ed25519.PrivateKey, nFiles)
 	fps := make([]string, nFiles)
@@ -62,17 +75,30 @@ func benchFiles(b *testing.B, nFiles int) (paths []string, changes int) {
 				} else {
 					c.Kind, c.Text = data.ChangeNoteAdd, fmt.Sprintf("Note %d on %s: the working group met and agreed the next steps 工作组会议", k, m.ID)
 				}
+				if version >= 2 {
+					seqs[a]++
+					c.Seq, c.Prev = seqs[a], prevs[a]
+					if err := statusfile.SignChange(c, func(m []byte) []byte { return ed25519.Sign(keys[a], m) }); err != nil {
+						panic(err)
+					}
+					prevs[a] = c.ID
+				}
 				cs = append(cs, c)
 			}
 		}
 		total += len(cs)
-		content, err := statusfile.Encode(statusfile.Header{Plan: data.PlanID, PlanVersion: plan.Version(), Exported: t0,
-			Exporter: statusfile.Exporter{Name: fmt.Sprint("Delegate ", f), Delegation: "Delegation"}},
+		hkeys := map[string]string{}
+		for k := 0; k < 3; k++ {
+			a := (f + k) % nFiles
+			hkeys[fps[a]] = hex.EncodeToString(keys[a].Public().(ed25519.PublicKey))
+		}
+		content, err := statusfile.EncodeFormat(version, statusfile.Header{Plan: data.PlanID, PlanVersion: plan.Version(), Exported: t0,
+			Exporter: statusfile.Exporter{Name: fmt.Sprint("Delegate ", f), Delegation: "Delegation"}, Keys: hkeys},
 			keys[f].Public().(ed25519.PublicKey), cs, func(m []byte) []byte { return ed25519.Sign(keys[f], m) })
 		if err != nil {
 			panic(err)
 		}
-		p := filepath.Join(benchDir, fmt.Sprintf("n%d-%04d%s", nFiles, f, statusfile.Extension))
+		p := filepath.Join(benchDir, fmt.Sprintf("n%d-v%d-%04d%s", nFiles, version, f, statusfile.Extension))
 		if err := os.WriteFile(p, content, 0o600); err != nil {
 			panic(err)
 		}
@@ -105,7 +131,14 @@ var (
 // export taking in the latest files of the next two authors. Each file is
 // its author's whole log at that moment, relayed changes included, so the
 // files overlap heavily: 2,000 distinct changes in about a million lines.
+// The files are format 2, every change signed in its author's feed.
 func relayFiles(b *testing.B, authors, exports int) (paths []string, changes, lines int) {
+	return relayFilesFormat(b, authors, exports, 2)
+}
+
+// relayFilesFormat is relayFiles writing the given format version (1: the
+// same workload as unsigned format 1 files).
+func relayFilesFormat(b *testing.B, authors, exports, version int) (paths []string, changes, lines int) {
 	b.Helper()
 	benchOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "scoplan-bench-")
@@ -114,7 +147,7 @@ func relayFiles(b *testing.B, authors, exports int) (paths []string, changes, li
 		}
 		benchDir = dir
 	})
-	key := fmt.Sprint("relay", authors, "x", exports)
+	key := fmt.Sprint("relay", authors, "x", exports, "v", version)
 	if p, ok := benchCache[key]; ok {
 		return p, benchCount[key], benchCount[key+"lines"]
 	}
@@ -126,13 +159,17 @@ func relayFiles(b *testing.B, authors, exports int) (paths []string, changes, li
 		state *data.State
 		notes map[string][]string // measure → own note IDs
 		last  []*data.Change      // the log in the latest export
+		seq   uint64              // format 2: the author's feed
+		prev  string
 	}
 	as := make([]*author, authors)
+	hkeys := map[string]string{}
 	for i := range as {
 		seed := make([]byte, 32)
 		binary.BigEndian.PutUint64(seed, uint64(1000+i))
 		k := ed25519.NewKeyFromSeed(seed)
 		as[i] = &author{key: k, fp: Fingerprint(k.Public().(ed25519.PublicKey)), state: data.NewState(), notes: map[string][]string{}}
+		hkeys[as[i].fp] = hex.EncodeToString(k.Public().(ed25519.PublicKey))
 	}
 	// Dated in the past whatever the machine's clock says.
 	t0 := time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -2*exports)
@@ -147,24 +184,36 @@ func relayFiles(b *testing.B, authors, exports int) (paths []string, changes, li
 					Name: fmt.Sprint("Delegate ", ai), Delegation: fmt.Sprint("Delegation ", ai),
 					Time: t0.Add(time.Duration(n) * 7 * time.Minute), Clock: a.state.MaxClock() + 1}
 				own := a.notes[m]
+				added := false
 				switch r := rng.Intn(10); {
 				case r < 4:
 					c.Kind, c.Status, c.Parents = data.ChangeStatus, data.Statuses[rng.Intn(4)], a.state.StatusHeads(m)
 				case r < 7 && notesOn[m] < 5 || len(own) == 0:
 					c.Kind = data.ChangeNoteAdd
 					c.Text = fmt.Sprintf("%s: the working group met on day %d and agreed the next steps; 工作组第%d次会议商定了下一步工作", m, round, round)
-					a.notes[m] = append(own, c.ID)
+					added = true
 					notesOn[m]++
 				default:
 					c.Kind, c.Note = data.ChangeNoteEdit, own[rng.Intn(len(own))]
 					c.Text = fmt.Sprintf("%s: revised after the meeting of day %d (修订稿)", m, round)
 				}
+				if version >= 2 {
+					a.seq++
+					c.Seq, c.Prev = a.seq, a.prev
+					if err := statusfile.SignChange(c, func(m []byte) []byte { return ed25519.Sign(a.key, m) }); err != nil {
+						panic(err)
+					}
+					a.prev = c.ID
+				}
+				if added {
+					a.notes[m] = append(own, c.ID)
+				}
 				a.state.Add(c)
 			}
 			a.last = a.state.Changes()
 			total += len(a.last)
-			content, err := statusfile.Encode(statusfile.Header{Plan: data.PlanID, PlanVersion: plan.Version(), Exported: t0.Add(time.Duration(n) * 7 * time.Minute),
-				Exporter: statusfile.Exporter{Name: fmt.Sprint("Delegate ", ai), Delegation: fmt.Sprint("Delegation ", ai)}},
+			content, err := statusfile.EncodeFormat(version, statusfile.Header{Plan: data.PlanID, PlanVersion: plan.Version(), Exported: t0.Add(time.Duration(n) * 7 * time.Minute),
+				Exporter: statusfile.Exporter{Name: fmt.Sprint("Delegate ", ai), Delegation: fmt.Sprint("Delegation ", ai)}, Keys: hkeys},
 				a.key.Public().(ed25519.PublicKey), a.last, func(m []byte) []byte { return ed25519.Sign(a.key, m) })
 			if err != nil {
 				panic(err)
@@ -190,6 +239,21 @@ func relayFiles(b *testing.B, authors, exports int) (paths []string, changes, li
 func BenchmarkImport1000(b *testing.B) {
 	paths, n := benchFiles(b, 1000)
 	importFresh(b, paths, n)
+}
+
+// BenchmarkImport1000Format1 is BenchmarkImport1000 with the same workload
+// as format 1 files: the cost of verifying format 2, measured in one run.
+func BenchmarkImport1000Format1(b *testing.B) {
+	paths, n := benchFilesFormat(b, 1000, 1)
+	importFresh(b, paths, n)
+}
+
+// BenchmarkImportRelay1000Format1 is BenchmarkImportRelay1000 with format 1
+// files.
+func BenchmarkImportRelay1000Format1(b *testing.B) {
+	paths, n, lines := relayFilesFormat(b, 5, 200, 1)
+	importFresh(b, paths, n)
+	b.ReportMetric(float64(lines), "lines")
 }
 
 // importFresh imports paths into a new data file per iteration (only the
