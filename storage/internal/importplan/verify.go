@@ -77,7 +77,11 @@ type verifier struct {
 	accepted map[string]*data.Change
 	feeds    map[string]bool              // authors with a verified feed in this import
 	keys     map[string]ed25519.PublicKey // keys learnt from the files' headers, for verified authors
-	seqs     map[FeedPos]string           // the IDs at each verified place of a feed, in this import
+	// The IDs at each verified place of a feed, in this import: by author,
+	// indexed by seq-1 (a slice, cheaper than a map of every place on a
+	// large import), and in far for a seq too large for a slice.
+	seqs map[string][]string
+	far  map[FeedPos]string
 	status   [][]uint8                    // per file and line
 	refused  []Refusal                    // in the order found
 	forks    map[int]map[FeedPos]Fork     // per file
@@ -92,7 +96,7 @@ func newVerifier(files []*statusfile.File, snap *Snapshot) *verifier {
 	}
 	lines = min(lines, 1<<20)
 	v := &verifier{snap: snap, verified: map[*data.Change]bool{}, accepted: make(map[string]*data.Change, lines),
-		feeds: map[string]bool{}, keys: map[string]ed25519.PublicKey{}, seqs: make(map[FeedPos]string, lines),
+		feeds: map[string]bool{}, keys: map[string]ed25519.PublicKey{}, seqs: map[string][]string{}, far: map[FeedPos]string{},
 		status: make([][]uint8, len(files)), forks: map[int]map[FeedPos]Fork{}}
 	for fi, f := range files {
 		v.file(fi, f)
@@ -304,12 +308,12 @@ func (v *verifier) file(fi int, f *statusfile.File) {
 // holds already (in the data file or the import).
 func (v *verifier) fork(fi int, c *data.Change) {
 	pos := FeedPos{c.Author, c.Seq}
-	other, ok := v.seqs[pos]
+	other, ok := v.placed(pos)
 	if !ok {
 		other, ok = v.snap.Feeds[pos]
 	}
 	if !ok {
-		v.seqs[pos] = c.ID
+		v.place(pos, c.ID)
 		return
 	}
 	if other == c.ID {
@@ -319,4 +323,35 @@ func (v *verifier) fork(fi int, c *data.Change) {
 		v.forks[fi] = map[FeedPos]Fork{}
 	}
 	v.forks[fi][pos] = Fork{Key: c.Author, Name: c.Name, Seq: c.Seq}
+}
+
+// maxSlicedSeq is the highest seq whose place is kept in a slice; a
+// higher one (only a hostile file writes one) goes in a map.
+const maxSlicedSeq = 1 << 16
+
+// placed returns the ID at a place of a feed, if this import saw one.
+func (v *verifier) placed(pos FeedPos) (string, bool) {
+	if pos.Seq > maxSlicedSeq {
+		id, ok := v.far[pos]
+		return id, ok
+	}
+	ids := v.seqs[pos.Author]
+	if pos.Seq > uint64(len(ids)) || ids[pos.Seq-1] == "" {
+		return "", false
+	}
+	return ids[pos.Seq-1], true
+}
+
+// place records the ID at a place of a feed.
+func (v *verifier) place(pos FeedPos, id string) {
+	if pos.Seq > maxSlicedSeq {
+		v.far[pos] = id
+		return
+	}
+	ids := v.seqs[pos.Author]
+	if n := int(pos.Seq); n > len(ids) {
+		ids = append(ids, make([]string, n-len(ids))...)
+	}
+	ids[pos.Seq-1] = id
+	v.seqs[pos.Author] = ids
 }
