@@ -80,11 +80,11 @@ type verifier struct {
 	// The IDs at each verified place of a feed, in this import: by author,
 	// indexed by seq-1 (a slice, cheaper than a map of every place on a
 	// large import), and in far for a seq too large for a slice.
-	seqs map[string][]string
-	far  map[FeedPos]string
-	status   [][]uint8                    // per file and line
-	refused  []Refusal                    // in the order found
-	forks    map[int]map[FeedPos]Fork     // per file
+	seqs    map[string][]string
+	far     map[FeedPos]string
+	status  [][]uint8                // per file and line
+	refused []Refusal                // in the order found
+	forks   map[int]map[FeedPos]Fork // per file
 }
 
 func newVerifier(files []*statusfile.File, snap *Snapshot) *verifier {
