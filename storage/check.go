@@ -105,14 +105,7 @@ func Check(path string, plan *data.Plan) (*CheckReport, error) {
 			return nil
 		}
 		r.Keys = map[string]ed25519.PublicKey{}
-		if b := tx.Bucket(bucketKeys); b != nil {
-			_ = b.ForEach(func(k, v []byte) error {
-				if len(v) == ed25519.PublicKeySize && Fingerprint(v) == string(k) {
-					r.Keys[string(k)] = bytes.Clone(v)
-				}
-				return nil
-			})
-		}
+		storedKeys(tx, r.Keys)
 		if b := tx.Bucket(bucketUnverified); b != nil {
 			_ = b.ForEach(func(k, _ []byte) error {
 				r.Unverified = append(r.Unverified, string(k))

@@ -373,14 +373,7 @@ func (s *Store) load() error {
 		if err := json.Unmarshal(meta.Get(keyIdentity), &s.me); err != nil {
 			return ErrDamaged
 		}
-		if b := tx.Bucket(bucketKeys); b != nil {
-			_ = b.ForEach(func(k, v []byte) error {
-				if len(v) == ed25519.PublicKeySize && Fingerprint(v) == string(k) {
-					s.keys[string(k)] = bytes.Clone(v)
-				}
-				return nil
-			})
-		}
+		storedKeys(tx, s.keys)
 		unverified := map[string]bool{}
 		if b := tx.Bucket(bucketUnverified); b != nil {
 			_ = b.ForEach(func(k, _ []byte) error {
@@ -536,5 +529,18 @@ func (s *Store) notify() {
 	s.mu.RUnlock()
 	for _, fn := range fns {
 		fn()
+	}
+}
+
+// storedKeys adds the public keys of the keys bucket that read back whole
+// (32 bytes that hash to their fingerprint) to keys.
+func storedKeys(tx *bolt.Tx, keys map[string]ed25519.PublicKey) {
+	if b := tx.Bucket(bucketKeys); b != nil {
+		_ = b.ForEach(func(k, v []byte) error {
+			if len(v) == ed25519.PublicKeySize && Fingerprint(v) == string(k) {
+				keys[string(k)] = bytes.Clone(v)
+			}
+			return nil
+		})
 	}
 }
