@@ -87,6 +87,18 @@ func (ix *Index) phraseDocs(text string) []int32 {
 	return docs
 }
 
+// phraseFields returns the non-ID fields, as documents and their field
+// numbers, whose lower case holds every character of text (a superset of
+// those holding text).
+func (ix *Index) phraseFields(text string) (docs, nums []int32) {
+	exact, _ := ix.candidates([]rune(text))
+	docs, nums = make([]int32, len(exact)), make([]int32, len(exact))
+	for i, f := range exact {
+		docs[i], nums[i] = ix.fDoc[f], ix.fNum[f]
+	}
+	return docs, nums
+}
+
 // wordSearch returns the word search of a lower-cased, normalized query,
 // prepared once for the last few queries (Run and Ranges ask the same).
 func (ix *Index) wordSearch(qs string) *wordSearch {
@@ -97,6 +109,7 @@ func (ix *Index) wordSearch(qs string) *wordSearch {
 		return s
 	}
 	s = ix.wordData().newSearch(ix.docs, qs, ix.phraseDocs)
+	s.phraseFields = ix.phraseFields
 	ix.searchMu.Lock()
 	if len(ix.searches) >= 8 || ix.searches == nil {
 		ix.searches = map[string]*wordSearch{}
@@ -114,7 +127,7 @@ func (ix *Index) wordData() *wordData {
 
 // wordHits returns the documents matching query's words (see words.go).
 func (ix *Index) wordHits(qs string, ranges bool) []Hit {
-	return ix.wordSearch(qs).search(ranges)
+	return ix.wordSearch(qs).fast(ranges)
 }
 
 // runePost lists the non-ID fields that hold a rune, in order.

@@ -171,6 +171,9 @@ type wordData struct {
 	syllables map[string]bool
 	longest   int // letters of the longest syllable
 	chinese   []int32
+
+	postOnce sync.Once
+	post     *postings // for the Index's searches (postings.go)
 }
 
 // newWordData splits every field of docs into words.
@@ -442,55 +445,71 @@ type wordSearch struct {
 	w       *wordData
 	docs    []Doc
 	terms   []wordTerm
-	quality [][]int8 // per term, per vocabulary word
-	// The only documents that can match (every term has a word, a pinyin
-	// key or an ID there), or all when nil.
-	candidates []int32
+	quality [][]int8  // per term, per vocabulary word
+	matched [][]int32 // per term, the vocabulary words it matches
+	// phraseDocs, if not nil, returns a sorted list of documents that
+	// includes every document holding a text in a field's lower case (the
+	// Index's postings).
+	phraseDocs func(string) []int32
+	// phraseFields, if not nil, does the same for fields (the fast path).
+	phraseFields func(string) (docs, nums []int32)
 }
 
-// newSearch prepares query q (lower-cased, normalized). phraseDocs, if not
-// nil, returns a sorted list of documents that includes every document
-// holding a text in a field's lower case (the Index's postings).
+// newSearch prepares query q (lower-cased, normalized).
 func (w *wordData) newSearch(docs []Doc, q string, phraseDocs func(string) []int32) *wordSearch {
-	s := &wordSearch{w: w, docs: docs, terms: parseTerms(q)}
+	s := &wordSearch{w: w, docs: docs, terms: parseTerms(q), phraseDocs: phraseDocs}
 	s.quality = make([][]int8, len(s.terms))
-	restricted := false
+	s.matched = make([][]int32, len(s.terms))
 	for i := range s.terms {
 		t := &s.terms[i]
 		s.quality[i] = make([]int8, len(w.vocab))
-		var lists [][]int32
-		if t.phrase {
-			if phraseDocs == nil {
-				continue
-			}
-			lists = append(lists, phraseDocs(t.text))
-		}
 		t.pinyin = !t.phrase && !t.id && w.mayBePinyin(t)
+		if t.phrase {
+			continue // matched in the text, not by words
+		}
 		for v, text := range w.vocab {
-			if t.phrase {
-				break // matched in the text, not by words
-			}
 			if q := wordQuality(t, text, w.runes[v], w.masks[v], w.single[v]); q > 0 {
 				s.quality[i][v] = int8(q)
-				lists = append(lists, w.docs[v])
+				s.matched[i] = append(s.matched[i], int32(v))
 			}
+		}
+	}
+	return s
+}
+
+// candidates returns the only documents that can match (every term has a
+// word, a pinyin key or an ID there), or nil for all.
+func (s *wordSearch) candidates() []int32 {
+	var out []int32
+	restricted := false
+	for i := range s.terms {
+		t := &s.terms[i]
+		var lists [][]int32
+		if t.phrase {
+			if s.phraseDocs == nil {
+				continue
+			}
+			lists = append(lists, s.phraseDocs(t.text))
+		}
+		for _, v := range s.matched[i] {
+			lists = append(lists, s.w.docs[v])
 		}
 		if t.id {
 			continue // any document's ID may start with it
 		}
 		if t.pinyin {
-			lists = append(lists, w.chinese)
+			lists = append(lists, s.w.chinese)
 		}
 		docs := unionAll(lists)
 		if restricted {
-			docs = intersect(nil, s.candidates, docs)
+			docs = intersect(nil, out, docs)
 		}
-		s.candidates, restricted = docs, true
-		if s.candidates == nil {
-			s.candidates = []int32{}
+		out, restricted = docs, true
+		if out == nil {
+			out = []int32{}
 		}
 	}
-	return s
+	return out
 }
 
 // unionUnique returns the sorted union of two sorted lists, each element
@@ -679,17 +698,18 @@ func (s *wordSearch) search(ranges bool) []Hit {
 	if len(s.terms) == 0 {
 		return nil
 	}
+	candidates := s.candidates()
 	n := len(s.docs)
-	if s.candidates != nil {
-		n = len(s.candidates)
+	if candidates != nil {
+		n = len(candidates)
 	}
 	var mu sync.Mutex
 	parallel(n, func(lo, hi int) {
 		var own []Hit
 		for i := lo; i < hi; i++ {
 			d := i
-			if s.candidates != nil {
-				d = int(s.candidates[i])
+			if candidates != nil {
+				d = int(candidates[i])
 			}
 			if h, ok := s.hit(d, ranges); ok {
 				own = append(own, h)
