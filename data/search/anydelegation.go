@@ -74,19 +74,25 @@ func (e *Engine) delegationFacts() [][]facts {
 	return e.anyFacts
 }
 
-// failsOf returns the dimensions of f that a measure seen with the facts mf
-// fails, as bits (1<<dim); out is true when the measure is outside the
-// filters that no facet counts (body text, section).
-func failsOf(f *Filter, m *data.Measure, mf *facts) (fails uint, out bool) {
+// measureFails returns the dimensions of f that measure m fails whoever
+// reports it (its bodies), as bits (1<<dim); out is true when the measure
+// is outside the filters that no facet counts (body text, section).
+func measureFails(f *Filter, m *data.Measure) (fails uint, out bool) {
 	if f.BodyText != "" && !BodyTextMatches(m, f.BodyText) ||
 		f.Section != "" && m.Section.ID() != f.Section && m.Chapter().ID() != f.Section {
 		return 0, true
 	}
-	if len(f.Statuses) > 0 && !containsStatus(f.Statuses, mf.status) {
-		fails |= 1 << dimStatus
-	}
 	if len(f.Bodies) > 0 && !anyBody(m, f.Bodies) {
 		fails |= 1 << dimBody
+	}
+	return fails, false
+}
+
+// factFails returns the dimensions of f that a measure seen with the facts
+// mf (one delegation's) fails, as bits.
+func factFails(f *Filter, mf *facts) (fails uint) {
+	if len(f.Statuses) > 0 && !containsStatus(f.Statuses, mf.status) {
+		fails |= 1 << dimStatus
 	}
 	if f.Overdue && !mf.overdue {
 		fails |= 1 << dimOverdue
@@ -103,7 +109,7 @@ func failsOf(f *Filter, m *data.Measure, mf *facts) (fails uint, out bool) {
 	if f.Conflict && !mf.conflict {
 		fails |= 1 << dimConflict
 	}
-	return fails, false
+	return fails
 }
 
 // filterAny keeps the rows that pass every filter for some delegation.
@@ -111,8 +117,12 @@ func (e *Engine) filterAny(rows []Row, f *Filter) []Row {
 	views := e.delegationFacts()
 	out := make([]Row, 0, len(rows))
 	for _, r := range rows {
+		mfails, o := measureFails(f, r.Measure)
+		if o || mfails != 0 {
+			continue
+		}
 		for i := range views[r.doc] {
-			if fails, o := failsOf(f, r.Measure, &views[r.doc][i]); !o && fails == 0 {
+			if factFails(f, &views[r.doc][i]) == 0 {
 				out = append(out, r)
 				break
 			}
@@ -123,27 +133,38 @@ func (e *Engine) filterAny(rows []Row, f *Filter) []Row {
 
 // countAny fills c with the facet counts of f over rows: a row counts for a
 // value of dimension d when some delegation gives it that value and passes
-// every filter but d's.
+// every filter but d's. Counted in arrays, put in maps at the end, as
+// Engine.counts does.
 func (e *Engine) countAny(rows []Row, f *Filter, c *Counts) {
 	views := e.delegationFacts()
+	known := e.measureFacts() // the measures' bodies, numbered
+	statuses := make([]int, len(data.Statuses))
+	bodies := make([]int, len(e.bodyNames))
 	for _, r := range rows {
 		if r.Similar() {
 			continue // the counts count real matches only
 		}
-		var statuses map[data.Status]bool
+		mfails, out := measureFails(f, r.Measure)
+		if out {
+			continue
+		}
+		var seen uint64                 // statuses counted, by index in data.Statuses
+		var others map[data.Status]bool // statuses outside data.Statuses (none today)
 		var body, kind, notes, overdue, dueSoon, conflict bool
 		for i := range views[r.doc] {
 			mf := &views[r.doc][i]
-			fails, out := failsOf(f, r.Measure, mf)
-			if out {
-				break
-			}
+			fails := mfails | factFails(f, mf)
 			counts := func(d dimension) bool { return fails&^(1<<d) == 0 }
 			if counts(dimStatus) {
-				if statuses == nil {
-					statuses = map[data.Status]bool{}
+				switch {
+				case mf.si >= 0 && mf.si < 64:
+					seen |= 1 << mf.si
+				default:
+					if others == nil {
+						others = map[data.Status]bool{}
+					}
+					others[mf.status] = true
 				}
-				statuses[mf.status] = true
 			}
 			body = body || counts(dimBody)
 			kind = kind || counts(dimKind)
@@ -152,12 +173,17 @@ func (e *Engine) countAny(rows []Row, f *Filter, c *Counts) {
 			dueSoon = dueSoon || counts(dimDueSoon) && mf.dueSoon
 			conflict = conflict || counts(dimConflict) && mf.conflict
 		}
-		for s := range statuses {
+		for i := range statuses {
+			if seen&(1<<i) != 0 {
+				statuses[i]++
+			}
+		}
+		for s := range others {
 			c.Status[s]++
 		}
 		if body {
-			for _, b := range r.Measure.Bodies {
-				c.Body[b]++
+			for _, b := range known[r.doc].bodies {
+				bodies[b]++
 			}
 		}
 		if kind {
@@ -167,5 +193,15 @@ func (e *Engine) countAny(rows []Row, f *Filter, c *Counts) {
 		c.Overdue += b2i(overdue)
 		c.DueSoon += b2i(dueSoon)
 		c.Conflict += b2i(conflict)
+	}
+	for i, n := range statuses {
+		if n > 0 {
+			c.Status[data.Statuses[i]] += n
+		}
+	}
+	for i, n := range bodies {
+		if n > 0 {
+			c.Body[e.bodyNames[i]] += n
+		}
 	}
 }

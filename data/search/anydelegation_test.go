@@ -106,6 +106,26 @@ func TestAnyDelegationCounts(t *testing.T) {
 				t.Errorf("%+v: count of %s %d, choosing it gives %d", base, s, c.Status[s], n)
 			}
 		}
+		bodies := map[string]bool{}
+		for _, m := range e.plan.Measures {
+			for _, b := range m.Bodies {
+				bodies[b] = true
+			}
+		}
+		for b := range bodies {
+			f := base
+			f.Bodies = []string{b}
+			if n := len(e.Run(Query{Filter: f})); c.Body[b] != n {
+				t.Errorf("%+v: count of body %s %d, choosing it gives %d", base, b, c.Body[b], n)
+			}
+		}
+		for _, k := range data.DeadlineKinds {
+			f := base
+			f.Kinds = []data.DeadlineKind{k}
+			if n := len(e.Run(Query{Filter: f})); c.Kind[k] != n {
+				t.Errorf("%+v: count of deadline kind %s %d, choosing it gives %d", base, k, c.Kind[k], n)
+			}
+		}
 		f := base
 		f.Overdue = true
 		if n := len(e.Run(Query{Filter: f})); c.Overdue != n {

@@ -19,6 +19,7 @@ import (
 type postings struct {
 	fieldDoc  []int32   // per field (numbered across documents), its document
 	fieldNum  []int32   // per field, its number in its document
+	weight    []int32   // per field, its kind's weight
 	docField  []int32   // per document, its first field's number; one more at the end
 	ids       []int32   // the fields of kind ID
 	wordField [][]int32 // per vocabulary word, the fields holding it, in order
@@ -46,6 +47,7 @@ func newPostings(w *wordData, docs []Doc) *postings {
 		for f, field := range docs[d].Fields {
 			p.fieldDoc = append(p.fieldDoc, int32(d))
 			p.fieldNum = append(p.fieldNum, int32(f))
+			p.weight = append(p.weight, int32(weights[field.Kind]))
 			switch field.Kind {
 			case KindID:
 				p.ids = append(p.ids, g)
@@ -174,7 +176,7 @@ func (s *wordSearch) fast(ranges bool) []Hit {
 		// The term's score per document, as hit sums it.
 		for _, g := range sc.fields {
 			d := p.fieldDoc[g]
-			w := weights[s.docs[d].Fields[p.fieldNum[g]].Kind]
+			w := int(p.weight[g])
 			q, n := int(sc.q[g]), int(sc.n[g])
 			if sc.termSc[d] == 0 {
 				sc.docs = append(sc.docs, d)
