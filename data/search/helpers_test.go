@@ -19,7 +19,8 @@ func altQuery(q string) string { return testKeys.AltQuery(q) }
 
 // buildDocs returns the documents a new engine searches for the plan.
 func buildDocs(p *data.Plan, states map[string]*data.MeasureState) []Doc {
-	return NewEngine(p, states, today).docs()
+	e := NewEngine(p, states, today)
+	return e.docs(e.fields())
 }
 
 // newIndex indexes documents derived with keyers().

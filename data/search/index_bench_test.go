@@ -1,7 +1,9 @@
 package search
 
 import (
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -149,15 +151,37 @@ func BenchmarkFirstKey(b *testing.B) {
 
 // BenchmarkRebuild measures what a change of a status or a note costs the
 // search when a query is on screen: the GUI builds a new Engine after the
-// one before (After), whose first search builds its documents and index.
-// The baseline is one Reference search over the same documents (fold
-// everything, run fuzzy), measured in the same run, on the real plan only.
+// one before (After), whose first search builds its documents and index
+// when a note changed (engine-note: a note comes and goes), and shares the
+// index before when only statuses changed (engine-status). The baseline is
+// one Reference search over the same documents (fold everything, run
+// fuzzy), measured in the same run, on the real plan only.
 func BenchmarkRebuild(b *testing.B) {
 	for i, f := range loadFixtures(b) {
-		b.Run(f.name+"/engine", func(b *testing.B) {
+		id := f.plan.Measures[0].ID
+		noted := maps.Clone(f.states)
+		st := data.MeasureState{}
+		if old := f.states[id]; old != nil {
+			st = *old
+		}
+		st.Notes = append(slices.Clone(st.Notes), &data.Note{Text: "a new note"})
+		noted[id] = &st
+		b.Run(f.name+"/engine-status", func(b *testing.B) {
 			prev := f.engine
 			for i := 0; i < b.N; i++ {
 				e := NewEngine(f.plan, f.states, today, After(prev))
+				e.Run(Query{Text: "海关"})
+				prev = e
+			}
+		})
+		b.Run(f.name+"/engine-note", func(b *testing.B) {
+			prev := f.engine
+			for i := 0; i < b.N; i++ {
+				states := f.states
+				if i%2 == 0 {
+					states = noted
+				}
+				e := NewEngine(f.plan, states, today, After(prev))
 				e.Run(Query{Text: "海关"})
 				prev = e
 			}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"scoplan/data"
 	"scoplan/data/search/internal/index"
@@ -148,6 +149,10 @@ type Engine struct {
 	indexOnce sync.Once
 	index     *index.Index
 	session   *index.Session // for the queries as typed and their other forms (Keys.AltQuery)
+	// built is what Index built, for an engine made After this one; reuse
+	// is what the engine before this one built, until Index is built.
+	built atomic.Pointer[builtIndex]
+	reuse *builtIndex
 
 	mu         sync.Mutex
 	lastText   string // the search text of lastRows
@@ -224,20 +229,43 @@ type Option func(*Engine)
 // nil) derived from the fields it still has: an engine rebuilt after a
 // change of a status or a note then derives only the keys of what changed.
 // What the new engine does not take over is let go with prev.
+//
+// When prev's index is built and no measure's fields changed (a status
+// changed, not a note), the new engine shares prev's index and keys: a
+// search's results depend on the fields alone.
 func After(prev *Engine) Option {
 	return func(e *Engine) {
 		if prev != nil {
 			e.keys = lang.NewKeys(prev.keys)
+			e.reuse = prev.built.Load()
 		}
 	}
 }
 
-// docs returns the documents for the plan's measures: the ID, text, section
-// title and bodies of each, the extra fields, its notes, and the keys the
-// engine's Keys derive from all of them.
-func (e *Engine) docs() []Doc {
-	keyers := e.keyers()
-	docs := make([]Doc, len(e.plan.Measures))
+// builtIndex is an engine's index and the fields it was built from.
+type builtIndex struct {
+	fields [][]Field // per measure, before any key is derived
+	index  *index.Index
+	keys   *lang.Keys
+}
+
+// sameFields reports whether two engines' measures have the same fields.
+func sameFields(a, b [][]Field) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !slices.Equal(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// fields returns the fields of the plan's measures: the ID, text, section
+// title and bodies of each, the extra fields and its notes.
+func (e *Engine) fields() [][]Field {
+	out := make([][]Field, len(e.plan.Measures))
 	for i, m := range e.plan.Measures {
 		fs := []Field{{Kind: KindID, Text: m.ID}, {Kind: KindText, Text: m.Text}, {Kind: KindTitle, Text: m.Section.Title}}
 		for _, b := range m.Bodies {
@@ -251,6 +279,17 @@ func (e *Engine) docs() []Doc {
 				fs = append(fs, Field{Kind: KindNote, Text: n.Text})
 			}
 		}
+		out[i] = fs
+	}
+	return out
+}
+
+// docs returns the documents for the measures' fields: the fields and the
+// keys the engine's Keys derive from them.
+func (e *Engine) docs(fields [][]Field) []Doc {
+	keyers := e.keyers()
+	docs := make([]Doc, len(fields))
+	for i, fs := range fields {
 		docs[i] = index.DeriveDoc(fs, keyers)
 	}
 	return docs
@@ -291,11 +330,18 @@ func (e *Engine) State(id string) *data.MeasureState {
 // background.
 func (e *Engine) Index() *index.Index {
 	e.indexOnce.Do(func() {
-		e.index = index.New(e.docs(), e.keyers())
-		e.session = e.index.NewRankSession()
-		if e.keys != nil {
-			e.keys.Seal() // every key is derived: what was not taken over is let go
+		fields := e.fields()
+		if r := e.reuse; r != nil && sameFields(fields, r.fields) {
+			e.index, e.keys = r.index, r.keys // nothing to derive again
+		} else {
+			e.index = index.New(e.docs(fields), e.keyers())
+			if e.keys != nil {
+				e.keys.Seal() // every key is derived: what was not taken over is let go
+			}
 		}
+		e.reuse = nil
+		e.session = e.index.NewRankSession()
+		e.built.Store(&builtIndex{fields: fields, index: e.index, keys: e.keys})
 	})
 	return e.index
 }
