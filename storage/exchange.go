@@ -282,8 +282,16 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 	pl.Derive(snap)
 	var next *data.State
 	var nextDigests map[string]uint64
-	if len(pl.Changes) >= s.state.Len() {
-		next = s.state.Extended(pl.Changes, pl.Derived)
+	if pl.Base != nil || len(pl.Changes) >= s.state.Len() {
+		if pl.Base != nil {
+			// Changes displaced: Derive made a new state without them.
+			// Their digests are replaced below, the new changes having
+			// their IDs.
+			next = pl.Base
+			next.AddDerived(pl.Changes, pl.Derived)
+		} else {
+			next = s.state.Extended(pl.Changes, pl.Derived)
+		}
 		nextDigests = make(map[string]uint64, len(s.digests)+len(pl.Changes))
 		maps.Copy(nextDigests, s.digests)
 		for i, c := range pl.Changes {
@@ -328,6 +336,11 @@ const importBatch = importplan.BatchSize
 // Pages are filled completely before they split.
 func (s *Store) writeImport(pl *importplan.Plan) error {
 	return safeUpdate(s.db, func(tx *bolt.Tx) error {
+		// First the unsigned changes the new signed ones displace: the
+		// new ones take their IDs (and, maybe, their keys).
+		if err := removeChanges(tx, pl.Displaced); err != nil {
+			return err
+		}
 		b := tx.Bucket(bucketChanges)
 		b.FillPercent = 1.0
 		several := false

@@ -44,6 +44,15 @@ type Plan struct {
 	// Keys holds the public keys to remember, by fingerprint: those of
 	// the authors of new signed changes that the data file did not know.
 	Keys map[string][]byte
+	// Displaced holds the IDs of the unsigned changes of the data file
+	// that a new signed change with the same ID displaces (see
+	// Displaces), sorted: the store removes them before it writes the
+	// new changes, which then hold their IDs.
+	Displaced []string
+	// Base is the snapshot's state without the displaced changes, with
+	// the measures they were about derived again (Derive sets it; nil
+	// when nothing is displaced): the state the new changes are added to.
+	Base *data.State
 	// byMeasure holds the new changes on each measure, with their file.
 	byMeasure map[string][]PreviewChange
 	// Derived holds each touched measure's state after the import (see
@@ -135,6 +144,7 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 	pl.Raw = make([][]byte, 0, news)
 	pl.Digests = make([]uint64, 0, news)
 	for i := range parts {
+		pl.Displaced = append(pl.Displaced, parts[i].displaced...)
 		for _, e := range parts[i].news {
 			e.c.Unverified = e.unverified
 			if e.unverified {
@@ -157,6 +167,7 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 			}
 		}
 	}
+	slices.Sort(pl.Displaced)
 	pl.Batches = makeBatches(files, parts)
 	for i := range parts {
 		for fi, sum := range parts[i].counts {
@@ -191,8 +202,11 @@ func planRefusals(pl *Plan, ver *verifier, parts []planPart, snap *Snapshot) {
 		if accepted[r.ID] || listed[seen{r.ID, r.Why}] {
 			continue
 		}
-		if r.Why != WhyReusedID && r.Why != WhyAlteredID && snap.State.Change(r.ID) != nil {
-			continue // known already, with this content: nothing to refuse
+		if known := snap.State.Change(r.ID); r.Why != WhyReusedID && r.Why != WhyAlteredID && known != nil && known.Signed() {
+			// Known already, with this content: nothing to refuse. (A
+			// signed change that would have displaced an unsigned one
+			// under its ID, but is refused, is listed.)
+			continue
 		}
 		listed[seen{r.ID, r.Why}] = true
 		f := &pl.Result.Files[r.File]
@@ -276,6 +290,7 @@ type planPart struct {
 	byMeasure map[string][]PreviewChange
 	counts    []Summary // per file
 	refused   []Refusal // lines whose ID an earlier line holds with other content
+	displaced []string  // the IDs of the data file's changes a new one displaces
 	// The first line (in the order of the files) of the part that breaks
 	// causality (checkCausality): the import is refused as damaged.
 	err              error
@@ -313,6 +328,16 @@ func (p *planPart) plan(files []*statusfile.File, status [][]uint8, snap *Snapsh
 				// Files parsed together share one change for the same
 				// bytes: comparing pointers is enough then.
 				if e := &entries[i]; e.c != c && !bytes.Equal(e.raw, l.Raw) {
+					if !e.known && Displaces(c, l.AlteredID, e.c) {
+						// An unsigned change of an earlier file holds
+						// the ID of this signed, verified one: this one
+						// takes its place in the import.
+						p.counts[e.file].uncount(e.c)
+						p.counts[fi].count(c)
+						p.counts[fi].Displaced++
+						*e = planEntry{c: c, raw: l.Raw, file: fi, line: li, digest: maphash.Bytes(snap.Seed, l.Raw)}
+						continue
+					}
 					// A format 1 ID an earlier file holds with other
 					// content: this change alone is refused.
 					p.refused = append(p.refused, Refusal{File: fi, ID: c.ID, Kind: c.Kind, Measure: c.Measure, Author: c.Author, Name: c.Name, Why: WhyReusedID})
@@ -323,9 +348,16 @@ func (p *planPart) plan(files []*statusfile.File, status [][]uint8, snap *Snapsh
 			}
 			seen[c.ID] = len(entries)
 			if known := snap.State.Change(c.ID); known != nil {
-				// The verifier refused other content under a known ID.
-				entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, known: true})
-				continue
+				if !Displaces(c, l.AlteredID, known) {
+					// Known with the same content (the verifier refused
+					// other content under a known ID).
+					entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, known: true})
+					continue
+				}
+				// The verifier passed it: a verified signed change
+				// displaces the unsigned one holding its ID.
+				p.displaced = append(p.displaced, c.ID)
+				p.counts[fi].Displaced++
 			}
 			entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, line: li, digest: maphash.Bytes(snap.Seed, l.Raw), unverified: unverified})
 			p.counts[fi].count(c)
@@ -422,9 +454,23 @@ func (b Batch) Key() []byte {
 // and conflict counts.
 func (pl *Plan) Derive(snap *Snapshot) {
 	res := pl.Result
+	// The measures the displaced changes were about change too, even
+	// with no new change on them; the new changes are added to the state
+	// without the displaced ones.
+	base := snap.State
+	displacedOn := map[string]bool{}
+	if len(pl.Displaced) > 0 {
+		for _, id := range pl.Displaced {
+			if c := snap.State.Change(id); c != nil {
+				displacedOn[c.Measure] = true
+			}
+		}
+		base = snap.State.Without(pl.Displaced)
+		pl.Base = base
+	}
 	var ids []string
 	for _, m := range snap.Plan.Measures {
-		if _, ok := pl.byMeasure[m.ID]; ok {
+		if _, ok := pl.byMeasure[m.ID]; ok || displacedOn[m.ID] {
 			ids = append(ids, m.ID)
 		}
 	}
@@ -449,7 +495,7 @@ func (pl *Plan) Derive(snap *Snapshot) {
 					extra[k] = n.Change
 				}
 				before := snap.State.Measure(ids[i])
-				after := snap.State.Preview(ids[i], extra)
+				after := base.Preview(ids[i], extra)
 				out[i] = MeasurePreview{Measure: ids[i], Before: before, After: after, New: news,
 					NewConflict: gained(before.Conflicts(), after.Conflicts()), Resolved: gained(after.Conflicts(), before.Conflicts())}
 			}

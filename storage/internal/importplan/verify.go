@@ -61,6 +61,18 @@ type FeedPos struct {
 	Seq    uint64
 }
 
+// Displaces reports whether the change c of a file (altered: its ID is not
+// the hash of its content) may take the place of the change known under
+// its ID: c is signed, so its ID is the hash of its content, and known is
+// not signed. A random format 1 ID cannot equal the hash of a content
+// written later, so the unsigned change copied the ID: a squatter, which
+// would otherwise keep the author's change, and every later change of the
+// author's feed, out for good. c still has to verify as its author's like
+// any signed change; a signed change known is never displaced.
+func Displaces(c *data.Change, altered bool, known *data.Change) bool {
+	return c.Signed() && !altered && !known.Signed()
+}
+
 // Line verdicts, per file and line.
 const (
 	lineOK         uint8 = iota // verified (or known already)
@@ -142,7 +154,7 @@ func (v *verifier) file(fi int, f *statusfile.File) {
 		if c == nil {
 			continue // known already, with the same bytes
 		}
-		if known := v.snap.State.Change(c.ID); known != nil && !known.SameContent(c) {
+		if known := v.snap.State.Change(c.ID); known != nil && !Displaces(c, l.AlteredID, known) && !known.SameContent(c) {
 			refuse(li, WhyReusedID, "")
 			continue
 		}
@@ -287,7 +299,9 @@ func (v *verifier) file(fi int, f *statusfile.File) {
 		if c == nil || st[li] == lineRefused {
 			continue
 		}
-		if _, ok := v.accepted[c.ID]; !ok {
+		// A signed change takes the place of an unsigned one an earlier
+		// file brought under its ID (see Displaces).
+		if old, ok := v.accepted[c.ID]; !ok || Displaces(c, false, old) {
 			v.accepted[c.ID] = c
 		}
 		if c.Signed() {

@@ -1,0 +1,294 @@
+package storage
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scoplan/data"
+	"scoplan/storage/internal/importplan"
+	"scoplan/storage/statusfile"
+	"scoplan/storage/storagetest"
+)
+
+// squatters returns format 1 lines (unsigned, in Anna's name, as relayed)
+// reusing the IDs of changes with other content: what Mallory plants to
+// keep Anna's changes out.
+func squatters(anna *Store, clock uint64, of ...*data.Change) []*data.Change {
+	now := time.Now().UTC().Truncate(data.TimePrecision)
+	var out []*data.Change
+	for _, c := range of {
+		out = append(out, &data.Change{ID: c.ID, Kind: data.ChangeNoteAdd, Measure: "1.1.1", Author: anna.Identity().Key,
+			Name: "Anna", Delegation: "KZ", Time: now, Clock: clock, Text: "Anna says: drop the customs plan"})
+		clock++
+	}
+	return out
+}
+
+// changesValues returns the changes bucket's keys and their values' lines.
+func changesValues(t *testing.T, s *Store) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketChanges).ForEach(func(k, v []byte) error {
+			return eachLine(v, func(n int, line []byte) error {
+				if n == 0 && lineID(line) != string(k) {
+					t.Errorf("value %s starts with change %s", k, lineID(line))
+				}
+				out[string(k)]++
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// The squatter race: an unsigned line reusing the ID of one of Anna's
+// signed changes, with other content, reaches Carol first. Anna's signed
+// change displaces it when it comes, with every later change of her feed;
+// the data file holds no trace of the squatter, reads back the same, and
+// importing Anna's file again brings nothing.
+func TestSignedChangeDisplacesUnsignedSquatter(t *testing.T) {
+	dir := t.TempDir()
+	anna, _ := person(t, "Anna", "KZ")
+	n1, _ := anna.AddNote("1.1.1", "customs agreement signed")
+	st, _ := anna.SetStatus("1.1.2", data.StatusInProgress)
+	n3, _ := anna.AddNote("1.1.3", "third")
+	annaFile := export(t, anna, dir, "anna")
+
+	// Mallory's format 1 file: two squatters around one of her own notes,
+	// one value of Carol's changes bucket, keyed by the first squatter.
+	mallory, _ := person(t, "Mallory", "KZ")
+	now := time.Now().UTC().Truncate(data.TimePrecision)
+	sq := squatters(anna, 1, n1, n3)
+	own := &data.Change{ID: NewChangeID(), Kind: data.ChangeNoteAdd, Measure: "2.1.1", Author: mallory.Identity().Key,
+		Name: "Mallory", Time: now, Clock: 3, Text: "Mallory's own note"}
+	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
+	craft(t, mallory, malloryFile, 1, []*data.Change{sq[0], own, sq[1]})
+
+	carol, cpath := person(t, "Carol", "RU")
+	r := mustImport(t, carol, false, malloryFile)
+	if r.Total.NewChanges != 3 || r.Total.RefusedChanges != 0 {
+		t.Fatalf("Mallory's file: %+v %+v", r.Total, r.Files[0].Refused)
+	}
+	if vals := changesValues(t, carol); vals[n1.ID] != 3 {
+		t.Fatalf("the squatters are not one value keyed by the first: %v", vals)
+	}
+	if c := carol.state.Change(n1.ID); c == nil || !c.Unverified || c.Text != sq[0].Text {
+		t.Fatalf("the squatter at Carol: %+v", c)
+	}
+
+	for _, dry := range []bool{true, false} {
+		r := mustImport(t, carol, dry, annaFile)
+		if r.Total.NewChanges != 3 || r.Total.Displaced != 2 || r.Files[0].Displaced != 2 || r.Total.RefusedChanges != 0 {
+			t.Fatalf("dry=%v: Anna's file: %+v %+v", dry, r.Total, r.Files[0].Refused)
+		}
+		for _, m := range r.Measures {
+			if m.Measure == "1.1.1" && (len(m.After.Notes) != 1 || m.After.Notes[0].Text != n1.Text) {
+				t.Errorf("dry=%v: the preview of 1.1.1: %+v", dry, m.After.Notes)
+			}
+		}
+	}
+	check := func(s *Store) {
+		t.Helper()
+		for _, want := range []*data.Change{n1, st, n3} {
+			c := s.state.Change(want.ID)
+			if c == nil || !c.SameContent(want) || c.Unverified {
+				t.Errorf("Anna's change %s: %+v", want.ID, c)
+			}
+		}
+		if n := s.Measure("1.1.1").Notes; len(n) != 1 || n[0].Text != n1.Text {
+			t.Errorf("notes on 1.1.1: %+v", n)
+		}
+		if n := s.Measure("1.1.3").Notes; len(n) != 1 || n[0].Text != n3.Text {
+			t.Errorf("notes on 1.1.3: %+v", n)
+		}
+		if got := s.Measure("1.1.2").StatusOf("KZ").Status; got != data.StatusInProgress {
+			t.Errorf("Anna's status: %s", got)
+		}
+		if n := s.Measure("2.1.1").Notes; len(n) != 1 || n[0].ID != own.ID {
+			t.Errorf("Mallory's own note: %+v", n)
+		}
+		if s.ChangeCount() != 4 {
+			t.Errorf("%d changes, want Anna's 3 and Mallory's own", s.ChangeCount())
+		}
+		vals := changesValues(t, s)
+		if vals[own.ID] != 1 || vals[n1.ID] != 3 {
+			t.Errorf("values: %v", vals)
+		}
+		err := s.db.View(func(tx *bolt.Tx) error {
+			if b := tx.Bucket(bucketUnverified); b != nil && (b.Get([]byte(n1.ID)) != nil || b.Get([]byte(n3.ID)) != nil) {
+				t.Errorf("a squatter's unverified mark is left")
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	check(carol)
+	before := snapshot(carol)
+	again := mustImport(t, carol, false, annaFile)
+	if !again.Total.NothingNew() || again.Total.Displaced != 0 {
+		t.Errorf("Anna's file again: %+v", again.Total)
+	}
+	// Mallory's file again: its squatters are now refused as reusing IDs.
+	carol.mu.Lock()
+	clear(carol.imported)
+	carol.mu.Unlock()
+	again = mustImport(t, carol, false, malloryFile)
+	if !again.Total.NothingNew() || len(refusedBy(again, importplan.WhyReusedID)) != 2 {
+		t.Errorf("Mallory's file again: %+v %+v", again.Total, again.Files[0].Refused)
+	}
+	carol.Close()
+	storagetest.Check(t, cpath)
+	if rep, err := Check(cpath, data.Load()); err != nil || !rep.OK() {
+		t.Fatalf("check: %v %+v", err, rep)
+	}
+	carol, err := Open(Options{Path: cpath})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer carol.Close()
+	check(carol)
+	if got := snapshot(carol); got != before {
+		t.Errorf("reopened:\n%s\nbefore:\n%s", got, before)
+	}
+	// Dave imports Carol's export: Anna's changes, verified.
+	dave, _ := person(t, "Dave", "UZ")
+	r = mustImport(t, dave, false, export(t, carol, dir, "carol"))
+	if r.Total.NewChanges != 4 || r.Total.RefusedChanges != 0 {
+		t.Errorf("Carol's export at Dave: %+v %+v", r.Total, r.Files[0].Refused)
+	}
+}
+
+// Both files in one import, the squatter's first: Anna's signed change
+// takes its place in the import.
+func TestSignedChangeDisplacesSquatterOfTheSameImport(t *testing.T) {
+	dir := t.TempDir()
+	anna, _ := person(t, "Anna", "KZ")
+	n1, _ := anna.AddNote("1.1.1", "customs agreement signed")
+	n2, _ := anna.AddNote("1.1.1", "second")
+	annaFile := export(t, anna, dir, "anna")
+	mallory, _ := person(t, "Mallory", "KZ")
+	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
+	craft(t, mallory, malloryFile, 1, squatters(anna, 1, n1))
+
+	carol, cpath := person(t, "Carol", "RU")
+	for _, dry := range []bool{true, false} {
+		r := mustImport(t, carol, dry, malloryFile, annaFile)
+		if r.Total.NewChanges != 2 || r.Total.Displaced != 1 || r.Files[0].NewChanges != 0 || r.Files[1].Displaced != 1 {
+			t.Fatalf("dry=%v: %+v, files %+v / %+v", dry, r.Total, r.Files[0].Summary, r.Files[1].Summary)
+		}
+	}
+	for _, want := range []*data.Change{n1, n2} {
+		if c := carol.state.Change(want.ID); c == nil || !c.SameContent(want) || c.Unverified {
+			t.Errorf("Anna's change %s: %+v", want.ID, c)
+		}
+	}
+	carol.Close()
+	if rep, err := Check(cpath, data.Load()); err != nil || !rep.OK() {
+		t.Fatalf("check: %v %+v", err, rep)
+	}
+}
+
+// A signed change is never displaced: an unsigned line reusing its ID is
+// refused as before, and so is a signed one that does not verify as its
+// author's over an unsigned one.
+func TestSignedChangeIsNeverDisplaced(t *testing.T) {
+	dir := t.TempDir()
+	anna, _ := person(t, "Anna", "KZ")
+	n1, _ := anna.AddNote("1.1.1", "customs agreement signed")
+	annaFile := export(t, anna, dir, "anna")
+	mallory, _ := person(t, "Mallory", "KZ")
+	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
+	craft(t, mallory, malloryFile, 1, squatters(anna, 1, n1))
+
+	carol, cpath := person(t, "Carol", "RU")
+	mustImport(t, carol, false, annaFile)
+	r := mustImport(t, carol, false, malloryFile)
+	if r.Total.NewChanges != 0 || r.Total.Displaced != 0 || len(refusedBy(r, importplan.WhyReusedID)) != 1 {
+		t.Errorf("the squatter after Anna's change: %+v %+v", r.Total, r.Files[0].Refused)
+	}
+	if c := carol.state.Change(n1.ID); c == nil || !c.SameContent(n1) {
+		t.Errorf("Anna's change: %+v", c)
+	}
+	carol.Close()
+	storagetest.Check(t, cpath)
+
+	// Anna's change signed by Mallory's key: it does not verify, and the
+	// squatter stays (unverified) rather than give way to a forgery.
+	dave, _ := person(t, "Dave", "UZ")
+	mustImport(t, dave, false, malloryFile)
+	forged := *n1
+	forged.Unverified = false
+	if err := statusfile.SignChange(&forged, mallory.Sign); err != nil {
+		t.Fatal(err)
+	}
+	forgedFile := filepath.Join(dir, "forged"+statusfile.Extension)
+	craft(t, mallory, forgedFile, statusfile.Version, []*data.Change{&forged})
+	r = mustImport(t, dave, false, forgedFile)
+	if r.Total.NewChanges != 0 || r.Total.Displaced != 0 || r.Total.RefusedChanges != 1 {
+		t.Errorf("the forgery: %+v %+v", r.Total, r.Files[0].Refused)
+	}
+	if c := dave.state.Change(n1.ID); c == nil || c.Signed() || !c.Unverified {
+		t.Errorf("at Dave: %+v", c)
+	}
+}
+
+// Changes that named the squatter as a parent name Anna's change once it
+// is displaced. A parent that is not earlier than its change (the clock
+// the squatter claimed was lower than Anna's) is ignored, as Derive
+// ignores every such reference; an export leaves the change out, so that
+// colleagues can still import it.
+func TestSquatterDependantsAfterDisplacement(t *testing.T) {
+	dir := t.TempDir()
+	anna, _ := person(t, "Anna", "KZ")
+	for i := 0; i < 3; i++ {
+		anna.AddNote("2.1.1", "before")
+	}
+	real, _ := anna.SetStatus("1.1.1", data.StatusDone) // clock 4
+	annaFile := export(t, anna, dir, "anna")
+
+	mallory, _ := person(t, "Mallory", "KZ")
+	now := time.Now().UTC().Truncate(data.TimePrecision)
+	squat := &data.Change{ID: real.ID, Kind: data.ChangeStatus, Measure: "1.1.1", Author: anna.Identity().Key, Name: "Anna",
+		Delegation: "KZ", Time: now, Clock: 1, Status: data.StatusBlocked}
+	dep := &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: mallory.Identity().Key, Name: "Mallory",
+		Delegation: "KZ", Time: now, Clock: 2, Status: data.StatusNotStarted, Parents: []string{real.ID}}
+	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
+	craft(t, mallory, malloryFile, 1, []*data.Change{squat, dep})
+
+	carol, cpath := person(t, "Carol", "RU")
+	mustImport(t, carol, false, malloryFile)
+	r := mustImport(t, carol, false, annaFile)
+	if r.Total.NewChanges != 4 || r.Total.Displaced != 1 {
+		t.Fatalf("%+v %+v", r.Total, r.Files[0].Refused)
+	}
+	// Anna's status is not superseded by Mallory's (whose parent is not
+	// earlier than it): the two compete within KZ.
+	m := carol.Measure("1.1.1").StatusOf("KZ")
+	if len(m.Competing) != 2 {
+		t.Errorf("KZ on 1.1.1: %+v", m)
+	}
+	dave, _ := person(t, "Dave", "UZ")
+	r = mustImport(t, dave, false, export(t, carol, dir, "carol"))
+	if r.Total.NewChanges != 4 || r.Total.RefusedChanges != 0 {
+		t.Errorf("Carol's export at Dave: %+v %+v", r.Total, r.Files[0].Refused)
+	}
+	carol.Close()
+	storagetest.Check(t, cpath)
+	carol, err := Open(Options{Path: cpath})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := carol.Measure("1.1.1").StatusOf("KZ"); len(m.Competing) != 2 {
+		t.Errorf("KZ on 1.1.1, reopened: %+v", m)
+	}
+	carol.Close()
+}
