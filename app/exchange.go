@@ -307,6 +307,9 @@ func signerLines(f storage.FileSummary, plan *data.Plan) (info string, warnings 
 	if f.Displaced > 0 {
 		warnings = append(warnings, displacedLine(f.Displaced))
 	}
+	if f.Dropped > 0 {
+		warnings = append(warnings, droppedLine(f.Dropped))
+	}
 	for _, k := range f.Forks {
 		warnings = append(warnings, forkLine(k))
 	}

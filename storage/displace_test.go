@@ -241,54 +241,100 @@ func TestSignedChangeIsNeverDisplaced(t *testing.T) {
 	}
 }
 
-// Changes that named the squatter as a parent name Anna's change once it
-// is displaced. A parent that is not earlier than its change (the clock
-// the squatter claimed was lower than Anna's) is ignored, as Derive
-// ignores every such reference; an export leaves the change out, so that
-// colleagues can still import it.
+// Changes that named a squatter name Anna's change once it is displaced.
+// One that cannot follow it (its parent's clock, which the squatter
+// claimed lower, is not below its own) is removed from the data file with
+// what refers to it, so that the data file stays one that check finds
+// sound and that exports whole; one that can follow it stays. One that a
+// new change of the import refers to stays too.
 func TestSquatterDependantsAfterDisplacement(t *testing.T) {
 	dir := t.TempDir()
 	anna, _ := person(t, "Anna", "KZ")
-	for i := 0; i < 3; i++ {
-		anna.AddNote("2.1.1", "before")
-	}
+	note, _ := anna.AddNote("2.1.1", "first")
+	anna.AddNote("2.1.1", "second")
+	anna.AddNote("2.1.1", "third")
 	real, _ := anna.SetStatus("1.1.1", data.StatusDone) // clock 4
 	annaFile := export(t, anna, dir, "anna")
 
 	mallory, _ := person(t, "Mallory", "KZ")
+	mk := mallory.Identity().Key
 	now := time.Now().UTC().Truncate(data.TimePrecision)
 	squat := &data.Change{ID: real.ID, Kind: data.ChangeStatus, Measure: "1.1.1", Author: anna.Identity().Key, Name: "Anna",
 		Delegation: "KZ", Time: now, Clock: 1, Status: data.StatusBlocked}
-	dep := &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: mallory.Identity().Key, Name: "Mallory",
+	squatNote := &data.Change{ID: note.ID, Kind: data.ChangeNoteAdd, Measure: "2.1.1", Author: anna.Identity().Key, Name: "Anna",
+		Delegation: "KZ", Time: now, Clock: 1, Text: "not Anna's"}
+	dep := &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: mk, Name: "Mallory",
 		Delegation: "KZ", Time: now, Clock: 2, Status: data.StatusNotStarted, Parents: []string{real.ID}}
+	depOfDep := &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: mk, Name: "Mallory",
+		Delegation: "KZ", Time: now, Clock: 3, Status: data.StatusBlocked, Parents: []string{dep.ID}}
+	follows := &data.Change{ID: NewChangeID(), Kind: data.ChangeNoteEdit, Measure: "2.1.1", Author: mk, Name: "Mallory",
+		Time: now, Clock: 5, Note: note.ID, Text: "edited"}
+	base := []*data.Change{squat, squatNote, dep, depOfDep, follows}
 	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
-	craft(t, mallory, malloryFile, 1, []*data.Change{squat, dep})
+	craft(t, mallory, malloryFile, 1, base)
 
 	carol, cpath := person(t, "Carol", "RU")
 	mustImport(t, carol, false, malloryFile)
-	r := mustImport(t, carol, false, annaFile)
-	if r.Total.NewChanges != 4 || r.Total.Displaced != 1 {
-		t.Fatalf("%+v %+v", r.Total, r.Files[0].Refused)
+	for _, dry := range []bool{true, false} {
+		r := mustImport(t, carol, dry, annaFile)
+		if r.Total.NewChanges != 4 || r.Total.Displaced != 2 || r.Total.Dropped != 2 || r.Files[0].Dropped != 2 {
+			t.Fatalf("dry=%v: %+v %+v", dry, r.Total, r.Files[0].Refused)
+		}
 	}
-	// Anna's status is not superseded by Mallory's (whose parent is not
-	// earlier than it): the two compete within KZ.
-	m := carol.Measure("1.1.1").StatusOf("KZ")
-	if len(m.Competing) != 2 {
+	if carol.state.Change(dep.ID) != nil || carol.state.Change(depOfDep.ID) != nil || carol.state.Change(follows.ID) == nil {
+		t.Errorf("dropped: %v %v, kept: %v", carol.state.Change(dep.ID), carol.state.Change(depOfDep.ID), carol.state.Change(follows.ID))
+	}
+	if m := carol.Measure("1.1.1").StatusOf("KZ"); m.Status != data.StatusDone || m.Conflict {
 		t.Errorf("KZ on 1.1.1: %+v", m)
 	}
+	if n := carol.Measure("2.1.1").Notes; len(n) != 3 || n[0].Text != "first" {
+		t.Errorf("Anna's notes: %+v", n)
+	}
+	before := snapshot(carol)
+	// Mallory's file again: the squatters are refused, and what depends
+	// on them.
+	carol.mu.Lock()
+	clear(carol.imported)
+	carol.mu.Unlock()
+	if r := mustImport(t, carol, false, malloryFile); !r.Total.NothingNew() || r.Total.RefusedChanges != 4 {
+		t.Errorf("Mallory's file again: %+v %+v", r.Total, r.Files[0].Refused)
+	}
 	dave, _ := person(t, "Dave", "UZ")
-	r = mustImport(t, dave, false, export(t, carol, dir, "carol"))
-	if r.Total.NewChanges != 4 || r.Total.RefusedChanges != 0 {
+	if r := mustImport(t, dave, false, export(t, carol, dir, "carol")); r.Total.NewChanges != 5 || r.Total.RefusedChanges != 0 {
 		t.Errorf("Carol's export at Dave: %+v %+v", r.Total, r.Files[0].Refused)
 	}
 	carol.Close()
 	storagetest.Check(t, cpath)
+	if rep, err := Check(cpath, data.Load()); err != nil || !rep.OK() {
+		t.Fatalf("check: %v %+v", err, rep)
+	}
 	carol, err := Open(Options{Path: cpath})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := carol.Measure("1.1.1").StatusOf("KZ"); len(m.Competing) != 2 {
-		t.Errorf("KZ on 1.1.1, reopened: %+v", m)
+	if got := snapshot(carol); got != before {
+		t.Errorf("reopened:\n%s\nbefore:\n%s", got, before)
 	}
 	carol.Close()
+
+	// Erin imports Mallory's file, then a newer one with a change that
+	// refers to the one that cannot follow Anna's, with Anna's file: the
+	// import keeps what its new change refers to.
+	erin, _ := person(t, "Erin", "UZ")
+	mustImport(t, erin, false, malloryFile)
+	later := &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: mk, Name: "Mallory",
+		Delegation: "KZ", Time: now, Clock: 6, Status: data.StatusInProgress, Parents: []string{depOfDep.ID}}
+	newer := filepath.Join(dir, "mallory2"+statusfile.Extension)
+	craft(t, mallory, newer, 1, append(base, later))
+	r := mustImport(t, erin, false, newer, annaFile)
+	if r.Total.NewChanges != 5 || r.Total.Displaced != 2 || r.Total.Dropped != 0 {
+		t.Errorf("Erin: %+v %+v / %+v", r.Total, r.Files[0].Refused, r.Files[1].Refused)
+	}
+	if erin.state.Change(dep.ID) == nil || erin.state.Change(later.ID) == nil || erin.state.Change(real.ID).Signed() != true {
+		t.Errorf("at Erin: dep %v, later %v", erin.state.Change(dep.ID), erin.state.Change(later.ID))
+	}
+	frank, _ := person(t, "Frank", "RU")
+	if _, err := frank.Import([]string{export(t, erin, dir, "erin")}, false); err != nil {
+		t.Errorf("Erin's export at Frank: %v", err)
+	}
 }

@@ -294,6 +294,9 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 		}
 		nextDigests = make(map[string]uint64, len(s.digests)+len(pl.Changes))
 		maps.Copy(nextDigests, s.digests)
+		for _, id := range pl.Dropped {
+			delete(nextDigests, id)
+		}
 		for i, c := range pl.Changes {
 			nextDigests[c.ID] = pl.Digests[i]
 		}
@@ -338,7 +341,7 @@ func (s *Store) writeImport(pl *importplan.Plan) error {
 	return safeUpdate(s.db, func(tx *bolt.Tx) error {
 		// First the unsigned changes the new signed ones displace: the
 		// new ones take their IDs (and, maybe, their keys).
-		if err := removeChanges(tx, pl.Displaced); err != nil {
+		if err := removeChanges(tx, pl.Removed()); err != nil {
 			return err
 		}
 		b := tx.Bucket(bucketChanges)

@@ -49,15 +49,32 @@ type Plan struct {
 	// Displaces), sorted: the store removes them before it writes the
 	// new changes, which then hold their IDs.
 	Displaced []string
-	// Base is the snapshot's state without the displaced changes, with
-	// the measures they were about derived again (Derive sets it; nil
-	// when nothing is displaced): the state the new changes are added to.
+	// Dropped holds the IDs of the data file's changes that referred to
+	// a displaced change and cannot follow the change that displaces it
+	// (data.CheckReference: a parent that is not an earlier status change
+	// of the same measure, say), and of those that referred to them in
+	// turn, sorted: the store removes them too. A change a new change of
+	// the import refers to is kept.
+	Dropped []string
+	// Base is the snapshot's state without the displaced and dropped
+	// changes (Removed), with the measures they were about derived again
+	// (Derive sets it; nil when nothing is removed): the state the new
+	// changes are added to.
 	Base *data.State
 	// byMeasure holds the new changes on each measure, with their file.
 	byMeasure map[string][]PreviewChange
 	// Derived holds each touched measure's state after the import (see
 	// Derive).
 	Derived map[string]*data.MeasureState
+}
+
+// Removed returns the IDs of the data file's changes the import removes:
+// the displaced and the dropped ones.
+func (pl *Plan) Removed() []string {
+	if len(pl.Dropped) == 0 {
+		return pl.Displaced
+	}
+	return slices.Concat(pl.Displaced, pl.Dropped)
 }
 
 // Snapshot is what planning reads of the data file. Planning changes none
@@ -175,6 +192,7 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 			res.Total.add(sum)
 		}
 	}
+	planDropped(pl, parts, snap)
 	planRefusals(pl, ver, parts, snap)
 	planSigners(files, pl, snap)
 	planMoves(pl, snap)
@@ -226,6 +244,71 @@ func planRefusals(pl *Plan, ver *verifier, parts []planPart, snap *Snapshot) {
 		f.ForkCount = len(f.Forks)
 		pl.Result.Total.ForkCount += len(f.Forks)
 	}
+}
+
+// planDropped finds the data file's changes that a displacement leaves
+// referring to a change they cannot follow (Plan.Dropped), and counts them
+// for the file that brings the displacing change. It costs a pass over the
+// data file's changes, only when something is displaced.
+func planDropped(pl *Plan, parts []planPart, snap *Snapshot) {
+	if len(pl.Displaced) == 0 {
+		return
+	}
+	displaced := make(map[string]bool, len(pl.Displaced))
+	for _, id := range pl.Displaced {
+		displaced[id] = true
+	}
+	by := map[string]PreviewChange{} // the displacing changes, with their file
+	for i := range parts {
+		for _, e := range parts[i].news {
+			if displaced[e.c.ID] {
+				by[e.c.ID] = PreviewChange{e.c, e.file}
+			}
+		}
+	}
+	known := snap.State.Changes() // in the order of clocks: what a change refers to comes first
+	bad := map[string]int{}       // ID → the file of the displacement it follows from
+	for more := true; more; {
+		more = false
+		for _, c := range known {
+			if _, ok := bad[c.ID]; ok || displaced[c.ID] {
+				continue
+			}
+			for _, ref := range c.References() {
+				f, ok := bad[ref]
+				if d, isDisplaced := by[ref]; !ok && isDisplaced && data.CheckReference(c, d.Change) != nil {
+					f, ok = d.File, true
+				}
+				if ok {
+					bad[c.ID] = f
+					more = true
+					break
+				}
+			}
+		}
+	}
+	if len(bad) == 0 {
+		return
+	}
+	// What a new change refers to stays, with what it refers to in turn.
+	var keep []string
+	for _, c := range pl.Changes {
+		keep = append(keep, c.References()...)
+	}
+	for len(keep) > 0 {
+		id := keep[len(keep)-1]
+		keep = keep[:len(keep)-1]
+		if _, ok := bad[id]; ok {
+			delete(bad, id)
+			keep = append(keep, snap.State.Change(id).References()...)
+		}
+	}
+	for id, f := range bad {
+		pl.Dropped = append(pl.Dropped, id)
+		pl.Result.Files[f].Dropped++
+		pl.Result.Total.Dropped++
+	}
+	slices.Sort(pl.Dropped)
 }
 
 // planMoves finds, per file, the keys the data file knew under some
@@ -459,13 +542,13 @@ func (pl *Plan) Derive(snap *Snapshot) {
 	// without the displaced ones.
 	base := snap.State
 	displacedOn := map[string]bool{}
-	if len(pl.Displaced) > 0 {
-		for _, id := range pl.Displaced {
+	if removed := pl.Removed(); len(removed) > 0 {
+		for _, id := range removed {
 			if c := snap.State.Change(id); c != nil {
 				displacedOn[c.Measure] = true
 			}
 		}
-		base = snap.State.Without(pl.Displaced)
+		base = snap.State.Without(removed)
 		pl.Base = base
 	}
 	var ids []string

@@ -24,6 +24,10 @@ type Summary struct {
 	// the data file, or from an earlier file of the import. Each is also
 	// counted among NewChanges.
 	Displaced int
+	// Dropped counts the data file's changes removed because they
+	// referred to a displaced change and cannot follow the change that
+	// displaced it, or referred to such a change (Plan.Dropped).
+	Dropped int
 }
 
 // NothingNew reports whether the import brings nothing at all.
@@ -40,6 +44,7 @@ func (s *Summary) add(o Summary) {
 	s.RefusedChanges += o.RefusedChanges
 	s.ForkCount += o.ForkCount
 	s.Displaced += o.Displaced
+	s.Dropped += o.Dropped
 }
 
 func (s *Summary) count(c *data.Change) { s.countBy(c, 1) }
