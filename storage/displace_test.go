@@ -338,3 +338,57 @@ func TestSquatterDependantsAfterDisplacement(t *testing.T) {
 		t.Errorf("Erin's export at Frank: %v", err)
 	}
 }
+
+// One import of Anna's file and, after it, a format 1 file reusing the ID
+// of one of her changes: the squatter is refused by name, and so is what
+// depends on it in its file, as when Anna's change is in the data file
+// already. Before, the later file's change that depended on the squatter
+// was taken as depending on Anna's change, and the whole import refused
+// as damaged when it could not follow it.
+func TestReusedIDOfAnEarlierFileRefusesItsDependants(t *testing.T) {
+	dir := t.TempDir()
+	anna, _ := person(t, "Anna", "KZ")
+	for i := 0; i < 3; i++ {
+		anna.AddNote("2.1.1", "before")
+	}
+	real, _ := anna.SetStatus("1.1.1", data.StatusDone) // clock 4
+	annaFile := export(t, anna, dir, "anna")
+	mallory, _ := person(t, "Mallory", "KZ")
+	mk := mallory.Identity().Key
+	now := time.Now().UTC().Truncate(data.TimePrecision)
+	// In the name of a key that signs no changes: in Anna's, the
+	// squatter would be refused as unsigned once her feed is known.
+	squat := &data.Change{ID: real.ID, Kind: data.ChangeStatus, Measure: "1.1.1", Author: "0123456789abcdef", Name: "Zed",
+		Delegation: "KZ", Time: now, Clock: 1, Status: data.StatusBlocked}
+	dep := &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: mk, Name: "Mallory",
+		Delegation: "KZ", Time: now, Clock: 2, Status: data.StatusNotStarted, Parents: []string{real.ID}}
+	honest := &data.Change{ID: NewChangeID(), Kind: data.ChangeNoteAdd, Measure: "2.1.2", Author: mk, Name: "Mallory",
+		Time: now, Clock: 3, Text: "an honest note"}
+	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
+	craft(t, mallory, malloryFile, 1, []*data.Change{squat, dep, honest})
+
+	for _, into := range []string{"empty", "with Anna's"} {
+		carol, cpath := person(t, "Carol", "RU")
+		files := []string{annaFile, malloryFile}
+		if into != "empty" {
+			mustImport(t, carol, false, annaFile)
+		}
+		r, err := carol.Import(files, false)
+		if err != nil {
+			t.Fatalf("%s: %v", into, err)
+		}
+		if reused := refusedBy(r, importplan.WhyReusedID); len(reused) != 1 || reused[0].ID != real.ID || reused[0].File != 1 {
+			t.Errorf("%s: reused %+v", into, reused)
+		}
+		if deps := refusedBy(r, importplan.WhyDepends); len(deps) != 1 || deps[0].ID != dep.ID || deps[0].On != real.ID {
+			t.Errorf("%s: depends %+v", into, deps)
+		}
+		if c := carol.state.Change(real.ID); c == nil || !c.SameContent(real) || carol.state.Change(dep.ID) != nil || carol.state.Change(honest.ID) == nil {
+			t.Errorf("%s: Anna's %v, dependant %v, honest %v", into, c, carol.state.Change(dep.ID), carol.state.Change(honest.ID))
+		}
+		carol.Close()
+		if rep, err := Check(cpath, data.Load()); err != nil || !rep.OK() {
+			t.Errorf("%s: check: %v %+v", into, err, rep)
+		}
+	}
+}

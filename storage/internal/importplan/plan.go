@@ -217,7 +217,8 @@ func planRefusals(pl *Plan, ver *verifier, parts []planPart, snap *Snapshot) {
 	}
 	listed := map[seen]bool{}
 	for _, r := range all {
-		if accepted[r.ID] || listed[seen{r.ID, r.Why}] {
+		// A reused ID is listed whatever holds the ID: other content.
+		if accepted[r.ID] && r.Why != WhyReusedID || listed[seen{r.ID, r.Why}] {
 			continue
 		}
 		if known := snap.State.Change(r.ID); r.Why != WhyReusedID && r.Why != WhyAlteredID && known != nil && known.Signed() {

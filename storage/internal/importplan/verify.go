@@ -18,7 +18,8 @@ const (
 	// content (an ID reused for other content, or a change altered).
 	WhyAlteredID Why = iota + 1
 	// WhyReusedID: the data file, or an earlier file of the import, holds
-	// other content under this (format 1) change's ID.
+	// other content under this change's ID (and this change is not a
+	// signed one that displaces an unsigned one: see Displaces).
 	WhyReusedID
 	// WhyUnknownKey: no public key is known for the change's author.
 	WhyUnknownKey
@@ -158,12 +159,20 @@ func (v *verifier) file(fi int, f *statusfile.File) {
 			refuse(li, WhyReusedID, "")
 			continue
 		}
+		// The same against what an earlier file of the import brought
+		// (files parsed together share one change for the same bytes),
+		// so that what depends on this line is refused with it below.
+		acc := v.accepted[c.ID]
+		if acc != nil && acc != c && !Displaces(c, l.AlteredID, acc) && !acc.SameContent(c) {
+			refuse(li, WhyReusedID, "")
+			continue
+		}
 		if c.Signed() {
 			if l.AlteredID {
 				refuse(li, WhyAlteredID, "")
 				continue
 			}
-			if v.accepted[c.ID] == c {
+			if acc == c {
 				continue // accepted from an earlier file, with the same bytes
 			}
 			byID[c.ID] = li
