@@ -339,8 +339,9 @@ const importBatch = importplan.BatchSize
 // Pages are filled completely before they split.
 func (s *Store) writeImport(pl *importplan.Plan) error {
 	return safeUpdate(s.db, func(tx *bolt.Tx) error {
-		// First the unsigned changes the new signed ones displace: the
-		// new ones take their IDs (and, maybe, their keys).
+		// First the unsigned changes the new signed ones displace (the
+		// new ones take their IDs, and maybe their keys), and those
+		// dropped with them.
 		if err := removeChanges(tx, pl.Removed()); err != nil {
 			return err
 		}

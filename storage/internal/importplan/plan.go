@@ -53,8 +53,9 @@ type Plan struct {
 	// a displaced change and cannot follow the change that displaces it
 	// (data.CheckReference: a parent that is not an earlier status change
 	// of the same measure, say), and of those that referred to them in
-	// turn, sorted: the store removes them too. A change a new change of
-	// the import refers to is kept.
+	// turn, sorted: the store removes them too. A signed change is kept
+	// (removing it would break its author's feed), and so is a change a
+	// new change of the import or a kept one refers to.
 	Dropped []string
 	// Base is the snapshot's state without the displaced and dropped
 	// changes (Removed), with the measures they were about derived again
@@ -291,8 +292,16 @@ func planDropped(pl *Plan, parts []planPart, snap *Snapshot) {
 	if len(bad) == 0 {
 		return
 	}
-	// What a new change refers to stays, with what it refers to in turn.
+	// A signed change stays: removing it would break its author's feed
+	// (it is left as a data file written before the causality rule keeps
+	// one). What a new change or one that stays refers to stays, with
+	// what it refers to in turn.
 	var keep []string
+	for id := range bad {
+		if snap.State.Change(id).Signed() {
+			keep = append(keep, id)
+		}
+	}
 	for _, c := range pl.Changes {
 		keep = append(keep, c.References()...)
 	}
