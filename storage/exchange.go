@@ -278,7 +278,10 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 	// An import as large as the data file or larger also builds the new
 	// state meanwhile (copying the maps costs no more than adding to them).
 	written := make(chan error, 1)
-	go func() { written <- s.writeImport(pl) }()
+	// The import records read the files' summaries, whose counts of
+	// conflicts Derive fills in meanwhile: the write gets its own copy.
+	files := slices.Clone(pl.Result.Files)
+	go func() { written <- s.writeImport(pl, files) }()
 	pl.Derive(snap)
 	var next *data.State
 	var nextDigests map[string]uint64
@@ -331,13 +334,14 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 // changes bucket.
 const importBatch = importplan.BatchSize
 
-// writeImport writes the new changes, the files' checksums and signatures
-// and the signer records in one transaction. The changes go in as
+// writeImport writes the new changes, the files' checksums and signatures,
+// their import records (from files, the plan's file summaries) and the
+// signer records in one transaction. The changes go in as
 // importplan made them, up to importBatch to a value (schema 2: one line
 // each, keyed by the first one's ID): a bbolt Put per change cost more
 // than the rest of the import's writing, and per-change keys split pages.
 // Pages are filled completely before they split.
-func (s *Store) writeImport(pl *importplan.Plan) error {
+func (s *Store) writeImport(pl *importplan.Plan, files []FileSummary) error {
 	return safeUpdate(s.db, func(tx *bolt.Tx) error {
 		// First the unsigned changes the new signed ones displace (the
 		// new ones take their IDs, and maybe their keys), and those
@@ -365,7 +369,7 @@ func (s *Store) writeImport(pl *importplan.Plan) error {
 				return err
 			}
 		}
-		if err := putImportRecords(tx, pl.Result.Files, s.now()); err != nil {
+		if err := putImportRecords(tx, files, s.now()); err != nil {
 			return err
 		}
 		ib, err := tx.CreateBucketIfNotExists(bucketImported)
