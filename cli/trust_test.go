@@ -129,3 +129,16 @@ func TestImportSaysWhatItDisplaced(t *testing.T) {
 		t.Errorf("show: %q", text)
 	}
 }
+
+// The summary of a file whose signed changes displaced squatters says how
+// many, and how many changes that named them were removed.
+func TestPrintImportSaysDisplacedAndDropped(t *testing.T) {
+	var b strings.Builder
+	f := storage.FileSummary{Name: "anna.scoplan-status", Summary: storage.Summary{NewChanges: 3, Displaced: 2, Dropped: 1}}
+	printImport(&b, nil, &storage.ImportResult{Files: []storage.FileSummary{f}, Total: f.Summary})
+	out := b.String()
+	if !strings.Contains(out, "note: 2 unsigned changes that held the IDs of signed changes of this file were replaced by them") ||
+		!strings.Contains(out, "note: 1 change of your data file that referred to a replaced unsigned change, and cannot follow the signed one, was removed") {
+		t.Errorf("import said %q", out)
+	}
+}
