@@ -440,3 +440,25 @@ func TestSignedDependantOfSquatterStays(t *testing.T) {
 		t.Errorf("Carol's export at Dave: %v", err)
 	}
 }
+
+// An import that displaces a squatter and brings nothing else leaves the
+// change count as it was; the store's revision still grows, so that the
+// window and the shared folder see that the log changed.
+func TestRevisionGrowsWhenASquatterIsDisplaced(t *testing.T) {
+	dir := t.TempDir()
+	anna, _ := person(t, "Anna", "KZ")
+	n1, _ := anna.AddNote("1.1.1", "customs agreement signed")
+	annaFile := export(t, anna, dir, "anna")
+	mallory, _ := person(t, "Mallory", "KZ")
+	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
+	craft(t, mallory, malloryFile, 1, squatters(anna, 1, n1))
+	carol, _ := person(t, "Carol", "RU")
+	mustImport(t, carol, false, malloryFile)
+	count, rev := carol.ChangeCount(), carol.Revision()
+	if r := mustImport(t, carol, false, annaFile); r.Total.Displaced != 1 {
+		t.Fatalf("%+v", r.Total)
+	}
+	if carol.ChangeCount() != count || carol.Revision() <= rev {
+		t.Errorf("count %d → %d, revision %d → %d", count, carol.ChangeCount(), rev, carol.Revision())
+	}
+}

@@ -323,6 +323,7 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 		s.keys[k] = v
 	}
 	s.addFeeds(pl.Changes)
+	s.removed += len(pl.Displaced) + len(pl.Dropped)
 	s.mu.Unlock()
 	if len(pl.Changes) > 0 {
 		s.notify()

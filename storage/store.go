@@ -158,6 +158,8 @@ type Store struct {
 		Seq uint64
 		ID  string
 	}
+	// removed counts the changes imports removed since Open (Revision).
+	removed int
 }
 
 // Open opens or creates the data file at opts.Path.
