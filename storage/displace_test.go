@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"path/filepath"
 	"testing"
 	"time"
@@ -460,5 +461,45 @@ func TestRevisionGrowsWhenASquatterIsDisplaced(t *testing.T) {
 	}
 	if carol.ChangeCount() != count || carol.Revision() <= rev {
 		t.Errorf("count %d → %d, revision %d → %d", count, carol.ChangeCount(), rev, carol.Revision())
+	}
+}
+
+// A squatter and a change naming it that cannot follow Anna's change, in
+// a file imported with Anna's after it: the squatter gives way to Anna's
+// change within the import, and the change that cannot follow it makes
+// its file refused as damaged, as any change breaking causality does (the
+// shared folder then leaves that file out and imports the rest). Alone,
+// after Anna's, the file is imported without the squatter and what names it.
+func TestSquatterDependantInTheSameImport(t *testing.T) {
+	dir := t.TempDir()
+	anna, _ := person(t, "Anna", "KZ")
+	for i := 0; i < 3; i++ {
+		anna.AddNote("2.1.1", "before")
+	}
+	real, _ := anna.SetStatus("1.1.1", data.StatusDone) // clock 4
+	annaFile := export(t, anna, dir, "anna")
+	mallory, _ := person(t, "Mallory", "KZ")
+	mk := mallory.Identity().Key
+	now := time.Now().UTC().Truncate(data.TimePrecision)
+	squat := &data.Change{ID: real.ID, Kind: data.ChangeStatus, Measure: "1.1.1", Author: "0123456789abcdef", Name: "Zed",
+		Delegation: "KZ", Time: now, Clock: 1, Status: data.StatusBlocked}
+	dep := &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: mk, Name: "Mallory",
+		Delegation: "KZ", Time: now, Clock: 2, Status: data.StatusNotStarted, Parents: []string{real.ID}}
+	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
+	craft(t, mallory, malloryFile, 1, []*data.Change{squat, dep})
+
+	carol, _ := person(t, "Carol", "RU")
+	_, err := carol.Import([]string{malloryFile, annaFile}, false)
+	var fe *statusfile.Error
+	if !errors.As(err, &fe) || fe.File != malloryFile || fe.Kind != statusfile.ErrDamaged {
+		t.Fatalf("both files: %v", err)
+	}
+	if carol.ChangeCount() != 0 {
+		t.Errorf("%d changes written", carol.ChangeCount())
+	}
+	mustImport(t, carol, false, annaFile)
+	r := mustImport(t, carol, false, malloryFile)
+	if r.Total.NewChanges != 0 || r.Total.RefusedChanges != 2 {
+		t.Errorf("Mallory's file after Anna's: %+v %+v", r.Total, r.Files[0].Refused)
 	}
 }
