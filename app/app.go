@@ -93,10 +93,10 @@ func open(a fyne.App, w fyne.Window, s *storage.Store, loc storage.Location, tod
 	w.Resize(savedSize(a.Preferences()))
 	w.SetMaster()
 	// Changes written elsewhere (an import) redraw the window; the GUI's own
-	// writes have already redrawn it, which the change count tells.
+	// writes have already redrawn it, which the store's revision tells.
 	s.OnWrite(func() {
 		fyne.Do(func() {
-			if u.se.changes != s.ChangeCount() {
+			if u.se.changes != s.Revision() {
 				u.se.Reload()
 			}
 		})

@@ -304,6 +304,12 @@ func signerLines(f storage.FileSummary, plan *data.Plan) (info string, warnings 
 	for _, x := range f.Refused {
 		warnings = append(warnings, refusalLine(x))
 	}
+	if f.Displaced > 0 {
+		warnings = append(warnings, displacedLine(f.Displaced))
+	}
+	if f.Dropped > 0 {
+		warnings = append(warnings, droppedLine(f.Dropped))
+	}
 	for _, k := range f.Forks {
 		warnings = append(warnings, forkLine(k))
 	}
@@ -484,6 +490,10 @@ func (x *exchange) apply(p *storage.PendingImport) {
 		if r.Total.RefusedChanges > 0 {
 			msg += " " + plural("import.refused.done", "{{.Count}} change was refused, as the preview listed.",
 				"{{.Count}} changes were refused, as the preview listed.", r.Total.RefusedChanges)
+		}
+		if r.Total.Displaced > 0 {
+			msg += " " + plural("import.displaced.done", "{{.Count}} unsigned change was replaced by its author's signed change, as the preview listed.",
+				"{{.Count}} unsigned changes were replaced by their authors' signed changes, as the preview listed.", r.Total.Displaced)
 		}
 		if r.Total.ForkCount > 0 {
 			msg += " " + plural("import.forks.done", "{{.Count}} fork, as the preview listed: a key wrote two histories; both are kept.",

@@ -41,6 +41,22 @@ func refusalLine(x storage.Refusal) string {
 		"What": what, "Who": whoWithKey(x.Name, "", x.Author), "Why": why})
 }
 
+// displacedLine says that n signed changes of a file take the place of
+// unsigned changes that had copied their IDs (a squatter, which would
+// otherwise keep the author's changes out).
+func displacedLine(n int) string {
+	return plural("import.displaced", "{{.Count}} unsigned change that held the ID of a signed change of this file is replaced by it, verified as its author's.",
+		"{{.Count}} unsigned changes that held the IDs of signed changes of this file are replaced by them, verified as their authors'.", n)
+}
+
+// droppedLine says that n changes of the data file are removed because
+// they referred to a replaced unsigned change and cannot follow the
+// signed one.
+func droppedLine(n int) string {
+	return plural("import.dropped", "{{.Count}} change of your data file that referred to a replaced unsigned change, and cannot follow the signed one, is removed.",
+		"{{.Count}} changes of your data file that referred to replaced unsigned changes, and cannot follow the signed ones, are removed.", n)
+}
+
 // forkLine says that a key wrote two histories.
 func forkLine(k storage.Fork) string {
 	return lang.L("{{.Who}} wrote two different changes as their change number {{.Seq}}: one data file was used on two computers. Both are kept.",

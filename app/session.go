@@ -30,7 +30,7 @@ type session struct {
 	today data.Date
 
 	engine  *search.Engine
-	changes int // the store's change count the engine was built on
+	changes int // the store's revision (Store.Revision) the engine was built on
 	// viewed is the delegation whose status the status, overdue and
 	// conflict filters look at: "" for the user's own (sessionview.go).
 	viewed string
@@ -129,7 +129,7 @@ func (se *session) saveQuery() error {
 // reruns the query. It reports whether the engine was rebuilt.
 func (se *session) refresh() bool {
 	rebuilt := false
-	if n := se.store.ChangeCount(); n != se.changes || se.engine == nil {
+	if n := se.store.Revision(); n != se.changes || se.engine == nil {
 		se.engine = search.NewEngine(se.plan, se.viewedStates(), se.today, search.After(se.engine))
 		se.changes = n
 		rebuilt = true

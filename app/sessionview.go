@@ -83,7 +83,7 @@ func (se *session) SetViewed(key string) bool {
 	if key != se.viewed {
 		se.viewed = key
 		se.engine = search.NewEngine(se.plan, se.viewedStates(), se.today, search.After(se.engine))
-		se.changes = se.store.ChangeCount()
+		se.changes = se.store.Revision()
 	}
 	se.query.Filter.AnyDelegation = anyOne
 	se.requery()

@@ -168,6 +168,25 @@ func describe(s storage.Summary) string {
 	return out
 }
 
+// displacedText says that n signed changes of a file took the place of
+// unsigned ones that had copied their IDs (importplan.Displaces).
+func displacedText(n int) string {
+	if n == 1 {
+		return "1 unsigned change that held the ID of a signed change of this file was replaced by it (verified as its author's)"
+	}
+	return fmt.Sprintf("%d unsigned changes that held the IDs of signed changes of this file were replaced by them (verified as their authors')", n)
+}
+
+// droppedText says that n changes of the data file were removed because
+// they referred to a replaced unsigned change and cannot follow the signed
+// one (importplan.Plan.Dropped).
+func droppedText(n int) string {
+	if n == 1 {
+		return "1 change of your data file that referred to a replaced unsigned change, and cannot follow the signed one, was removed"
+	}
+	return fmt.Sprintf("%d changes of your data file that referred to replaced unsigned changes, and cannot follow the signed ones, were removed", n)
+}
+
 func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
 	for _, f := range r.Files {
 		sg := f.Signer
@@ -199,6 +218,12 @@ func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {
 		}
 		for _, x := range f.Refused {
 			fmt.Fprintf(w, "  refused: %s\n", refusal(x))
+		}
+		if n := f.Displaced; n > 0 {
+			fmt.Fprintf(w, "  note: %s\n", displacedText(n))
+		}
+		if n := f.Dropped; n > 0 {
+			fmt.Fprintf(w, "  note: %s\n", droppedText(n))
 		}
 		for _, k := range f.Forks {
 			fmt.Fprintf(w, "  warning: key %s (%s) wrote two different changes as its change %d: one data file was used on two computers; both are kept\n", k.Key, oneLine(k.Name), k.Seq)

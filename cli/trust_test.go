@@ -87,3 +87,58 @@ func publicKeyOf(t *testing.T, path string) ed25519.PublicKey {
 	}
 	return f.PublicKey
 }
+
+// A format 1 line reusing the ID of Anna's note reaches Carol first; Anna's
+// file then replaces it, and the import says so.
+func TestImportSaysWhatItDisplaced(t *testing.T) {
+	dir := t.TempDir()
+	a, c := filepath.Join(dir, "anna.db"), filepath.Join(dir, "carol.db")
+	must(t, "whoami", "--db", a, "--name", "Anna", "--delegation", "KZ")
+	must(t, "note", "--db", a, "1.1.1", "Anna's real note")
+	fa := filepath.Join(dir, "anna.scoplan-status")
+	must(t, "export", "--db", a, "--out", fa)
+	f, err := statusfile.ReadFile(fa, statusfile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	anna := f.Lines[0].Change
+
+	mallory, err := storage.Open(storage.Options{Path: filepath.Join(dir, "mallory.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mallory.Close()
+	now := time.Now().UTC().Truncate(data.TimePrecision)
+	squat := &data.Change{ID: anna.ID, Kind: data.ChangeNoteAdd, Measure: "1.1.1", Author: anna.Author, Name: "Anna", Time: now,
+		Clock: 1, Text: "not what Anna wrote"}
+	content, err := statusfile.EncodeFormat(1, statusfile.Header{Plan: data.PlanID, PlanVersion: mallory.Plan().Version(), Exported: now,
+		Exporter: statusfile.Exporter{Name: "Mallory"}}, mallory.PublicKey(), []*data.Change{squat}, mallory.Sign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm := filepath.Join(dir, "mallory.scoplan-status")
+	os.WriteFile(fm, content, 0o600)
+
+	must(t, "import", "--db", c, fm)
+	out := must(t, "import", "--db", c, fa)
+	if !strings.Contains(out, "note: 1 unsigned change that held the ID of a signed change of this file was replaced by it") ||
+		strings.Contains(out, "refused") {
+		t.Errorf("import said %q", out)
+	}
+	if text := must(t, "show", "--db", c, "1.1.1"); !strings.Contains(text, "Anna's real note") || strings.Contains(text, "not what Anna wrote") {
+		t.Errorf("show: %q", text)
+	}
+}
+
+// The summary of a file whose signed changes displaced squatters says how
+// many, and how many changes that named them were removed.
+func TestPrintImportSaysDisplacedAndDropped(t *testing.T) {
+	var b strings.Builder
+	f := storage.FileSummary{Name: "anna.scoplan-status", Summary: storage.Summary{NewChanges: 3, Displaced: 2, Dropped: 1}}
+	printImport(&b, nil, &storage.ImportResult{Files: []storage.FileSummary{f}, Total: f.Summary})
+	out := b.String()
+	if !strings.Contains(out, "note: 2 unsigned changes that held the IDs of signed changes of this file were replaced by them") ||
+		!strings.Contains(out, "note: 1 change of your data file that referred to a replaced unsigned change, and cannot follow the signed one, was removed") {
+		t.Errorf("import said %q", out)
+	}
+}

@@ -200,6 +200,43 @@ func (s *State) Extended(changes []*Change, derived map[string]*MeasureState) *S
 	return n
 }
 
+// Without returns a new state that holds s's changes but those with the
+// given IDs, with the measures they were about derived again, and leaves s
+// as it is (it copies s's maps, as Extended does). An import uses it when
+// a signed change displaces an unsigned one that held its ID.
+func (s *State) Without(ids []string) *State {
+	n := &State{changes: maps.Clone(s.changes), byMeas: make(map[string][]*Change, len(s.byMeas)),
+		measures: maps.Clone(s.measures), own: s.own}
+	for m, cs := range s.byMeas {
+		n.byMeas[m] = slices.Clip(cs) // appending copies: s's slices stay as they are
+	}
+	dirty := map[string]bool{}
+	for _, id := range ids {
+		c, ok := n.changes[id]
+		if !ok {
+			continue
+		}
+		delete(n.changes, id)
+		if c.Kind == ChangeMeeting {
+			continue
+		}
+		n.byMeas[c.Measure] = slices.DeleteFunc(slices.Clone(n.byMeas[c.Measure]), func(x *Change) bool { return x == c })
+		dirty[c.Measure] = true
+	}
+	for _, c := range n.changes {
+		n.maxClock = max(n.maxClock, c.Clock)
+	}
+	for m := range dirty {
+		if len(n.byMeas[m]) == 0 {
+			delete(n.byMeas, m)
+			delete(n.measures, m)
+			continue
+		}
+		n.measures[m] = DeriveFor(n.byMeas[m], n.own)
+	}
+	return n
+}
+
 func (s *State) addDerived(changes []*Change, derived map[string]*MeasureState) []string {
 	dirty := map[string]bool{}
 	for _, c := range changes {

@@ -101,3 +101,35 @@ func TestIsHex(t *testing.T) {
 		t.Errorf("length not checked")
 	}
 }
+
+// TestWithoutEqualsNeverAdded: Without makes the state that holds the
+// other changes only, and leaves the state it starts from as it was.
+func TestWithoutEqualsNeverAdded(t *testing.T) {
+	a := newAuthor("aaaaaaaaaaaaaaaa", "A")
+	var keep, drop []*Change
+	for i := 0; i < 20; i++ {
+		m := fmt.Sprintf("1.1.%d", i%3+1)
+		keep = append(keep, a.change(ChangeStatus, m, func(c *Change) { c.Status = Statuses[i%4] }))
+		// Nothing but what is dropped on 1.1.4.
+		drop = append(drop, a.change(ChangeNoteAdd, "1.1.4", func(c *Change) { c.Text = fmt.Sprint("n", i) }))
+		drop = append(drop, a.change(ChangeStatus, m, func(c *Change) { c.Status = Statuses[(i+1)%4] }))
+	}
+	full := build(append(append([]*Change(nil), keep...), drop...))
+	ms := []string{"1.1.1", "1.1.2", "1.1.3", "1.1.4"}
+	before := snapshot(full, ms)
+	var ids []string
+	for _, c := range drop {
+		ids = append(ids, c.ID)
+	}
+	got := full.Without(append(ids, "not-a-known-id"))
+	want := build(keep)
+	if g, w := snapshot(got, ms), snapshot(want, ms); !reflect.DeepEqual(g, w) {
+		t.Errorf("Without:\n%v\nnever added:\n%v", g, w)
+	}
+	if got.MaxClock() != want.MaxClock() || got.Len() != want.Len() || got.Measure("1.1.4").NoteCount() != 0 {
+		t.Errorf("clock %d (want %d), length %d (want %d)", got.MaxClock(), want.MaxClock(), got.Len(), want.Len())
+	}
+	if !reflect.DeepEqual(snapshot(full, ms), before) || full.Len() != len(keep)+len(drop) {
+		t.Errorf("Without changed the state it started from")
+	}
+}

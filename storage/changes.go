@@ -230,6 +230,17 @@ func (s *Store) ChangeCount() int {
 	return s.state.Len()
 }
 
+// Revision returns a number that grows with every write of changes, for
+// callers that redo work when the log changed: the change count, plus the
+// changes this store removed since it opened (an import removes the
+// unsigned changes that signed ones displace, and may bring nothing else:
+// the count alone would not tell).
+func (s *Store) Revision() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.state.Len() + s.removed
+}
+
 // Setting returns a stored setting, or nil.
 func (s *Store) Setting(key string) []byte {
 	var out []byte

@@ -278,14 +278,28 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 	// An import as large as the data file or larger also builds the new
 	// state meanwhile (copying the maps costs no more than adding to them).
 	written := make(chan error, 1)
-	go func() { written <- s.writeImport(pl) }()
+	// The import records read the files' summaries, whose counts of
+	// conflicts Derive fills in meanwhile: the write gets its own copy.
+	files := slices.Clone(pl.Result.Files)
+	go func() { written <- s.writeImport(pl, files) }()
 	pl.Derive(snap)
 	var next *data.State
 	var nextDigests map[string]uint64
-	if len(pl.Changes) >= s.state.Len() {
-		next = s.state.Extended(pl.Changes, pl.Derived)
+	if pl.Base != nil || len(pl.Changes) >= s.state.Len() {
+		if pl.Base != nil {
+			// Changes displaced: Derive made a new state without them.
+			// Their digests are replaced below, the new changes having
+			// their IDs.
+			next = pl.Base
+			next.AddDerived(pl.Changes, pl.Derived)
+		} else {
+			next = s.state.Extended(pl.Changes, pl.Derived)
+		}
 		nextDigests = make(map[string]uint64, len(s.digests)+len(pl.Changes))
 		maps.Copy(nextDigests, s.digests)
+		for _, id := range pl.Dropped {
+			delete(nextDigests, id)
+		}
 		for i, c := range pl.Changes {
 			nextDigests[c.ID] = pl.Digests[i]
 		}
@@ -309,6 +323,7 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 		s.keys[k] = v
 	}
 	s.addFeeds(pl.Changes)
+	s.removed += len(pl.Displaced) + len(pl.Dropped)
 	s.mu.Unlock()
 	if len(pl.Changes) > 0 {
 		s.notify()
@@ -320,14 +335,21 @@ func (p *PendingImport) Apply() (*ImportResult, error) {
 // changes bucket.
 const importBatch = importplan.BatchSize
 
-// writeImport writes the new changes, the files' checksums and signatures
-// and the signer records in one transaction. The changes go in as
+// writeImport writes the new changes, the files' checksums and signatures,
+// their import records (from files, the plan's file summaries) and the
+// signer records in one transaction. The changes go in as
 // importplan made them, up to importBatch to a value (schema 2: one line
 // each, keyed by the first one's ID): a bbolt Put per change cost more
 // than the rest of the import's writing, and per-change keys split pages.
 // Pages are filled completely before they split.
-func (s *Store) writeImport(pl *importplan.Plan) error {
+func (s *Store) writeImport(pl *importplan.Plan, files []FileSummary) error {
 	return safeUpdate(s.db, func(tx *bolt.Tx) error {
+		// First the unsigned changes the new signed ones displace (the
+		// new ones take their IDs, and maybe their keys), and those
+		// dropped with them.
+		if err := removeChanges(tx, pl.Removed()); err != nil {
+			return err
+		}
 		b := tx.Bucket(bucketChanges)
 		b.FillPercent = 1.0
 		several := false
@@ -348,7 +370,7 @@ func (s *Store) writeImport(pl *importplan.Plan) error {
 				return err
 			}
 		}
-		if err := putImportRecords(tx, pl.Result.Files, s.now()); err != nil {
+		if err := putImportRecords(tx, files, s.now()); err != nil {
 			return err
 		}
 		ib, err := tx.CreateBucketIfNotExists(bucketImported)

@@ -35,7 +35,7 @@ func BenchmarkImport1000Phases(b *testing.B) {
 			b.Fatal(err)
 		}
 		t2 := time.Now()
-		if err := s.writeImport(pl); err != nil {
+		if err := s.writeImport(pl, pl.Result.Files); err != nil {
 			b.Fatal(err)
 		}
 		t3 := time.Now()

@@ -2,6 +2,11 @@
 // append-only change log, the user's identity and signing key, the keys of
 // other delegates seen in imported files, and small settings.
 //
+// The log is only ever added to, but for one case: an unsigned change
+// holding the ID of a signed change that an import verifies is removed,
+// with what cannot follow the signed change (see removeChanges and
+// importplan.Displaces).
+//
 // It never imports Fyne: the GUI and the command line both use it.
 package storage
 
@@ -153,6 +158,8 @@ type Store struct {
 		Seq uint64
 		ID  string
 	}
+	// removed counts the changes imports removed since Open (Revision).
+	removed int
 }
 
 // Open opens or creates the data file at opts.Path.

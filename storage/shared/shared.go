@@ -94,7 +94,7 @@ type Folder struct {
 
 	mu         sync.Mutex // guards what follows and serialises passes
 	seen       map[string]stamp
-	exported   int // the change count of the last export, -1 before
+	exported   int // the store's revision (Store.Revision) at the last export, -1 before
 	exportedID storage.Identity
 	ownStamp   stamp // the own file as the last export left it
 	polls      int
@@ -386,7 +386,7 @@ func indexOf(list []string, s string) int {
 // export writes the own status file when the data file or the identity
 // changed since it was last written, or when the file is missing.
 func (f *Folder) export(s *storage.Store) (bool, error) {
-	n, id := s.ChangeCount(), s.Identity()
+	n, id := s.Revision(), s.Identity()
 	_, statErr := os.Stat(f.OwnFile())
 	if n == f.exported && id == f.exportedID && statErr == nil {
 		return false, nil

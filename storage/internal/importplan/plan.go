@@ -44,11 +44,38 @@ type Plan struct {
 	// Keys holds the public keys to remember, by fingerprint: those of
 	// the authors of new signed changes that the data file did not know.
 	Keys map[string][]byte
+	// Displaced holds the IDs of the unsigned changes of the data file
+	// that a new signed change with the same ID displaces (see
+	// Displaces), sorted: the store removes them before it writes the
+	// new changes, which then hold their IDs.
+	Displaced []string
+	// Dropped holds the IDs of the data file's changes that referred to
+	// a displaced change and cannot follow the change that displaces it
+	// (data.CheckReference: a parent that is not an earlier status change
+	// of the same measure, say), and of those that referred to them in
+	// turn, sorted: the store removes them too. A signed change is kept
+	// (removing it would break its author's feed), and so is a change a
+	// new change of the import or a kept one refers to.
+	Dropped []string
+	// Base is the snapshot's state without the displaced and dropped
+	// changes (Removed), with the measures they were about derived again
+	// (Derive sets it; nil when nothing is removed): the state the new
+	// changes are added to.
+	Base *data.State
 	// byMeasure holds the new changes on each measure, with their file.
 	byMeasure map[string][]PreviewChange
 	// Derived holds each touched measure's state after the import (see
 	// Derive).
 	Derived map[string]*data.MeasureState
+}
+
+// Removed returns the IDs of the data file's changes the import removes:
+// the displaced and the dropped ones.
+func (pl *Plan) Removed() []string {
+	if len(pl.Dropped) == 0 {
+		return pl.Displaced
+	}
+	return slices.Concat(pl.Displaced, pl.Dropped)
 }
 
 // Snapshot is what planning reads of the data file. Planning changes none
@@ -135,6 +162,7 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 	pl.Raw = make([][]byte, 0, news)
 	pl.Digests = make([]uint64, 0, news)
 	for i := range parts {
+		pl.Displaced = append(pl.Displaced, parts[i].displaced...)
 		for _, e := range parts[i].news {
 			e.c.Unverified = e.unverified
 			if e.unverified {
@@ -157,6 +185,7 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 			}
 		}
 	}
+	slices.Sort(pl.Displaced)
 	pl.Batches = makeBatches(files, parts)
 	for i := range parts {
 		for fi, sum := range parts[i].counts {
@@ -164,6 +193,7 @@ func Make(files []*statusfile.File, hint int, snap *Snapshot) (*Plan, error) {
 			res.Total.add(sum)
 		}
 	}
+	planDropped(pl, parts, snap)
 	planRefusals(pl, ver, parts, snap)
 	planSigners(files, pl, snap)
 	planMoves(pl, snap)
@@ -188,11 +218,15 @@ func planRefusals(pl *Plan, ver *verifier, parts []planPart, snap *Snapshot) {
 	}
 	listed := map[seen]bool{}
 	for _, r := range all {
-		if accepted[r.ID] || listed[seen{r.ID, r.Why}] {
+		// A reused ID is listed whatever holds the ID: other content.
+		if accepted[r.ID] && r.Why != WhyReusedID || listed[seen{r.ID, r.Why}] {
 			continue
 		}
-		if r.Why != WhyReusedID && r.Why != WhyAlteredID && snap.State.Change(r.ID) != nil {
-			continue // known already, with this content: nothing to refuse
+		if known := snap.State.Change(r.ID); r.Why != WhyReusedID && r.Why != WhyAlteredID && known != nil && known.Signed() {
+			// Known already, with this content: nothing to refuse. (A
+			// signed change that would have displaced an unsigned one
+			// under its ID, but is refused, is listed.)
+			continue
 		}
 		listed[seen{r.ID, r.Why}] = true
 		f := &pl.Result.Files[r.File]
@@ -212,6 +246,79 @@ func planRefusals(pl *Plan, ver *verifier, parts []planPart, snap *Snapshot) {
 		f.ForkCount = len(f.Forks)
 		pl.Result.Total.ForkCount += len(f.Forks)
 	}
+}
+
+// planDropped finds the data file's changes that a displacement leaves
+// referring to a change they cannot follow (Plan.Dropped), and counts them
+// for the file that brings the displacing change. It costs a pass over the
+// data file's changes, only when something is displaced.
+func planDropped(pl *Plan, parts []planPart, snap *Snapshot) {
+	if len(pl.Displaced) == 0 {
+		return
+	}
+	displaced := make(map[string]bool, len(pl.Displaced))
+	for _, id := range pl.Displaced {
+		displaced[id] = true
+	}
+	by := map[string]PreviewChange{} // the displacing changes, with their file
+	for i := range parts {
+		for _, e := range parts[i].news {
+			if displaced[e.c.ID] {
+				by[e.c.ID] = PreviewChange{e.c, e.file}
+			}
+		}
+	}
+	known := snap.State.Changes() // in the order of clocks: what a change refers to comes first
+	bad := map[string]int{}       // ID → the file of the displacement it follows from
+	for more := true; more; {
+		more = false
+		for _, c := range known {
+			if _, ok := bad[c.ID]; ok || displaced[c.ID] {
+				continue
+			}
+			for _, ref := range c.References() {
+				f, ok := bad[ref]
+				if d, isDisplaced := by[ref]; !ok && isDisplaced && data.CheckReference(c, d.Change) != nil {
+					f, ok = d.File, true
+				}
+				if ok {
+					bad[c.ID] = f
+					more = true
+					break
+				}
+			}
+		}
+	}
+	if len(bad) == 0 {
+		return
+	}
+	// A signed change stays: removing it would break its author's feed
+	// (it is left as a data file written before the causality rule keeps
+	// one). What a new change or one that stays refers to stays, with
+	// what it refers to in turn.
+	var keep []string
+	for id := range bad {
+		if snap.State.Change(id).Signed() {
+			keep = append(keep, id)
+		}
+	}
+	for _, c := range pl.Changes {
+		keep = append(keep, c.References()...)
+	}
+	for len(keep) > 0 {
+		id := keep[len(keep)-1]
+		keep = keep[:len(keep)-1]
+		if _, ok := bad[id]; ok {
+			delete(bad, id)
+			keep = append(keep, snap.State.Change(id).References()...)
+		}
+	}
+	for id, f := range bad {
+		pl.Dropped = append(pl.Dropped, id)
+		pl.Result.Files[f].Dropped++
+		pl.Result.Total.Dropped++
+	}
+	slices.Sort(pl.Dropped)
 }
 
 // planMoves finds, per file, the keys the data file knew under some
@@ -276,6 +383,7 @@ type planPart struct {
 	byMeasure map[string][]PreviewChange
 	counts    []Summary // per file
 	refused   []Refusal // lines whose ID an earlier line holds with other content
+	displaced []string  // the IDs of the data file's changes a new one displaces
 	// The first line (in the order of the files) of the part that breaks
 	// causality (checkCausality): the import is refused as damaged.
 	err              error
@@ -313,6 +421,16 @@ func (p *planPart) plan(files []*statusfile.File, status [][]uint8, snap *Snapsh
 				// Files parsed together share one change for the same
 				// bytes: comparing pointers is enough then.
 				if e := &entries[i]; e.c != c && !bytes.Equal(e.raw, l.Raw) {
+					if !e.known && Displaces(c, l.AlteredID, e.c) {
+						// An unsigned change of an earlier file holds
+						// the ID of this signed, verified one: this one
+						// takes its place in the import.
+						p.counts[e.file].uncount(e.c)
+						p.counts[fi].count(c)
+						p.counts[fi].Displaced++
+						*e = planEntry{c: c, raw: l.Raw, file: fi, line: li, digest: maphash.Bytes(snap.Seed, l.Raw)}
+						continue
+					}
 					// A format 1 ID an earlier file holds with other
 					// content: this change alone is refused.
 					p.refused = append(p.refused, Refusal{File: fi, ID: c.ID, Kind: c.Kind, Measure: c.Measure, Author: c.Author, Name: c.Name, Why: WhyReusedID})
@@ -323,9 +441,16 @@ func (p *planPart) plan(files []*statusfile.File, status [][]uint8, snap *Snapsh
 			}
 			seen[c.ID] = len(entries)
 			if known := snap.State.Change(c.ID); known != nil {
-				// The verifier refused other content under a known ID.
-				entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, known: true})
-				continue
+				if !Displaces(c, l.AlteredID, known) {
+					// Known with the same content (the verifier refused
+					// other content under a known ID).
+					entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, known: true})
+					continue
+				}
+				// The verifier passed it: a verified signed change
+				// displaces the unsigned one holding its ID.
+				p.displaced = append(p.displaced, c.ID)
+				p.counts[fi].Displaced++
 			}
 			entries = append(entries, planEntry{c: c, raw: l.Raw, file: fi, line: li, digest: maphash.Bytes(snap.Seed, l.Raw), unverified: unverified})
 			p.counts[fi].count(c)
@@ -422,9 +547,23 @@ func (b Batch) Key() []byte {
 // and conflict counts.
 func (pl *Plan) Derive(snap *Snapshot) {
 	res := pl.Result
+	// The measures the displaced changes were about change too, even
+	// with no new change on them; the new changes are added to the state
+	// without the displaced ones.
+	base := snap.State
+	displacedOn := map[string]bool{}
+	if removed := pl.Removed(); len(removed) > 0 {
+		for _, id := range removed {
+			if c := snap.State.Change(id); c != nil {
+				displacedOn[c.Measure] = true
+			}
+		}
+		base = snap.State.Without(removed)
+		pl.Base = base
+	}
 	var ids []string
 	for _, m := range snap.Plan.Measures {
-		if _, ok := pl.byMeasure[m.ID]; ok {
+		if _, ok := pl.byMeasure[m.ID]; ok || displacedOn[m.ID] {
 			ids = append(ids, m.ID)
 		}
 	}
@@ -449,7 +588,7 @@ func (pl *Plan) Derive(snap *Snapshot) {
 					extra[k] = n.Change
 				}
 				before := snap.State.Measure(ids[i])
-				after := snap.State.Preview(ids[i], extra)
+				after := base.Preview(ids[i], extra)
 				out[i] = MeasurePreview{Measure: ids[i], Before: before, After: after, New: news,
 					NewConflict: gained(before.Conflicts(), after.Conflicts()), Resolved: gained(after.Conflicts(), before.Conflicts())}
 			}

@@ -1,6 +1,7 @@
 package importplan_test
 
 import (
+	"crypto/ed25519"
 	"hash/maphash"
 	"maps"
 	"path/filepath"
@@ -104,5 +105,75 @@ func TestMakeIsPureOverTheSnapshot(t *testing.T) {
 	}
 	if !reflect.DeepEqual(again.Batches, pl.Batches) || !reflect.DeepEqual(again.Signers, pl.Signers) {
 		t.Errorf("a second plan of the same files writes something else")
+	}
+}
+
+// A signed change whose ID the snapshot holds for an unsigned change (a
+// squatter) is planned as new, and the squatter as displaced; the snapshot
+// is left as it is, and Base is it without the squatter. An unsigned line
+// under a signed change's ID is refused as a reused ID.
+func TestMakeDisplacesUnsignedSquatter(t *testing.T) {
+	plan := data.Load()
+	sources := exportTwice(t)
+	files, hint, err := importplan.Parse(sources[:1], statusfile.Options{Plan: plan, Now: time.Now().Add(time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	real := files[0].Lines[0].Change
+	squat := &data.Change{ID: real.ID, Kind: data.ChangeNoteAdd, Measure: "2.1.1", Author: real.Author, Name: "Alia",
+		Time: real.Time, Clock: 1, Text: "not what Alia wrote", Unverified: true}
+	state := data.NewState()
+	state.Add(squat)
+	snap := &importplan.Snapshot{Plan: plan, State: state, Seed: maphash.MakeSeed(), Me: "mine", Now: time.Now()}
+	pl, err := importplan.Make(files, hint, snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl.Derive(snap)
+	if !reflect.DeepEqual(pl.Displaced, []string{real.ID}) || len(pl.Changes) != 1 || pl.Changes[0].ID != real.ID ||
+		pl.Result.Total.Displaced != 1 || pl.Result.Total.NewChanges != 1 || pl.Result.Total.RefusedChanges != 0 {
+		t.Fatalf("displaced %v, %d changes, %+v", pl.Displaced, len(pl.Changes), pl.Result.Total)
+	}
+	if snap.State.Change(real.ID) != squat || len(snap.State.Measure("2.1.1").Notes) != 1 {
+		t.Errorf("planning changed the snapshot")
+	}
+	if pl.Base == nil || pl.Base.Len() != 0 || len(pl.Base.Measure("2.1.1").Notes) != 0 {
+		t.Errorf("Base: %+v", pl.Base)
+	}
+	if got := pl.Derived["2.1.1"]; got == nil || len(got.Notes) != 0 {
+		t.Errorf("2.1.1, where only the squatter was: %+v", got)
+	}
+	if got := pl.Derived["1.1.1"]; got == nil || got.StatusOf("KZ").Status != data.StatusInProgress {
+		t.Errorf("1.1.1 after the import: %+v", got)
+	}
+
+	// The other way round: the signed change known, a format 1 file's
+	// squatter is refused.
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := *squat
+	plain.Unverified = false
+	content, err := statusfile.EncodeFormat(1, statusfile.Header{Plan: data.PlanID, PlanVersion: plan.Version(), Exported: time.Now(),
+		Exporter: statusfile.Exporter{Name: "Mallory"}}, pub, []*data.Change{&plain}, func(m []byte) []byte { return ed25519.Sign(priv, m) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, hint, err = importplan.Parse([]importplan.Source{{Name: "mallory", Content: content}}, statusfile.Options{Plan: plan, Now: time.Now().Add(time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	state = data.NewState()
+	state.Add(real)
+	snap.State = state
+	pl, err = importplan.Make(files, hint, snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl.Derive(snap)
+	if len(pl.Displaced) != 0 || len(pl.Changes) != 0 || pl.Base != nil || len(pl.Result.Files[0].Refused) != 1 ||
+		pl.Result.Files[0].Refused[0].Why != importplan.WhyReusedID {
+		t.Errorf("the squatter after the signed change: displaced %v, %d changes, refused %+v", pl.Displaced, len(pl.Changes), pl.Result.Files[0].Refused)
 	}
 }

@@ -19,6 +19,15 @@ type Summary struct {
 	// ForkCount the places where a key wrote two histories.
 	RefusedChanges int
 	ForkCount      int
+	// Displaced counts the new signed changes that took the place of an
+	// unsigned change holding their ID (a squatter, see Displaces): in
+	// the data file, or from an earlier file of the import. Each is also
+	// counted among NewChanges.
+	Displaced int
+	// Dropped counts the data file's changes removed because they
+	// referred to a displaced change and cannot follow the change that
+	// displaced it, or referred to such a change (Plan.Dropped).
+	Dropped int
 }
 
 // NothingNew reports whether the import brings nothing at all.
@@ -34,19 +43,26 @@ func (s *Summary) add(o Summary) {
 	s.Resolved += o.Resolved
 	s.RefusedChanges += o.RefusedChanges
 	s.ForkCount += o.ForkCount
+	s.Displaced += o.Displaced
+	s.Dropped += o.Dropped
 }
 
-func (s *Summary) count(c *data.Change) {
-	s.NewChanges++
+func (s *Summary) count(c *data.Change) { s.countBy(c, 1) }
+
+// uncount takes back what count counted for c.
+func (s *Summary) uncount(c *data.Change) { s.countBy(c, -1) }
+
+func (s *Summary) countBy(c *data.Change, n int) {
+	s.NewChanges += n
 	switch c.Kind {
 	case data.ChangeNoteAdd:
-		s.NewNotes++
+		s.NewNotes += n
 	case data.ChangeNoteEdit:
-		s.NoteEdits++
+		s.NoteEdits += n
 	case data.ChangeNoteDelete:
-		s.NoteDeletions++
+		s.NoteDeletions += n
 	case data.ChangeStatus:
-		s.StatusChanges++
+		s.StatusChanges += n
 	}
 }
 

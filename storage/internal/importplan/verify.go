@@ -18,7 +18,8 @@ const (
 	// content (an ID reused for other content, or a change altered).
 	WhyAlteredID Why = iota + 1
 	// WhyReusedID: the data file, or an earlier file of the import, holds
-	// other content under this (format 1) change's ID.
+	// other content under this change's ID (and this change is not a
+	// signed one that displaces an unsigned one: see Displaces).
 	WhyReusedID
 	// WhyUnknownKey: no public key is known for the change's author.
 	WhyUnknownKey
@@ -59,6 +60,18 @@ type Fork struct {
 type FeedPos struct {
 	Author string
 	Seq    uint64
+}
+
+// Displaces reports whether the change c of a file (altered: its ID is not
+// the hash of its content) may take the place of the change known under
+// its ID: c is signed, so its ID is the hash of its content, and known is
+// not signed. A random format 1 ID cannot equal the hash of a content
+// written later, so the unsigned change copied the ID: a squatter, which
+// would otherwise keep the author's change, and every later change of the
+// author's feed, out for good. c still has to verify as its author's like
+// any signed change; a signed change known is never displaced.
+func Displaces(c *data.Change, altered bool, known *data.Change) bool {
+	return c.Signed() && !altered && !known.Signed()
 }
 
 // Line verdicts, per file and line.
@@ -142,7 +155,15 @@ func (v *verifier) file(fi int, f *statusfile.File) {
 		if c == nil {
 			continue // known already, with the same bytes
 		}
-		if known := v.snap.State.Change(c.ID); known != nil && !known.SameContent(c) {
+		if known := v.snap.State.Change(c.ID); known != nil && !Displaces(c, l.AlteredID, known) && !known.SameContent(c) {
+			refuse(li, WhyReusedID, "")
+			continue
+		}
+		// The same against what an earlier file of the import brought
+		// (files parsed together share one change for the same bytes),
+		// so that what depends on this line is refused with it below.
+		acc := v.accepted[c.ID]
+		if acc != nil && acc != c && !Displaces(c, l.AlteredID, acc) && !acc.SameContent(c) {
 			refuse(li, WhyReusedID, "")
 			continue
 		}
@@ -151,7 +172,7 @@ func (v *verifier) file(fi int, f *statusfile.File) {
 				refuse(li, WhyAlteredID, "")
 				continue
 			}
-			if v.accepted[c.ID] == c {
+			if acc == c {
 				continue // accepted from an earlier file, with the same bytes
 			}
 			byID[c.ID] = li
@@ -287,7 +308,9 @@ func (v *verifier) file(fi int, f *statusfile.File) {
 		if c == nil || st[li] == lineRefused {
 			continue
 		}
-		if _, ok := v.accepted[c.ID]; !ok {
+		// A signed change takes the place of an unsigned one an earlier
+		// file brought under its ID (see Displaces).
+		if old, ok := v.accepted[c.ID]; !ok || Displaces(c, false, old) {
 			v.accepted[c.ID] = c
 		}
 		if c.Signed() {
