@@ -267,3 +267,51 @@ func TestNothingButRefusals(t *testing.T) {
 		t.Errorf("the forged note was imported: %d notes on 1.1.3", n)
 	}
 }
+
+// The squatter race in the window: a format 1 line that copied the ID of
+// Anna's signed note, with other words, reaches the user first and is kept
+// as unverified; Anna's own file then replaces it, and the preview and the
+// summary after the import say so.
+func TestPreviewSaysASquatterIsReplaced(t *testing.T) {
+	inLanguage(t, "en")
+	h := newHarness(t)
+	h.ui.exch.inline = true
+	dir := t.TempDir()
+	anna, err := storage.Open(storage.Options{Path: filepath.Join(dir, "anna.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	anna.SetIdentity("Anna", "KZ")
+	note, err := anna.AddNote("1.1.1", "customs agreement signed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	annaFile := filepath.Join(dir, "anna"+statusfile.Extension)
+	if _, err := anna.Export(annaFile); err != nil {
+		t.Fatal(err)
+	}
+	key := anna.Identity().Key
+	anna.Close()
+	squatter := &data.Change{ID: note.ID, Kind: data.ChangeNoteAdd, Measure: "1.1.1", Author: key, Name: "Anna", Delegation: "KZ",
+		Time: time.Now().UTC().Truncate(data.TimePrecision), Clock: 1, Text: "Anna says: drop the customs plan"}
+	planted := oldFormatFile(t, []*data.Change{squatter})
+
+	h.ui.exch.onDropped(fyne.NewPos(1, 1), []fyne.URI{fynestorage.NewFileURI(planted)})
+	tapButton(t, h.win, "Apply")
+	if n := h.ui.se.state("1.1.1").Notes; len(n) != 1 || n[0].Text != squatter.Text {
+		t.Fatalf("the squatter was not kept as the test needs: %+v", n)
+	}
+
+	h.ui.exch.onDropped(fyne.NewPos(1, 1), []fyne.URI{fynestorage.NewFileURI(annaFile)})
+	if got := overlayTexts(h.win); !strings.Contains(got, displacedLine(1)) {
+		t.Errorf("the preview does not say %q:\n%s", displacedLine(1), got)
+	}
+	tapButton(t, h.win, "Apply")
+	if got := overlayTexts(h.win); !strings.Contains(got, "1 unsigned change was replaced by its author's signed change, as the preview listed.") {
+		t.Errorf("the summary after the import does not count the replaced change:\n%s", got)
+	}
+	n := h.ui.se.state("1.1.1").Notes
+	if len(n) != 1 || n[0].Text != note.Text || n[0].Unverified {
+		t.Errorf("notes on 1.1.1 after Anna's file: %+v", n)
+	}
+}
