@@ -2,7 +2,7 @@ package index
 
 import (
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 )
 
@@ -106,7 +106,7 @@ func (d *Doc) sourceRanges(ranges map[int][]Range, keyers int, keysOf func(Origi
 
 // mergeRanges sorts ranges and joins those that overlap or touch.
 func mergeRanges(rs []Range) []Range {
-	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
+	slices.SortFunc(rs, func(a, b Range) int { return a.Start - b.Start })
 	out := rs[:0]
 	for _, r := range rs {
 		if n := len(out); n > 0 && r.Start <= out[n-1].End {

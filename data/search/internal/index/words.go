@@ -593,12 +593,35 @@ func joinSpaced(rs []Range, text string) []Range {
 	if len(rs) < 2 {
 		return rs
 	}
-	runes := []rune(text)
+	// One walk over the text's runes: ri is the rune index of byte bi.
+	ri, bi := 0, 0
+	next := func() rune {
+		r, n := rune(text[bi]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[bi:])
+		}
+		bi += n
+		ri++
+		return r
+	}
 	out := rs[:1]
 	for _, r := range rs[1:] {
 		last := &out[len(out)-1]
-		gap := runes[min(last.End, len(runes)):min(r.Start, len(runes))]
-		if r.Start >= last.End && strings.TrimLeft(string(gap), " ") == "" {
+		if r.Start < last.End || ri > last.End {
+			out = append(out, r)
+			continue
+		}
+		for ri < last.End && bi < len(text) {
+			next()
+		}
+		spaces := true
+		for ri < r.Start && bi < len(text) {
+			if next() != ' ' {
+				spaces = false
+				break
+			}
+		}
+		if spaces {
 			last.End = max(last.End, r.End)
 			continue
 		}

@@ -1,7 +1,10 @@
 package index
 
 import (
+	"math/rand"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -146,6 +149,47 @@ func TestIDPrefixWhileTyping(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%q: matches %v, want %v", c.query, got, c.want)
+		}
+	}
+}
+
+// joinSpacedRunes is joinSpaced as it was written first, over the text's
+// runes: the specification the one walk over the text is held to.
+func joinSpacedRunes(rs []Range, text string) []Range {
+	if len(rs) < 2 {
+		return rs
+	}
+	runes := []rune(text)
+	out := rs[:1]
+	for _, r := range rs[1:] {
+		last := &out[len(out)-1]
+		gap := runes[min(last.End, len(runes)):min(r.Start, len(runes))]
+		if r.Start >= last.End && strings.TrimLeft(string(gap), " ") == "" {
+			last.End = max(last.End, r.End)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func TestJoinSpacedEqualsRunes(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	alphabet := []rune("ab  海关 сд-\u200b")
+	for i := 0; i < 20000; i++ {
+		text := make([]rune, rng.Intn(20))
+		for j := range text {
+			text[j] = alphabet[rng.Intn(len(alphabet))]
+		}
+		var rs []Range
+		for j := rng.Intn(5); j > 0; j-- {
+			s := rng.Intn(len(text) + 3)
+			rs = append(rs, Range{s, s + 1 + rng.Intn(4)})
+		}
+		rs = mergeRanges(rs)
+		want := joinSpacedRunes(slices.Clone(rs), string(text))
+		if got := joinSpaced(slices.Clone(rs), string(text)); !slices.Equal(got, want) {
+			t.Fatalf("joinSpaced(%v, %q) = %v, want %v", rs, string(text), got, want)
 		}
 	}
 }
