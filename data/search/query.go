@@ -231,8 +231,8 @@ type Option func(*Engine)
 // What the new engine does not take over is let go with prev.
 //
 // When prev's index is built and no measure's fields changed (a status
-// changed, not a note), the new engine shares prev's index and keys: a
-// search's results depend on the fields alone.
+// changed, not a note), the new engine shares prev's index: a search's
+// results depend on the fields alone.
 func After(prev *Engine) Option {
 	return func(e *Engine) {
 		if prev != nil {
@@ -246,7 +246,6 @@ func After(prev *Engine) Option {
 type builtIndex struct {
 	fields [][]Field // per measure, before any key is derived
 	index  *index.Index
-	keys   *lang.Keys
 }
 
 // sameFields reports whether two engines' measures have the same fields.
@@ -332,7 +331,10 @@ func (e *Engine) Index() *index.Index {
 	e.indexOnce.Do(func() {
 		fields := e.fields()
 		if r := e.reuse; r != nil && sameFields(fields, r.fields) {
-			e.index, e.keys = r.index, r.keys // nothing to derive again
+			// Nothing to derive again. The keys stay unsealed and empty:
+			// the next engine takes over from the ones they were made
+			// from (lang.NewKeys), which derived this index's keys.
+			e.index = r.index
 		} else {
 			e.index = index.New(e.docs(fields), e.keyers())
 			if e.keys != nil {
@@ -341,7 +343,7 @@ func (e *Engine) Index() *index.Index {
 		}
 		e.reuse = nil
 		e.session = e.index.NewRankSession()
-		e.built.Store(&builtIndex{fields: fields, index: e.index, keys: e.keys})
+		e.built.Store(&builtIndex{fields: fields, index: e.index})
 	})
 	return e.index
 }
