@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fyne.io/fyne/v2/canvas"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,5 +134,51 @@ func TestReadOnlyConflictOffersNoKeep(t *testing.T) {
 		if !b.Disabled() {
 			t.Errorf("%q is enabled in a read-only data file", b.Text)
 		}
+	}
+}
+
+// Settings on a read-only data file: the name and delegation cannot be
+// edited, and say why where they are; Save applies the appearance to the
+// window and reports no error, and the file is left as it was.
+func TestReadOnlySettings(t *testing.T) {
+	h := newHarness(t)
+	if err := h.ui.se.store.SetIdentity("Aigerim", "KZ"); err != nil {
+		t.Fatal(err)
+	}
+	h.ui.se.store.Close()
+	before := storagetest.FileSum(t, h.path)
+	h.openReadOnly()
+
+	h.ui.showSettings()
+	screen := h.ui.settings
+	if !screen.name.Disabled() || !screen.delegation.Disabled() || screen.picker.box.Visible() {
+		t.Errorf("identity editable: name disabled %v, delegation disabled %v, pick list shown %v",
+			screen.name.Disabled(), screen.delegation.Disabled(), screen.picker.box.Visible())
+	}
+	hint := "The data file is read-only: your name and delegation cannot be changed in it."
+	shown := false // form hints are canvas texts
+	for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
+		if c, ok := o.(*canvas.Text); ok && c.Text == hint && c.Visible() {
+			shown = true
+		}
+	}
+	if !shown {
+		t.Errorf("the settings do not say %q", hint)
+	}
+	if screen.name.Text != "Aigerim" {
+		t.Errorf("name shown %q", screen.name.Text)
+	}
+	screen.appearance.SetSelected("Dark")
+	screen.dialog.Confirm()
+	if got := overlayTexts(h.win); strings.Contains(got, "read-only") {
+		t.Errorf("Save reported an error:\n%s", got)
+	}
+	if _, ok := h.app.Settings().Theme().(*variantTheme); !ok {
+		t.Errorf("theme after Save is %T, want the dark variant", h.app.Settings().Theme())
+	}
+	h.ui.exch.stop()
+	h.ui.se.store.Close()
+	if storagetest.FileSum(t, h.path) != before {
+		t.Error("Settings changed the read-only data file")
 	}
 }

@@ -110,10 +110,22 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	s.language = widget.NewSelect(langOpts, nil)
 	s.language.Selected = langSelected
 
+	nameHint := lang.L("Written on every status and note you record")
+	var delegationHint, appearanceHint string
+	if s.se.readOnly() {
+		// Nothing here may be written to the file: say so where the user
+		// looks, rather than after Save.
+		s.name.Disable()
+		s.delegation.Disable()
+		s.picker.box.Hide() // the pick list and its note
+		nameHint = ""
+		delegationHint = lang.L("The data file is read-only: your name and delegation cannot be changed in it.")
+		appearanceHint = lang.L("Applies to this window only: the data file, where it is kept, is read-only.")
+	}
 	form := widget.NewForm(
-		&widget.FormItem{Text: lang.L("Name"), Widget: s.name, HintText: lang.L("Written on every status and note you record")},
-		&widget.FormItem{Text: lang.L("Delegation"), Widget: container.NewVBox(s.delegation, s.picker.box)},
-		&widget.FormItem{Text: lang.L("Appearance"), Widget: s.appearance},
+		&widget.FormItem{Text: lang.L("Name"), Widget: s.name, HintText: nameHint},
+		&widget.FormItem{Text: lang.L("Delegation"), Widget: container.NewVBox(s.delegation, s.picker.box), HintText: delegationHint},
+		&widget.FormItem{Text: lang.L("Appearance"), Widget: s.appearance, HintText: appearanceHint},
 		&widget.FormItem{Text: lang.L("Language"), Widget: s.language,
 			HintText: lang.L("Applies when you save. The plan in English and Russian is an unofficial translation; the Chinese text is authoritative.")},
 		&widget.FormItem{Text: lang.L("Data file"), Widget: container.NewVBox(path, container.NewHBox(open, copyPath)), HintText: how},
@@ -136,14 +148,18 @@ func (s *settingsScreen) onClosed(save bool) {
 		applyAppearance(s.app, s.before)
 		return
 	}
-	store := s.se.store
-	if err := store.SetIdentity(s.name.Text, s.picker.value()); err != nil {
-		s.dlg.showError(err)
-		return
-	}
-	if err := store.SetSetting(settingTheme, []byte(names[s.appearance.Selected])); err != nil {
-		s.dlg.showError(err)
-		return
+	// A read-only data file keeps its identity and appearance; the
+	// appearance chosen applies to this window, the language (kept in the
+	// app's preferences, not in the file) is saved.
+	if store := s.se.store; !s.se.readOnly() {
+		if err := store.SetIdentity(s.name.Text, s.picker.value()); err != nil {
+			s.dlg.showError(err)
+			return
+		}
+		if err := store.SetSetting(settingTheme, []byte(names[s.appearance.Selected])); err != nil {
+			s.dlg.showError(err)
+			return
+		}
 	}
 	if code := s.languages[s.language.Selected]; code != s.app.Preferences().String(prefLanguage) {
 		s.app.Preferences().SetString(prefLanguage, code)
