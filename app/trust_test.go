@@ -286,6 +286,10 @@ func TestPreviewSaysASquatterIsReplaced(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	status, err := anna.SetStatus("1.1.1", data.StatusInProgress)
+	if err != nil {
+		t.Fatal(err)
+	}
 	annaFile := filepath.Join(dir, "anna"+statusfile.Extension)
 	if _, err := anna.Export(annaFile); err != nil {
 		t.Fatal(err)
@@ -294,20 +298,32 @@ func TestPreviewSaysASquatterIsReplaced(t *testing.T) {
 	anna.Close()
 	squatter := &data.Change{ID: note.ID, Kind: data.ChangeNoteAdd, Measure: "1.1.1", Author: key, Name: "Anna", Delegation: "KZ",
 		Time: time.Now().UTC().Truncate(data.TimePrecision), Clock: 1, Text: "Anna says: drop the customs plan"}
-	planted := oldFormatFile(t, []*data.Change{squatter})
+	// A note squatting the ID of Anna's status: no note takes its place.
+	onStatus := &data.Change{ID: status.ID, Kind: data.ChangeNoteAdd, Measure: "1.1.1", Author: key, Name: "Anna", Delegation: "KZ",
+		Time: squatter.Time, Clock: 2, Text: "Anna says: we stopped"}
+	planted := oldFormatFile(t, []*data.Change{squatter, onStatus})
 
 	h.ui.exch.onDropped(fyne.NewPos(1, 1), []fyne.URI{fynestorage.NewFileURI(planted)})
 	tapButton(t, h.win, "Apply")
-	if n := h.ui.se.state("1.1.1").Notes; len(n) != 1 || n[0].Text != squatter.Text {
-		t.Fatalf("the squatter was not kept as the test needs: %+v", n)
+	if n := h.ui.se.state("1.1.1").Notes; len(n) != 2 {
+		t.Fatalf("the squatters were not kept as the test needs: %+v", n)
 	}
 
 	h.ui.exch.onDropped(fyne.NewPos(1, 1), []fyne.URI{fynestorage.NewFileURI(annaFile)})
-	if got := overlayTexts(h.win); !strings.Contains(got, displacedLine(1)) {
-		t.Errorf("the preview does not say %q:\n%s", displacedLine(1), got)
+	got := overlayTexts(h.win)
+	for _, want := range []string{
+		displacedLine(2),
+		"Replaced: the unverified note “Anna says: drop the customs plan”, said to be by Anna (Kazakhstan) · key:" + data.ShortKey(key) +
+			", had copied the ID of a signed note of this import, which takes its place.",
+		"Removed: the unverified note “Anna says: we stopped”, said to be by Anna (Kazakhstan) · key:" + data.ShortKey(key) +
+			", had copied the ID of a signed change of this import.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the preview does not say %q:\n%s", want, got)
+		}
 	}
 	tapButton(t, h.win, "Apply")
-	if got := overlayTexts(h.win); !strings.Contains(got, "1 unsigned change was replaced by its author's signed change, as the preview listed.") {
+	if got := overlayTexts(h.win); !strings.Contains(got, "2 unsigned changes were replaced by their authors' signed changes, as the preview listed.") {
 		t.Errorf("the summary after the import does not count the replaced change:\n%s", got)
 	}
 	n := h.ui.se.state("1.1.1").Notes

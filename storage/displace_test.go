@@ -268,9 +268,16 @@ func TestSquatterDependantsAfterDisplacement(t *testing.T) {
 		Delegation: "KZ", Time: now, Clock: 2, Status: data.StatusNotStarted, Parents: []string{real.ID}}
 	depOfDep := &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: mk, Name: "Mallory",
 		Delegation: "KZ", Time: now, Clock: 3, Status: data.StatusBlocked, Parents: []string{dep.ID}}
-	follows := &data.Change{ID: NewChangeID(), Kind: data.ChangeNoteEdit, Measure: "2.1.1", Author: mk, Name: "Mallory",
+	follows := &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: mk, Name: "Mallory",
+		Delegation: "UZ", Time: now, Clock: 5, Status: data.StatusInProgress, Parents: []string{real.ID}}
+	// Edits of the squatter's note, unsigned: one in Mallory's name, one
+	// claiming Anna's key. Both were written about the squatter's text;
+	// the second would otherwise change Anna's own words.
+	edit := &data.Change{ID: NewChangeID(), Kind: data.ChangeNoteEdit, Measure: "2.1.1", Author: mk, Name: "Mallory",
 		Time: now, Clock: 5, Note: note.ID, Text: "edited"}
-	base := []*data.Change{squat, squatNote, dep, depOfDep, follows}
+	forgedEdit := &data.Change{ID: NewChangeID(), Kind: data.ChangeNoteEdit, Measure: "2.1.1", Author: anna.Identity().Key, Name: "Anna",
+		Delegation: "KZ", Time: now, Clock: 6, Note: note.ID, Text: "Anna now says: drop it"}
+	base := []*data.Change{squat, squatNote, dep, depOfDep, follows, edit, forgedEdit}
 	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
 	craft(t, mallory, malloryFile, 1, base)
 
@@ -278,12 +285,17 @@ func TestSquatterDependantsAfterDisplacement(t *testing.T) {
 	mustImport(t, carol, false, malloryFile)
 	for _, dry := range []bool{true, false} {
 		r := mustImport(t, carol, dry, annaFile)
-		if r.Total.NewChanges != 4 || r.Total.Displaced != 2 || r.Total.Dropped != 2 || r.Files[0].Dropped != 2 {
+		if r.Total.NewChanges != 4 || r.Total.Displaced != 2 || r.Total.Dropped != 4 || r.Files[0].Dropped != 4 {
 			t.Fatalf("dry=%v: %+v %+v", dry, r.Total, r.Files[0].Refused)
 		}
 	}
-	if carol.state.Change(dep.ID) != nil || carol.state.Change(depOfDep.ID) != nil || carol.state.Change(follows.ID) == nil {
-		t.Errorf("dropped: %v %v, kept: %v", carol.state.Change(dep.ID), carol.state.Change(depOfDep.ID), carol.state.Change(follows.ID))
+	for _, c := range []*data.Change{dep, depOfDep, edit, forgedEdit} {
+		if carol.state.Change(c.ID) != nil {
+			t.Errorf("not dropped: %+v", c)
+		}
+	}
+	if carol.state.Change(follows.ID) == nil {
+		t.Error("a status that can follow Anna's was dropped")
 	}
 	if m := carol.Measure("1.1.1").StatusOf("KZ"); m.Status != data.StatusDone || m.Conflict {
 		t.Errorf("KZ on 1.1.1: %+v", m)
@@ -292,7 +304,7 @@ func TestSquatterDependantsAfterDisplacement(t *testing.T) {
 	for _, n := range carol.Measure("2.1.1").Notes {
 		texts[n.Text] = true
 	}
-	if len(texts) != 3 || !texts["first"] || texts["not Anna's"] {
+	if len(texts) != 3 || !texts["first"] || texts["not Anna's"] || texts[forgedEdit.Text] {
 		t.Errorf("Anna's notes: %v", texts)
 	}
 	before := snapshot(carol)
@@ -301,7 +313,7 @@ func TestSquatterDependantsAfterDisplacement(t *testing.T) {
 	carol.mu.Lock()
 	clear(carol.imported)
 	carol.mu.Unlock()
-	if r := mustImport(t, carol, false, malloryFile); !r.Total.NothingNew() || r.Total.RefusedChanges != 4 {
+	if r := mustImport(t, carol, false, malloryFile); !r.Total.NothingNew() || r.Total.RefusedChanges != 6 {
 		t.Errorf("Mallory's file again: %+v %+v", r.Total, r.Files[0].Refused)
 	}
 	dave, _ := person(t, "Dave", "UZ")
@@ -332,8 +344,11 @@ func TestSquatterDependantsAfterDisplacement(t *testing.T) {
 	newer := filepath.Join(dir, "mallory2"+statusfile.Extension)
 	craft(t, mallory, newer, 1, append(base, later))
 	r := mustImport(t, erin, false, newer, annaFile)
-	if r.Total.NewChanges != 5 || r.Total.Displaced != 2 || r.Total.Dropped != 0 {
+	if r.Total.NewChanges != 5 || r.Total.Displaced != 2 || r.Total.Dropped != 2 {
 		t.Errorf("Erin: %+v %+v / %+v", r.Total, r.Files[0].Refused, r.Files[1].Refused)
+	}
+	if erin.state.Change(edit.ID) != nil || erin.state.Change(forgedEdit.ID) != nil {
+		t.Error("at Erin: an unsigned edit of the squatter's note stays")
 	}
 	if erin.state.Change(dep.ID) == nil || erin.state.Change(later.ID) == nil || erin.state.Change(real.ID).Signed() != true {
 		t.Errorf("at Erin: dep %v, later %v", erin.state.Change(dep.ID), erin.state.Change(later.ID))

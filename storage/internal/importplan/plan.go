@@ -249,7 +249,8 @@ func planRefusals(pl *Plan, ver *verifier, parts []planPart, snap *Snapshot) {
 }
 
 // planDropped finds the data file's changes that a displacement leaves
-// referring to a change they cannot follow (Plan.Dropped), and counts them
+// referring to a change they cannot follow, or that edit or delete a
+// displaced note without a signature (Plan.Dropped), and counts them
 // for the file that brings the displacing change. It costs a pass over the
 // data file's changes, only when something is displaced.
 func planDropped(pl *Plan, parts []planPart, snap *Snapshot) {
@@ -278,7 +279,7 @@ func planDropped(pl *Plan, parts []planPart, snap *Snapshot) {
 			}
 			for _, ref := range c.References() {
 				f, ok := bad[ref]
-				if d, isDisplaced := by[ref]; !ok && isDisplaced && data.CheckReference(c, d.Change) != nil {
+				if d, isDisplaced := by[ref]; !ok && isDisplaced && (data.CheckReference(c, d.Change) != nil || editsForgery(c, ref)) {
 					f, ok = d.File, true
 				}
 				if ok {
@@ -319,6 +320,15 @@ func planDropped(pl *Plan, parts []planPart, snap *Snapshot) {
 		pl.Result.Total.Dropped++
 	}
 	slices.Sort(pl.Dropped)
+}
+
+// editsForgery reports whether c, an unsigned change, edits or deletes the
+// note of the displaced change id: it was written about the squatter's
+// text, and would otherwise apply, in whoever's name it claims, to the
+// note that takes its place (an unsigned edit claiming the author's key
+// would change the author's own words).
+func editsForgery(c *data.Change, id string) bool {
+	return !c.Signed() && (c.Kind == data.ChangeNoteEdit || c.Kind == data.ChangeNoteDelete) && c.Note == id
 }
 
 // planMoves finds, per file, the keys the data file knew under some
