@@ -71,22 +71,6 @@ type Index struct {
 	searches map[string]*wordSearch // the last queries' word searches
 }
 
-// phraseDocs returns the documents with a non-ID field whose lower case
-// holds every character of text (a superset of those holding text).
-func (ix *Index) phraseDocs(text string) []int32 {
-	exact, _ := ix.candidates([]rune(text))
-	var docs []int32
-	for _, f := range exact {
-		if d := ix.fDoc[f]; len(docs) == 0 || docs[len(docs)-1] != d {
-			docs = append(docs, d)
-		}
-	}
-	if docs == nil {
-		docs = []int32{}
-	}
-	return docs
-}
-
 // phraseFields returns the non-ID fields, as documents and their field
 // numbers, whose lower case holds every character of text (a superset of
 // those holding text).
@@ -108,8 +92,7 @@ func (ix *Index) wordSearch(qs string) *wordSearch {
 	if ok {
 		return s
 	}
-	s = ix.wordData().newSearch(ix.docs, qs, ix.phraseDocs)
-	s.phraseFields = ix.phraseFields
+	s = ix.wordData().newSearch(ix.docs, qs, ix.phraseFields)
 	ix.searchMu.Lock()
 	if len(ix.searches) >= 8 || ix.searches == nil {
 		ix.searches = map[string]*wordSearch{}

@@ -115,6 +115,7 @@ func (sc *scoring) release(touched []int32) {
 
 // fast returns what search returns, summing scores from the postings. With
 // ranges, the hits' ranges come from hit, for the matching documents only.
+// It needs s.phraseFields (the Index sets it).
 func (s *wordSearch) fast(ranges bool) []Hit {
 	if len(s.terms) == 0 {
 		return nil

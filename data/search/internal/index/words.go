@@ -447,17 +447,15 @@ type wordSearch struct {
 	terms   []wordTerm
 	quality [][]int8  // per term, per vocabulary word
 	matched [][]int32 // per term, the vocabulary words it matches
-	// phraseDocs, if not nil, returns a sorted list of documents that
-	// includes every document holding a text in a field's lower case (the
-	// Index's postings).
-	phraseDocs func(string) []int32
-	// phraseFields, if not nil, does the same for fields (the fast path).
+	// phraseFields, if not nil, returns the non-ID fields, as documents
+	// and their field numbers, whose lower case may hold a text: a
+	// superset of those holding it (the Index's postings, for fast).
 	phraseFields func(string) (docs, nums []int32)
 }
 
 // newSearch prepares query q (lower-cased, normalized).
-func (w *wordData) newSearch(docs []Doc, q string, phraseDocs func(string) []int32) *wordSearch {
-	s := &wordSearch{w: w, docs: docs, terms: parseTerms(q), phraseDocs: phraseDocs}
+func (w *wordData) newSearch(docs []Doc, q string, phraseFields func(string) ([]int32, []int32)) *wordSearch {
+	s := &wordSearch{w: w, docs: docs, terms: parseTerms(q), phraseFields: phraseFields}
 	s.quality = make([][]int8, len(s.terms))
 	s.matched = make([][]int32, len(s.terms))
 	for i := range s.terms {
@@ -477,8 +475,8 @@ func (w *wordData) newSearch(docs []Doc, q string, phraseDocs func(string) []int
 	return s
 }
 
-// candidates returns the only documents that can match (every term has a
-// word, a pinyin key or an ID there), or nil for all.
+// candidates returns the only documents that can match (every term but a
+// phrase has a word, a pinyin key or an ID there), or nil for all.
 func (s *wordSearch) candidates() []int32 {
 	var out []int32
 	restricted := false
@@ -486,10 +484,7 @@ func (s *wordSearch) candidates() []int32 {
 		t := &s.terms[i]
 		var lists [][]int32
 		if t.phrase {
-			if s.phraseDocs == nil {
-				continue
-			}
-			lists = append(lists, s.phraseDocs(t.text))
+			continue // any document's text may hold it
 		}
 		for _, v := range s.matched[i] {
 			lists = append(lists, s.w.docs[v])
