@@ -15,15 +15,23 @@ import (
 	"scoplan/storage/statusfile"
 )
 
+// annaExports makes Anna's data file with one note, "Anna's real note" on
+// 1.1.1, and her export fa, in dir; c is where Carol's data file goes.
+func annaExports(t *testing.T) (dir, a, c, fa string) {
+	t.Helper()
+	dir = t.TempDir()
+	a, c = filepath.Join(dir, "anna.db"), filepath.Join(dir, "carol.db")
+	must(t, "whoami", "--db", a, "--name", "Anna", "--delegation", "KZ")
+	must(t, "note", "--db", a, "1.1.1", "Anna's real note")
+	fa = filepath.Join(dir, "anna.scoplan-status")
+	must(t, "export", "--db", a, "--out", fa)
+	return dir, a, c, fa
+}
+
 // The import says by name which changes it refused and why, and imports the
 // rest; "show --json" marks a relayed format 1 note "verified": false.
 func TestImportSaysWhatItRefused(t *testing.T) {
-	dir := t.TempDir()
-	a, c := filepath.Join(dir, "anna.db"), filepath.Join(dir, "carol.db")
-	must(t, "whoami", "--db", a, "--name", "Anna", "--delegation", "KZ")
-	must(t, "note", "--db", a, "1.1.1", "Anna's real note")
-	fa := filepath.Join(dir, "anna.scoplan-status")
-	must(t, "export", "--db", a, "--out", fa)
+	dir, _, c, fa := annaExports(t)
 
 	// Mallory relays Anna's file with a note in Anna's name, signed by
 	// Mallory's key, and a format 1 note by someone nobody knows.
@@ -91,12 +99,7 @@ func publicKeyOf(t *testing.T, path string) ed25519.PublicKey {
 // A format 1 line reusing the ID of Anna's note reaches Carol first; Anna's
 // file then replaces it, and the import says so.
 func TestImportSaysWhatItDisplaced(t *testing.T) {
-	dir := t.TempDir()
-	a, c := filepath.Join(dir, "anna.db"), filepath.Join(dir, "carol.db")
-	must(t, "whoami", "--db", a, "--name", "Anna", "--delegation", "KZ")
-	must(t, "note", "--db", a, "1.1.1", "Anna's real note")
-	fa := filepath.Join(dir, "anna.scoplan-status")
-	must(t, "export", "--db", a, "--out", fa)
+	dir, _, c, fa := annaExports(t)
 	f, err := statusfile.ReadFile(fa, statusfile.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -49,6 +49,22 @@ func changesValues(t *testing.T, s *Store) map[string]int {
 	return out
 }
 
+// closeCheckReopen closes s, checks its data file (bbolt's and scoplan's
+// checks, signatures included) and opens it again.
+func closeCheckReopen(t *testing.T, s *Store, path string) *Store {
+	t.Helper()
+	s.Close()
+	storagetest.Check(t, path)
+	if rep, err := Check(path, data.Load()); err != nil || !rep.OK() {
+		t.Fatalf("check: %v %+v", err, rep)
+	}
+	s, err := Open(Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // The squatter race: an unsigned line reusing the ID of one of Anna's
 // signed changes, with other content, reaches Carol first. Anna's signed
 // change displaces it when it comes, with every later change of her feed;
@@ -146,15 +162,7 @@ func TestSignedChangeDisplacesUnsignedSquatter(t *testing.T) {
 	if !again.Total.NothingNew() || len(refusedBy(again, importplan.WhyReusedID)) != 2 {
 		t.Errorf("Mallory's file again: %+v %+v", again.Total, again.Files[0].Refused)
 	}
-	carol.Close()
-	storagetest.Check(t, cpath)
-	if rep, err := Check(cpath, data.Load()); err != nil || !rep.OK() {
-		t.Fatalf("check: %v %+v", err, rep)
-	}
-	carol, err := Open(Options{Path: cpath})
-	if err != nil {
-		t.Fatal(err)
-	}
+	carol = closeCheckReopen(t, carol, cpath)
 	defer carol.Close()
 	check(carol)
 	if got := snapshot(carol); got != before {
@@ -198,17 +206,32 @@ func TestSignedChangeDisplacesSquatterOfTheSameImport(t *testing.T) {
 	}
 }
 
+// noteRace is a squatter race on a note: Anna's note n1, exported to
+// annaFile, and Mallory's format 1 file of one squatter of it.
+type noteRace struct {
+	dir, annaFile, malloryFile string
+	anna, mallory              *Store
+	n1                         *data.Change
+}
+
+func newNoteRace(t *testing.T) *noteRace {
+	t.Helper()
+	r := &noteRace{dir: t.TempDir()}
+	r.anna, _ = person(t, "Anna", "KZ")
+	r.n1, _ = r.anna.AddNote("1.1.1", "customs agreement signed")
+	r.annaFile = export(t, r.anna, r.dir, "anna")
+	r.mallory, _ = person(t, "Mallory", "KZ")
+	r.malloryFile = filepath.Join(r.dir, "mallory"+statusfile.Extension)
+	craft(t, r.mallory, r.malloryFile, 1, squatters(r.anna, 1, r.n1))
+	return r
+}
+
 // A signed change is never displaced: an unsigned line reusing its ID is
 // refused as before, and so is a signed one that does not verify as its
 // author's over an unsigned one.
 func TestSignedChangeIsNeverDisplaced(t *testing.T) {
-	dir := t.TempDir()
-	anna, _ := person(t, "Anna", "KZ")
-	n1, _ := anna.AddNote("1.1.1", "customs agreement signed")
-	annaFile := export(t, anna, dir, "anna")
-	mallory, _ := person(t, "Mallory", "KZ")
-	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
-	craft(t, mallory, malloryFile, 1, squatters(anna, 1, n1))
+	race := newNoteRace(t)
+	dir, mallory, n1, annaFile, malloryFile := race.dir, race.mallory, race.n1, race.annaFile, race.malloryFile
 
 	carol, cpath := person(t, "Carol", "RU")
 	mustImport(t, carol, false, annaFile)
@@ -320,15 +343,7 @@ func TestSquatterDependantsAfterDisplacement(t *testing.T) {
 	if r := mustImport(t, dave, false, export(t, carol, dir, "carol")); r.Total.NewChanges != 5 || r.Total.RefusedChanges != 0 {
 		t.Errorf("Carol's export at Dave: %+v %+v", r.Total, r.Files[0].Refused)
 	}
-	carol.Close()
-	storagetest.Check(t, cpath)
-	if rep, err := Check(cpath, data.Load()); err != nil || !rep.OK() {
-		t.Fatalf("check: %v %+v", err, rep)
-	}
-	carol, err := Open(Options{Path: cpath})
-	if err != nil {
-		t.Fatal(err)
-	}
+	carol = closeCheckReopen(t, carol, cpath)
 	if got := snapshot(carol); got != before {
 		t.Errorf("reopened:\n%s\nbefore:\n%s", got, before)
 	}
@@ -359,6 +374,37 @@ func TestSquatterDependantsAfterDisplacement(t *testing.T) {
 	}
 }
 
+// statusRace is a squatter race on a status: Anna, with three notes and
+// then a status (clock 4), exported to annaFile; a squatter of that status
+// (unsigned, clock 1, in Zed's name: a key that signs no changes) and
+// dep, Mallory's status naming it (clock 2), which cannot follow Anna's.
+type statusRace struct {
+	dir, annaFile string
+	anna, mallory *Store
+	real          *data.Change // Anna's status
+	squat, dep    *data.Change
+}
+
+func newStatusRace(t *testing.T) *statusRace {
+	t.Helper()
+	r := &statusRace{dir: t.TempDir()}
+	r.anna, _ = person(t, "Anna", "KZ")
+	for i := 0; i < 3; i++ {
+		r.anna.AddNote("2.1.1", "before")
+	}
+	r.real, _ = r.anna.SetStatus("1.1.1", data.StatusDone)
+	r.annaFile = export(t, r.anna, r.dir, "anna")
+	r.mallory, _ = person(t, "Mallory", "KZ")
+	now := time.Now().UTC().Truncate(data.TimePrecision)
+	// In the name of a key that signs no changes: in Anna's, the
+	// squatter would be refused as unsigned once her feed is known.
+	r.squat = &data.Change{ID: r.real.ID, Kind: data.ChangeStatus, Measure: "1.1.1", Author: "0123456789abcdef", Name: "Zed",
+		Delegation: "KZ", Time: now, Clock: 1, Status: data.StatusBlocked}
+	r.dep = &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: r.mallory.Identity().Key, Name: "Mallory",
+		Delegation: "KZ", Time: now, Clock: 2, Status: data.StatusNotStarted, Parents: []string{r.real.ID}}
+	return r
+}
+
 // One import of Anna's file and, after it, a format 1 file reusing the ID
 // of one of her changes: the squatter is refused by name, and so is what
 // depends on it in its file, as when Anna's change is in the data file
@@ -366,26 +412,12 @@ func TestSquatterDependantsAfterDisplacement(t *testing.T) {
 // was taken as depending on Anna's change, and the whole import refused
 // as damaged when it could not follow it.
 func TestReusedIDOfAnEarlierFileRefusesItsDependants(t *testing.T) {
-	dir := t.TempDir()
-	anna, _ := person(t, "Anna", "KZ")
-	for i := 0; i < 3; i++ {
-		anna.AddNote("2.1.1", "before")
-	}
-	real, _ := anna.SetStatus("1.1.1", data.StatusDone) // clock 4
-	annaFile := export(t, anna, dir, "anna")
-	mallory, _ := person(t, "Mallory", "KZ")
-	mk := mallory.Identity().Key
-	now := time.Now().UTC().Truncate(data.TimePrecision)
-	// In the name of a key that signs no changes: in Anna's, the
-	// squatter would be refused as unsigned once her feed is known.
-	squat := &data.Change{ID: real.ID, Kind: data.ChangeStatus, Measure: "1.1.1", Author: "0123456789abcdef", Name: "Zed",
-		Delegation: "KZ", Time: now, Clock: 1, Status: data.StatusBlocked}
-	dep := &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: mk, Name: "Mallory",
-		Delegation: "KZ", Time: now, Clock: 2, Status: data.StatusNotStarted, Parents: []string{real.ID}}
-	honest := &data.Change{ID: NewChangeID(), Kind: data.ChangeNoteAdd, Measure: "2.1.2", Author: mk, Name: "Mallory",
-		Time: now, Clock: 3, Text: "an honest note"}
-	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
-	craft(t, mallory, malloryFile, 1, []*data.Change{squat, dep, honest})
+	race := newStatusRace(t)
+	real, dep, annaFile := race.real, race.dep, race.annaFile
+	honest := &data.Change{ID: NewChangeID(), Kind: data.ChangeNoteAdd, Measure: "2.1.2", Author: race.mallory.Identity().Key, Name: "Mallory",
+		Time: race.dep.Time, Clock: 3, Text: "an honest note"}
+	malloryFile := filepath.Join(race.dir, "mallory"+statusfile.Extension)
+	craft(t, race.mallory, malloryFile, 1, []*data.Change{race.squat, dep, honest})
 
 	for _, into := range []string{"empty", "with Anna's"} {
 		carol, cpath := person(t, "Carol", "RU")
@@ -461,13 +493,8 @@ func TestSignedDependantOfSquatterStays(t *testing.T) {
 // change count as it was; the store's revision still grows, so that the
 // window and the shared folder see that the log changed.
 func TestRevisionGrowsWhenASquatterIsDisplaced(t *testing.T) {
-	dir := t.TempDir()
-	anna, _ := person(t, "Anna", "KZ")
-	n1, _ := anna.AddNote("1.1.1", "customs agreement signed")
-	annaFile := export(t, anna, dir, "anna")
-	mallory, _ := person(t, "Mallory", "KZ")
-	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
-	craft(t, mallory, malloryFile, 1, squatters(anna, 1, n1))
+	race := newNoteRace(t)
+	annaFile, malloryFile := race.annaFile, race.malloryFile
 	carol, _ := person(t, "Carol", "RU")
 	mustImport(t, carol, false, malloryFile)
 	count, rev := carol.ChangeCount(), carol.Revision()
@@ -486,22 +513,10 @@ func TestRevisionGrowsWhenASquatterIsDisplaced(t *testing.T) {
 // shared folder then leaves that file out and imports the rest). Alone,
 // after Anna's, the file is imported without the squatter and what names it.
 func TestSquatterDependantInTheSameImport(t *testing.T) {
-	dir := t.TempDir()
-	anna, _ := person(t, "Anna", "KZ")
-	for i := 0; i < 3; i++ {
-		anna.AddNote("2.1.1", "before")
-	}
-	real, _ := anna.SetStatus("1.1.1", data.StatusDone) // clock 4
-	annaFile := export(t, anna, dir, "anna")
-	mallory, _ := person(t, "Mallory", "KZ")
-	mk := mallory.Identity().Key
-	now := time.Now().UTC().Truncate(data.TimePrecision)
-	squat := &data.Change{ID: real.ID, Kind: data.ChangeStatus, Measure: "1.1.1", Author: "0123456789abcdef", Name: "Zed",
-		Delegation: "KZ", Time: now, Clock: 1, Status: data.StatusBlocked}
-	dep := &data.Change{ID: NewChangeID(), Kind: data.ChangeStatus, Measure: "1.1.1", Author: mk, Name: "Mallory",
-		Delegation: "KZ", Time: now, Clock: 2, Status: data.StatusNotStarted, Parents: []string{real.ID}}
-	malloryFile := filepath.Join(dir, "mallory"+statusfile.Extension)
-	craft(t, mallory, malloryFile, 1, []*data.Change{squat, dep})
+	race := newStatusRace(t)
+	annaFile := race.annaFile
+	malloryFile := filepath.Join(race.dir, "mallory"+statusfile.Extension)
+	craft(t, race.mallory, malloryFile, 1, []*data.Change{race.squat, race.dep})
 
 	carol, _ := person(t, "Carol", "RU")
 	_, err := carol.Import([]string{malloryFile, annaFile}, false)
