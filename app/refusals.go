@@ -50,11 +50,11 @@ func displacedLine(n int) string {
 }
 
 // droppedLine says that n changes of the data file are removed because
-// they referred to a replaced unsigned change and cannot follow the
-// signed one.
+// they depended on a replaced unsigned change: they cannot follow the
+// signed one, or edit the note it replaced.
 func droppedLine(n int) string {
-	return plural("import.dropped", "{{.Count}} change of your data file that referred to a replaced unsigned change, and cannot follow the signed one, is removed.",
-		"{{.Count}} changes of your data file that referred to replaced unsigned changes, and cannot follow the signed ones, are removed.", n)
+	return plural("import.dropped", "{{.Count}} change of your data file that depended on a replaced unsigned change is removed: it was written about what that change said.",
+		"{{.Count}} changes of your data file that depended on replaced unsigned changes are removed: they were written about what those changes said.", n)
 }
 
 // forkLine says that a key wrote two histories.

@@ -53,7 +53,7 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) error {
 			return err
 		}
 		id := s.Identity()
-		fmt.Fprintf(e.stdout, "exported %d changes to %s, signed by %s, key %s\n", n, *out, label(id.Name, id.Delegation), id.Key)
+		fmt.Fprintf(e.stdout, "exported %s to %s, signed by %s, key %s\n", plural(n, "change", "changes"), *out, label(id.Name, id.Delegation), id.Key)
 		if id.Name == "" {
 			fmt.Fprintln(e.stdout, `note: you have no name yet; set it with "scoplan whoami --name NAME --delegation DELEGATION"`)
 		}
@@ -178,13 +178,13 @@ func displacedText(n int) string {
 }
 
 // droppedText says that n changes of the data file were removed because
-// they referred to a replaced unsigned change and cannot follow the signed
-// one (importplan.Plan.Dropped).
+// they depended on a replaced unsigned change (importplan.Plan.Dropped):
+// they cannot follow the signed one, or edit the note it replaced.
 func droppedText(n int) string {
 	if n == 1 {
-		return "1 change of your data file that referred to a replaced unsigned change, and cannot follow the signed one, was removed"
+		return "1 change of your data file that depended on a replaced unsigned change was removed: it was written about what that change said"
 	}
-	return fmt.Sprintf("%d changes of your data file that referred to replaced unsigned changes, and cannot follow the signed ones, were removed", n)
+	return fmt.Sprintf("%d changes of your data file that depended on replaced unsigned changes were removed: they were written about what those changes said", n)
 }
 
 func printImport(w io.Writer, s *storage.Store, r *storage.ImportResult) {

@@ -141,7 +141,18 @@ func TestPrintImportSaysDisplacedAndDropped(t *testing.T) {
 	printImport(&b, nil, &storage.ImportResult{Files: []storage.FileSummary{f}, Total: f.Summary})
 	out := b.String()
 	if !strings.Contains(out, "note: 2 unsigned changes that held the IDs of signed changes of this file were replaced by them") ||
-		!strings.Contains(out, "note: 1 change of your data file that referred to a replaced unsigned change, and cannot follow the signed one, was removed") {
+		!strings.Contains(out, "note: 1 change of your data file that depended on a replaced unsigned change was removed: it was written about what that change said") {
 		t.Errorf("import said %q", out)
+	}
+}
+
+// One change exported is said in the singular.
+func TestExportOfOneChange(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "anna.db")
+	must(t, "whoami", "--db", a, "--name", "Anna", "--delegation", "KZ")
+	must(t, "note", "--db", a, "1.1.1", "one note")
+	if out := must(t, "export", "--db", a, "--out", filepath.Join(dir, "anna.scoplan-status")); !strings.Contains(out, "exported 1 change to ") {
+		t.Errorf("export said %q", out)
 	}
 }
