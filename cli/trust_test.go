@@ -125,6 +125,7 @@ func TestImportSaysWhatItDisplaced(t *testing.T) {
 	must(t, "import", "--db", c, fm)
 	out := must(t, "import", "--db", c, fa)
 	if !strings.Contains(out, "note: 1 unsigned change that held the ID of a signed change of this file was replaced by it") ||
+		!strings.Contains(out, "replaced on 1.1.1: the unverified note “not what Anna wrote”, said to be by Anna [key "+anna.Author+"]") ||
 		strings.Contains(out, "refused") {
 		t.Errorf("import said %q", out)
 	}
