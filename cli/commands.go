@@ -227,7 +227,7 @@ func printTable(w io.Writer, rows []search.Row, today data.Date, tx *data.Texts)
 	if matching, similar := search.Matching(rows); similar > 0 {
 		fmt.Fprintf(w, "no measure matches; %d similar\n", similar)
 	} else {
-		fmt.Fprintf(w, "%d measures\n", matching)
+		fmt.Fprintln(w, plural(matching, "measure", "measures"))
 	}
 	if n := tx.Notice(); n != "" {
 		fmt.Fprintln(w, n)

@@ -67,3 +67,15 @@ func TestListMarksSimilar(t *testing.T) {
 		t.Errorf("matches marked similar:\n%s", out)
 	}
 }
+
+// The count under the list is in the singular for one measure.
+func TestListCountsOneMeasure(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	out := must(t, "list", "--db", db, "--query", "Astana", "--lang", "en")
+	if !strings.Contains(out, "\n1 measure\n") {
+		t.Errorf("list said %q", out)
+	}
+	if out := must(t, "list", "--db", db, "--query", "customs", "--lang", "en"); !strings.Contains(out, "\n3 measures\n") {
+		t.Errorf("list said %q", out)
+	}
+}
