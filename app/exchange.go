@@ -370,28 +370,16 @@ func measureLines(m storage.MeasurePreview, files []storage.FileSummary) (lines 
 	return append(lines, goneNoteLines(m)...), alert
 }
 
-// goneNoteLines name the notes an import takes away without a deletion:
-// an unverified note whose ID a signed change of the import holds, the
-// signed note taking its place or, when the signed change is not a note,
-// the measure losing it. Nothing leaves the measure unsaid.
+// goneNoteLines name the notes an import takes away without a deletion
+// (MeasurePreview.GoneNotes).
 func goneNoteLines(m storage.MeasurePreview) []string {
-	after := make(map[string]*data.Note, len(m.After.Notes))
-	for _, n := range m.After.Notes {
-		after[n.ID] = n
-	}
-	deleted := map[string]bool{}
-	for _, n := range m.New {
-		if n.Change.Kind == data.ChangeNoteDelete {
-			deleted[n.Change.Note] = true
-		}
-	}
 	var lines []string
-	for _, b := range m.Before.Notes {
+	for _, g := range m.GoneNotes() {
+		b := g.Note
 		args := map[string]any{"Text": clipText(firstLine(b.Text), 80), "Who": whoWithKey(b.Name, b.Delegation, b.Author)}
-		switch a := after[b.ID]; {
-		case a != nil && b.Unverified && !a.Unverified && a.Text != b.Text:
+		if g.Replaced {
 			lines = append(lines, lang.L("Replaced: the unverified note “{{.Text}}”, said to be by {{.Who}}, had copied the ID of a signed note of this import, which takes its place.", args))
-		case a == nil && b.Unverified && !deleted[b.ID]:
+		} else {
 			lines = append(lines, lang.L("Removed: the unverified note “{{.Text}}”, said to be by {{.Who}}, had copied the ID of a signed change of this import.", args))
 		}
 	}

@@ -188,28 +188,14 @@ func droppedText(n int) string {
 }
 
 // goneNotes names the notes of a measure an import takes away without a
-// deletion: unverified notes whose IDs signed changes of the import hold
-// (the window's preview says the same).
+// deletion (MeasurePreview.GoneNotes; the window's preview says the same).
 func goneNotes(w io.Writer, m storage.MeasurePreview) {
-	after := make(map[string]*data.Note, len(m.After.Notes))
-	for _, n := range m.After.Notes {
-		after[n.ID] = n
-	}
-	deleted := map[string]bool{}
-	for _, n := range m.New {
-		if n.Change.Kind == data.ChangeNoteDelete {
-			deleted[n.Change.Note] = true
-		}
-	}
-	for _, b := range m.Before.Notes {
-		if !b.Unverified || deleted[b.ID] {
-			continue
-		}
+	for _, g := range m.GoneNotes() {
+		b := g.Note
 		who := fmt.Sprintf("%s [key %s]", label(b.Name, b.Delegation), b.Author)
-		switch a := after[b.ID]; {
-		case a != nil && !a.Unverified && a.Text != b.Text:
+		if g.Replaced {
 			fmt.Fprintf(w, "replaced on %s: the unverified note “%s”, said to be by %s, had copied the ID of a signed note, which takes its place\n", m.Measure, oneLine(b.Text), who)
-		case a == nil:
+		} else {
 			fmt.Fprintf(w, "removed from %s: the unverified note “%s”, said to be by %s, had copied the ID of a signed change\n", m.Measure, oneLine(b.Text), who)
 		}
 	}

@@ -83,6 +83,8 @@ type (
 	// PreviewChange is one new change and the index of the file (in
 	// ImportResult.Files) it comes from.
 	PreviewChange = importplan.PreviewChange
+	// GoneNote is a note an import takes away without a deletion.
+	GoneNote = importplan.GoneNote
 	// DelegationMove is a known key whose new changes claim another
 	// delegation than before.
 	DelegationMove = importplan.DelegationMove

@@ -155,6 +155,43 @@ type MeasurePreview struct {
 // StatusChanged reports whether the status in force changes.
 func (m *MeasurePreview) StatusChanged() bool { return m.Before.Status != m.After.Status }
 
+// GoneNote is a note an import takes away without a deletion: an
+// unverified note whose ID a signed change of the import holds (see
+// Displaces). Replaced says the signed change is a note, which takes its
+// place; else the measure loses the note.
+type GoneNote struct {
+	Note     *data.Note
+	Replaced bool
+}
+
+// GoneNotes returns the notes of Before the import takes away without a
+// deletion, in Before's order, so that the preview leaves nothing unsaid.
+func (m *MeasurePreview) GoneNotes() []GoneNote {
+	after := make(map[string]*data.Note, len(m.After.Notes))
+	for _, n := range m.After.Notes {
+		after[n.ID] = n
+	}
+	deleted := map[string]bool{}
+	for _, n := range m.New {
+		if n.Change.Kind == data.ChangeNoteDelete {
+			deleted[n.Change.Note] = true
+		}
+	}
+	var out []GoneNote
+	for _, b := range m.Before.Notes {
+		if !b.Unverified || deleted[b.ID] {
+			continue
+		}
+		switch a := after[b.ID]; {
+		case a != nil && !a.Unverified && a.Text != b.Text:
+			out = append(out, GoneNote{Note: b, Replaced: true})
+		case a == nil:
+			out = append(out, GoneNote{Note: b})
+		}
+	}
+	return out
+}
+
 // Result says what an import did or, for a dry run, would do.
 type Result struct {
 	DryRun   bool
