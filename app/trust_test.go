@@ -46,13 +46,11 @@ func oldFormatFile(t *testing.T, changes []*data.Change) string {
 	return path
 }
 
-// Issue 15 in the window: a format 1 file that relays a note nothing
-// proves the author of, and carries an unsigned note in the user's own
-// name (whose key signs every change): the preview names the refused
-// change and why and says the rest is imported; after the import the
-// relayed note and its history line are marked unverified, with the
-// legend, and the colleague's own note is not.
-func TestPreviewNamesRefusedAndDetailMarksUnverified(t *testing.T) {
+// aigerimSigning is a window in English, importing inline, whose data
+// file is Aigerim's (Kazakhstan) with one note of hers on 2.1.1, so that
+// her key signs a feed the data file knows; it returns her key.
+func aigerimSigning(t *testing.T) (*harness, string) {
+	t.Helper()
 	inLanguage(t, "en")
 	h := newHarness(t)
 	h.ui.exch.inline = true
@@ -63,7 +61,18 @@ func TestPreviewNamesRefusedAndDetailMarksUnverified(t *testing.T) {
 	if err := se.AddNote("2.1.1", "my own, signed"); err != nil {
 		t.Fatal(err)
 	}
-	me := se.store.Identity().Key
+	return h, se.store.Identity().Key
+}
+
+// Issue 15 in the window: a format 1 file that relays a note nothing
+// proves the author of, and carries an unsigned note in the user's own
+// name (whose key signs every change): the preview names the refused
+// change and why and says the rest is imported; after the import the
+// relayed note and its history line are marked unverified, with the
+// legend, and the colleague's own note is not.
+func TestPreviewNamesRefusedAndDetailMarksUnverified(t *testing.T) {
+	h, me := aigerimSigning(t)
+	se := h.ui.se
 	now := time.Now().UTC().Truncate(data.TimePrecision).Add(-time.Hour)
 	own := &data.Change{ID: storage.NewChangeID(), Kind: data.ChangeNoteAdd, Measure: "1.1.1", Name: "Old Friend", Delegation: "KZ",
 		Time: now, Clock: 1, Text: "written by its author"}
@@ -235,17 +244,8 @@ func TestDetailMarksUnverifiedStatuses(t *testing.T) {
 // A file that brings nothing but a refused change says so, and names it,
 // rather than saying only "nothing new".
 func TestNothingButRefusals(t *testing.T) {
-	inLanguage(t, "en")
-	h := newHarness(t)
-	h.ui.exch.inline = true
+	h, me := aigerimSigning(t)
 	se := h.ui.se
-	if err := se.store.SetIdentity("Aigerim", "KZ"); err != nil {
-		t.Fatal(err)
-	}
-	if err := se.AddNote("2.1.1", "my own, signed"); err != nil {
-		t.Fatal(err)
-	}
-	me := se.store.Identity().Key
 	forged := &data.Change{ID: storage.NewChangeID(), Kind: data.ChangeNoteAdd, Measure: "1.1.3", Author: me, Name: "Aigerim",
 		Time: time.Now().UTC().Truncate(data.TimePrecision).Add(-time.Hour), Clock: 1, Text: "in Aigerim's name"}
 	file := oldFormatFile(t, []*data.Change{forged})
