@@ -149,11 +149,8 @@ func TestPrintImportSaysDisplacedAndDropped(t *testing.T) {
 
 // One change exported is said in the singular.
 func TestExportOfOneChange(t *testing.T) {
-	dir := t.TempDir()
-	a := filepath.Join(dir, "anna.db")
-	must(t, "whoami", "--db", a, "--name", "Anna", "--delegation", "KZ")
-	must(t, "note", "--db", a, "1.1.1", "one note")
-	if out := must(t, "export", "--db", a, "--out", filepath.Join(dir, "anna.scoplan-status")); !strings.Contains(out, "exported 1 change to ") {
+	dir, a, _, _ := annaExports(t)
+	if out := must(t, "export", "--db", a, "--out", filepath.Join(dir, "again.scoplan-status")); !strings.Contains(out, "exported 1 change to ") {
 		t.Errorf("export said %q", out)
 	}
 }
