@@ -162,7 +162,6 @@ type wordData struct {
 	runes  [][]rune    // per vocabulary word, its runes
 	masks  []uint64    // per vocabulary word, runeMask of its runes
 	single []string    // per vocabulary word, its singular or ""
-	docs   [][]int32   // per vocabulary word, the documents holding it, in order
 	words  [][][]word  // per document, per field
 	ids    [][][]int32 // the same words' vocabulary numbers alone: a search reads less
 	lower  [][]string  // per document, per field: the text lower-cased rune by rune
@@ -174,6 +173,27 @@ type wordData struct {
 
 	postOnce sync.Once
 	post     *postings // for the Index's searches (postings.go)
+	docsOnce sync.Once
+	docs     [][]int32 // per vocabulary word, the documents holding it, in order (Reference's candidates)
+}
+
+// wordDocs returns, per vocabulary word, the documents holding it, in
+// order: made on first use, as only Reference's candidates ask (the
+// Index's postings list fields).
+func (w *wordData) wordDocs() [][]int32 {
+	w.docsOnce.Do(func() {
+		w.docs = make([][]int32, len(w.vocab))
+		for d, fields := range w.ids {
+			for _, ids := range fields {
+				for _, id := range ids {
+					if l := w.docs[id]; len(l) == 0 || l[len(l)-1] != int32(d) {
+						w.docs[id] = append(l, int32(d))
+					}
+				}
+			}
+		}
+	})
+	return w.docs
 }
 
 // newWordData splits every field of docs into words.
@@ -205,10 +225,6 @@ func newWordData(docs []Doc) *wordData {
 					w.runes = append(w.runes, []rune(s))
 					w.masks = append(w.masks, runeMask(w.runes[id]))
 					w.single = append(w.single, singular(s))
-					w.docs = append(w.docs, nil)
-				}
-				if l := w.docs[id]; len(l) == 0 || l[len(l)-1] != int32(d) {
-					w.docs[id] = append(l, int32(d))
 				}
 				return id
 			})
@@ -487,7 +503,7 @@ func (s *wordSearch) candidates() []int32 {
 			continue // any document's text may hold it
 		}
 		for _, v := range s.matched[i] {
-			lists = append(lists, s.w.docs[v])
+			lists = append(lists, s.w.wordDocs()[v])
 		}
 		if t.id {
 			continue // any document's ID may start with it
