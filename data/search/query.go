@@ -555,33 +555,12 @@ func (e *Engine) counts(ctx context.Context, q Query) (Counts, error) {
 		if r.Similar() {
 			continue // the counts count real matches only
 		}
-		m, mf := r.Measure, &known[r.doc]
-		if f.BodyText != "" && !BodyTextMatches(m, f.BodyText) ||
-			f.Section != "" && m.Section.ID() != f.Section && m.Chapter().ID() != f.Section {
+		mf := &known[r.doc]
+		fails, out := measureFails(f, r.Measure)
+		if out {
 			continue
 		}
-		var fails uint
-		if len(f.Statuses) > 0 && !containsStatus(f.Statuses, mf.status) {
-			fails |= 1 << dimStatus
-		}
-		if len(f.Bodies) > 0 && !anyBody(m, f.Bodies) {
-			fails |= 1 << dimBody
-		}
-		if f.Overdue && !mf.overdue {
-			fails |= 1 << dimOverdue
-		}
-		if f.DueSoon && !mf.dueSoon {
-			fails |= 1 << dimDueSoon
-		}
-		if len(f.Kinds) > 0 && !containsKind(f.Kinds, mf.kind) {
-			fails |= 1 << dimKind
-		}
-		if f.HasNotes && !mf.notes {
-			fails |= 1 << dimNotes
-		}
-		if f.Conflict && !mf.conflict {
-			fails |= 1 << dimConflict
-		}
+		fails |= factFails(f, mf)
 		if fails == 0 { // the common case: every facet counts the row
 			addStatus(mf)
 			for _, b := range mf.bodies {
